@@ -1,0 +1,28 @@
+"""A Jupyter-centred toolkit for studying news discourse.
+
+Load articles, read them in context, count who is talked about and who speaks,
+and trace every number back to the characters of the source.
+
+Examples
+--------
+>>> import toolkit
+>>> corpus = toolkit.load_corpus("data/")
+>>> hits = toolkit.kwic(corpus, "withdraw*")
+"""
+
+from .corpus import Corpus, as_corpus, load_corpus
+from .kwic import kwic, kwic_html
+from .tokens import paragraphs, sentences, tokenize
+
+__all__ = [
+    "Corpus",
+    "as_corpus",
+    "kwic",
+    "kwic_html",
+    "load_corpus",
+    "paragraphs",
+    "sentences",
+    "tokenize",
+]
+
+__version__ = "0.1.0"

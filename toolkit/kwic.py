@@ -1,0 +1,296 @@
+"""Keyword in context: search, AntConc-style sorting and HTML rendering."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+
+from ._frames import str_array
+from .index import TokenIndex, corpus_index
+from .patterns import MatchMode, Pattern, compile_pattern, find_spans
+
+__all__ = ["kwic", "kwic_html", "parse_sort"]
+
+KWIC_COLUMNS = ["doc_id", "sent_id", "start", "end", "left", "keyword", "right", "pattern"]
+_SORT_KEY = re.compile(r"^\s*(?:(\d+)\s*([LR])|(K|0))\s*$", re.IGNORECASE)
+
+
+def kwic(
+    corpus: Any,
+    pattern: str | Sequence[str],
+    *,
+    window: int = 5,
+    match: MatchMode = "glob",
+    case_sensitive: bool = False,
+    sort: str | None = None,
+    within: Literal["document", "sentence"] = "document",
+    meta: bool | Sequence[str] = False,
+) -> pd.DataFrame:
+    """Every occurrence of a pattern with the words around it.
+
+    Parameters
+    ----------
+    corpus : Corpus or anything :func:`toolkit.as_corpus` accepts
+    pattern : str or list of str
+        A word, glob (``withdraw*``), phrase (``"pull* out"``) or, with
+        ``match="regex"``, regular expressions per token. A list searches all the
+        patterns at once; the ``pattern`` column says which one hit.
+    window : int
+        Words (punctuation not counted) shown on each side.
+    match : {"glob", "regex", "fixed"}
+        See :mod:`toolkit.patterns`.
+    case_sensitive : bool
+    sort : str, optional
+        AntConc-style sort keys, e.g. ``"1R"`` (first word to the right),
+        ``"1L,2L"``, ``"K"`` (the keyword). Case is ignored, ties keep corpus
+        order. By default hits are in corpus order.
+    within : {"document", "sentence"}
+        Let the context run to the window size within the document, or stop at
+        the hit's sentence.
+    meta : bool or list of str
+        Add document metadata columns: ``True`` for all (``title``, ``date``,
+        ``source``, ``url`` and extra columns), or a list of column names.
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id, sent_id, start, end, left, keyword, right, pattern``; ``start``
+        and ``end`` are character offsets of the keyword in ``docs.text``.
+
+    Examples
+    --------
+    >>> import toolkit
+    >>> hits = toolkit.kwic("data/", "pull* out", window=3)
+    >>> hits[["left", "keyword", "right"]].values.tolist()[0]
+    ['as Washington', 'pulls out', 'its last troops']
+    """
+    if isinstance(window, bool) or not isinstance(window, int | np.integer) or window < 1:
+        raise ValueError(
+            f"window={window!r}: the window must be a whole number of words, 1 or more"
+        )
+    if within not in ("document", "sentence"):
+        raise ValueError(f"within={within!r} is not one of 'document', 'sentence'")
+    patterns = [pattern] if isinstance(pattern, str | Pattern) else list(pattern)
+    if not patterns:
+        raise ValueError("no pattern given: pass a word, a glob, a phrase or a list of them")
+    compiled = list(
+        {
+            p.source: p
+            for p in (
+                compile_pattern(p, match=match, case_sensitive=case_sensitive) for p in patterns
+            )
+        }.values()
+    )
+    keys = parse_sort(sort)
+    idx = corpus_index(corpus)
+
+    firsts, ends, which = [], [], []
+    for i, pat in enumerate(compiled):
+        f, e = find_spans(idx, pat)
+        firsts.append(f)
+        ends.append(e)
+        which.append(np.full(len(f), i, dtype=np.int32))
+    first = np.concatenate(firsts)
+    end = np.concatenate(ends)
+    pat_no = np.concatenate(which)
+    order = np.lexsort((pat_no, end, first))
+    first, end, pat_no = first[order], end[order], pat_no[order]
+    if keys:
+        order = np.lexsort(
+            [*(first, pat_no)[::-1], *[_sort_key(idx, first, end, k) for k in reversed(keys)]]
+        )
+        first, end, pat_no = first[order], end[order], pat_no[order]
+    hits = _materialise(idx, first, end, window=int(window), within=within)
+    hits["pattern"] = pd.Categorical.from_codes(pat_no, categories=[p.source for p in compiled])
+    if meta:
+        hits = _add_meta(hits, idx, meta)
+    return hits
+
+
+def _materialise(
+    idx: TokenIndex, first: np.ndarray, end: np.ndarray, *, window: int, within: str
+) -> pd.DataFrame:
+    doc = idx.token_doc(first)
+    last = end - 1
+    if within == "sentence":
+        lo = idx.sent_tok[idx.sent[first]]
+        hi = idx.sent_tok[idx.sent[last] + 1]
+    else:
+        lo = idx.doc_tok[doc]
+        hi = idx.doc_tok[doc + 1]
+    wp = idx.word_pos
+    n_words = len(wp)
+    # the context runs from the window-th word before the keyword to the window-th
+    # word after it, never past the bounds (document or sentence)
+    wi = np.searchsorted(wp, first, side="left") - window
+    wj = np.searchsorted(wp, end, side="left") + window - 1
+    if n_words:
+        left_tok = np.where(wi >= 0, wp[np.maximum(wi, 0)], lo)
+        right_tok = np.where(wj < n_words, wp[np.minimum(wj, n_words - 1)], hi - 1)
+    else:
+        left_tok, right_tok = lo, hi - 1
+    left_tok = np.minimum(np.maximum(left_tok, lo), first)
+    right_tok = np.maximum(np.minimum(right_tok, hi - 1), last)
+    start_c = idx.start[first]
+    end_c = idx.end[last]
+    left_c = idx.start[left_tok]
+    right_c = idx.end[right_tok]
+    texts = idx.display_texts
+    d_l, s_l, e_l, lc_l, rc_l = (
+        doc.tolist(),
+        start_c.tolist(),
+        end_c.tolist(),
+        left_c.tolist(),
+        right_c.tolist(),
+    )
+    left = [texts[d][a:b] for d, a, b in zip(d_l, lc_l, s_l, strict=True)]
+    keyword = [texts[d][a:b] for d, a, b in zip(d_l, s_l, e_l, strict=True)]
+    right = [texts[d][a:b] for d, a, b in zip(d_l, e_l, rc_l, strict=True)]
+    frame = pd.DataFrame(
+        {
+            "doc_id": idx.doc_categorical(doc),
+            "sent_id": (idx.sent[first] - idx.doc_sent[doc]).astype(np.int32),
+            "start": start_c,
+            "end": end_c,
+            "left": str_array(left),
+            "keyword": str_array(keyword),
+            "right": str_array(right),
+        }
+    )
+    return frame
+
+
+def _add_meta(hits: pd.DataFrame, idx: TokenIndex, meta: bool | Sequence[str]) -> pd.DataFrame:
+    docs = idx.corpus.docs
+    available = [c for c in docs.columns if c not in ("doc_id", "text", "raw")]
+    if meta is True:
+        cols = available
+    else:
+        cols = [meta] if isinstance(meta, str) else list(meta)
+        unknown = [c for c in cols if c not in available]
+        if unknown:
+            raise ValueError(
+                f"meta columns {unknown} are not in the corpus; it has: {', '.join(available)}"
+            )
+    codes = hits["doc_id"].cat.codes.to_numpy()
+    out = hits.copy()
+    for c in cols:
+        out[c] = docs[c].to_numpy()[codes] if len(codes) else docs[c].iloc[:0].to_numpy()
+    return out
+
+
+def parse_sort(sort: str | None) -> list[tuple[str, int]]:
+    """Parse AntConc-style sort keys.
+
+    Examples
+    --------
+    >>> parse_sort("1R,2R")
+    [('R', 1), ('R', 2)]
+    >>> parse_sort("K, 1L")
+    [('K', 0), ('L', 1)]
+    """
+    if sort is None or (isinstance(sort, str) and not sort.strip()):
+        return []
+    if not isinstance(sort, str):
+        raise TypeError(f"sort must be a string such as '1R' or '1L,2L', not {type(sort).__name__}")
+    keys = []
+    for part in sort.split(","):
+        m = _SORT_KEY.match(part)
+        if not m:
+            raise ValueError(
+                f"sort={sort!r}: each key is a number and a side, such as '1R' (first word to the "
+                "right) or '2L' (second word to the left), or 'K' for the keyword; separate keys "
+                "with commas"
+            )
+        if m.group(3):
+            keys.append(("K", 0))
+        else:
+            n = int(m.group(1))
+            if n < 1:
+                raise ValueError(f"sort={sort!r}: positions start at 1 ('1R', '1L')")
+            keys.append((m.group(2).upper(), n))
+    return keys
+
+
+def _sort_key(
+    idx: TokenIndex, first: np.ndarray, end: np.ndarray, key: tuple[str, int]
+) -> np.ndarray:
+    side, n = key
+    if side == "K":
+        return idx.lower_rank[idx.lower(first)]
+    wp = idx.word_pos
+    doc = idx.token_doc(first)
+    if side == "R":
+        j = np.searchsorted(wp, end, side="left") + n - 1
+        ok = j < len(wp)
+        pos = wp[np.clip(j, 0, max(len(wp) - 1, 0))] if len(wp) else first
+        ok &= pos < idx.doc_tok[doc + 1]
+    else:
+        j = np.searchsorted(wp, first, side="left") - n
+        ok = j >= 0
+        pos = wp[np.clip(j, 0, max(len(wp) - 1, 0))] if len(wp) else first
+        ok &= pos >= idx.doc_tok[doc]
+    rank = idx.lower_rank[idx.lower(pos)] if len(pos) else np.zeros(0, dtype=np.int64)
+    return np.where(ok, rank, -1)
+
+
+# ------------------------------------------------------------------------ HTML
+
+_MARK = "background:#ffe08a;font-weight:bold"
+_TD = "padding:1px 6px;white-space:nowrap;font-family:ui-monospace,Menlo,Consolas,monospace"
+
+
+def kwic_html(hits: pd.DataFrame, *, max_rows: int = 500) -> str:
+    """An aligned, keyword-highlighted HTML table of KWIC hits.
+
+    Every piece of article text is HTML-escaped, so an article containing
+    ``<script>`` shows it as text. Display it in a notebook with
+    ``IPython.display.HTML(kwic_html(hits))``.
+
+    Parameters
+    ----------
+    hits : DataFrame
+        The result of :func:`kwic`.
+    max_rows : int
+        Rows shown at most; a note says how many were left out.
+
+    Examples
+    --------
+    >>> import toolkit
+    >>> page = toolkit.kwic_html(toolkit.kwic("data/", "defeat"))
+    >>> "<mark" in page
+    True
+    """
+    missing = [c for c in ("doc_id", "left", "keyword", "right") if c not in hits.columns]
+    if missing:
+        raise ValueError(f"kwic_html needs the columns of a kwic() result; missing {missing}")
+    n = len(hits)
+    shown = hits.head(max_rows)
+    esc = html.escape
+    rows = []
+    for doc_id, left, kw, right in zip(
+        shown["doc_id"].astype(str), shown["left"], shown["keyword"], shown["right"], strict=True
+    ):
+        rows.append(
+            f'<tr><td style="{_TD};color:#666">{esc(doc_id)}</td>'
+            f'<td style="{_TD};text-align:right;max-width:40em;overflow:hidden;direction:rtl">'
+            f'<span style="direction:ltr;unicode-bidi:embed">{esc(left)}</span></td>'
+            f'<td style="{_TD};text-align:center"><mark style="{_MARK}">{esc(kw)}</mark></td>'
+            f'<td style="{_TD};text-align:left;max-width:40em;overflow:hidden">'
+            f"{esc(right)}</td></tr>"
+        )
+    note = f"{n:,} hit{'s' if n != 1 else ''}"
+    if n > len(shown):
+        note += f"; showing the first {len(shown):,}"
+    return (
+        f'<div class="toolkit-kwic"><p style="margin:2px 0">{esc(note)}</p>'
+        '<table style="border-collapse:collapse;font-size:90%">'
+        f'<thead><tr><th style="{_TD}">doc_id</th><th style="{_TD};text-align:right">left</th>'
+        f'<th style="{_TD}">keyword</th><th style="{_TD};text-align:left">right</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )

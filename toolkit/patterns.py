@@ -1,0 +1,225 @@
+"""The one matching contract used by every search in the toolkit.
+
+A pattern is one or more space-separated parts; each part matches one token, and
+the parts must match consecutive tokens (a phrase: ``"pull* out"``).
+
+* ``match="glob"`` (default): ``*`` matches any run of characters and ``?`` one
+  character (``withdraw*`` finds withdraw, withdrawal, withdrawing ...);
+  everything else is literal.
+* ``match="fixed"``: every character is literal.
+* ``match="regex"``: each part is a regular expression that must match a whole
+  token (``withdr(aw|ew)\\w*``).
+* ``case_sensitive=False`` (default) ignores case.
+
+A glob or fixed part that the tokenizer would split is split the same way, so
+``"U.S.-led"``, ``"90%"`` and ``"Mujahid's"`` find what they look like.
+
+KWIC, lexicons (actors and frames) and collocates all use :func:`compile_pattern`
+and :func:`find_spans`, so a pattern means the same thing everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Literal, get_args
+
+import numpy as np
+
+from .tokens import tokenize_text
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .index import TokenIndex
+
+__all__ = ["MatchMode", "Pattern", "compile_pattern", "find_spans"]
+
+MatchMode = Literal["glob", "regex", "fixed"]
+MATCH_MODES: tuple[str, ...] = get_args(MatchMode)
+_WILDCARDS = re.compile(r"[*?]")
+# Full scans of the token array beat gathering postings when this many types match.
+_MANY_TYPES = 2000
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A validated pattern: its source text and the per-token parts."""
+
+    source: str
+    parts: tuple[str, ...]
+    match: MatchMode
+    case_sensitive: bool
+
+    @cached_property
+    def _regexes(self) -> tuple[re.Pattern[str] | None, ...]:
+        out = []
+        for part in self.parts:
+            if self.match == "regex":
+                flags = 0 if self.case_sensitive else re.IGNORECASE
+                out.append(re.compile(part, flags))
+            else:
+                out.append(None)
+        return tuple(out)
+
+    def __str__(self) -> str:
+        return self.source
+
+
+def compile_pattern(
+    pattern: str | Pattern, *, match: MatchMode = "glob", case_sensitive: bool = False
+) -> Pattern:
+    """Validate a pattern and split it into per-token parts.
+
+    Raises
+    ------
+    ValueError
+        For an empty pattern, an unknown ``match`` mode or an invalid regex; the
+        message names the pattern.
+    TypeError
+        When the pattern is not a string.
+
+    Examples
+    --------
+    >>> compile_pattern("pull* out").parts
+    ('pull*', 'out')
+    >>> compile_pattern("90%").parts
+    ('90', '%')
+    """
+    if isinstance(pattern, Pattern):
+        return pattern
+    if not isinstance(pattern, str):
+        raise TypeError(f"a pattern must be a string, not {type(pattern).__name__}: {pattern!r}")
+    if match not in MATCH_MODES:
+        raise ValueError(f"match={match!r} is not one of {', '.join(MATCH_MODES)}")
+    chunks = pattern.split()
+    if not chunks:
+        raise ValueError(f"the pattern {pattern!r} is empty; give a word, a glob or a phrase")
+    parts: list[str] = []
+    for chunk in chunks:
+        if match == "regex":
+            try:
+                re.compile(chunk)
+            except re.error as exc:
+                raise ValueError(
+                    f"the pattern {pattern!r} is not a valid regular expression: {exc}"
+                ) from exc
+            parts.append(chunk)
+        elif match == "glob" and _WILDCARDS.search(chunk):
+            if chunk.strip("*?") == "" and len(chunks) == 1:
+                raise ValueError(
+                    f"the pattern {pattern!r} would match every token; add letters to it"
+                )
+            parts.append(chunk)
+        else:
+            starts, ends = tokenize_text(chunk)
+            parts.extend(chunk[a:b] for a, b in zip(starts.tolist(), ends.tolist(), strict=True))
+    return Pattern(pattern, tuple(parts), match, bool(case_sensitive))
+
+
+def find_spans(index: TokenIndex, pattern: Pattern) -> tuple[np.ndarray, np.ndarray]:
+    """Token spans matching a compiled pattern, in corpus order.
+
+    Returns
+    -------
+    (first, end) : numpy int64 arrays
+        Global token positions: the match covers tokens ``first .. end-1``.
+    """
+    masks = [_vocab_mask(index, pattern, i) for i in range(len(pattern.parts))]
+    if any(not m.any() for m in masks):
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty.copy()
+    k = len(pattern.parts)
+    # anchor on the part with the fewest occurrences
+    sizes = [_occurrences(index, pattern, m) for m in masks]
+    anchor = int(np.argmin(sizes))
+    pos = _positions(index, pattern, masks[anchor]) - anchor
+    if k > 1:
+        pos = pos[(pos >= 0) & (pos + k <= index.n_tokens)]
+        same_doc = index.token_doc(pos) == index.token_doc(pos + k - 1)
+        pos = pos[same_doc]
+        for j in range(k):
+            if j == anchor or len(pos) == 0:
+                continue
+            ids = index.form[pos + j] if pattern.case_sensitive else index.lower(pos + j)
+            pos = pos[masks[j][ids]]
+    pos = np.sort(pos)
+    return pos, pos + k
+
+
+def _vocab_mask(index: TokenIndex, pattern: Pattern, i: int) -> np.ndarray:
+    """Boolean mask over the vocabulary (forms if case-sensitive, else lower types)."""
+    part = pattern.parts[i]
+    key = (part, pattern.match, pattern.case_sensitive)
+    cached = index._match_cache.get(key)
+    if cached is not None:
+        return cached
+    vocab = index.forms if pattern.case_sensitive else index.lowers
+    mask = np.zeros(len(vocab), dtype=bool)
+    if pattern.match == "regex":
+        rx = pattern._regexes[i]
+        assert rx is not None
+        mask[[j for j, w in enumerate(vocab) if rx.fullmatch(w)]] = True
+    elif pattern.match == "glob" and _WILDCARDS.search(part):
+        mask[_glob_ids(index, part, pattern.case_sensitive)] = True
+    else:
+        lookup = index.form_lookup if pattern.case_sensitive else index.lower_lookup
+        j = lookup.get(part if pattern.case_sensitive else part.lower())
+        if j is not None:
+            mask[j] = True
+    if len(index._match_cache) > 4096:
+        index._match_cache.clear()
+    index._match_cache[key] = mask
+    return mask
+
+
+def _glob_ids(index: TokenIndex, part: str, case_sensitive: bool) -> np.ndarray:
+    joined, line_starts = _joined_vocab(index, case_sensitive)
+    body = "".join(
+        "[^\n]*" if ch == "*" else "[^\n]" if ch == "?" else re.escape(ch)
+        for ch in (part if case_sensitive else part.lower())
+    )
+    rx = re.compile(f"^{body}$", re.MULTILINE)
+    starts = np.fromiter((m.start() for m in rx.finditer(joined)), dtype=np.int64)
+    return np.searchsorted(line_starts, starts)
+
+
+def _joined_vocab(index: TokenIndex, case_sensitive: bool) -> tuple[str, np.ndarray]:
+    key = ("__joined__", case_sensitive)
+    cached = index._match_cache.get(key)
+    if cached is None:
+        vocab = index.forms if case_sensitive else index.lowers
+        lengths = np.fromiter((len(w) for w in vocab), dtype=np.int64, count=len(vocab))
+        line_starts = np.concatenate([[0], np.cumsum(lengths + 1)[:-1]]) if len(vocab) else lengths
+        cached = ("\n".join(vocab), line_starts)
+        index._match_cache[key] = cached
+    return cached
+
+
+def _lower_ids(index: TokenIndex, pattern: Pattern, mask: np.ndarray) -> np.ndarray:
+    ids = np.flatnonzero(mask)
+    if pattern.case_sensitive:
+        ids = np.unique(index.lower_of_form[ids])
+    return ids
+
+
+def _occurrences(index: TokenIndex, pattern: Pattern, mask: np.ndarray) -> int:
+    return int(index.lower_count[_lower_ids(index, pattern, mask)].sum())
+
+
+def _positions(index: TokenIndex, pattern: Pattern, mask: np.ndarray) -> np.ndarray:
+    lower_ids = _lower_ids(index, pattern, mask)
+    if len(lower_ids) > _MANY_TYPES:
+        if pattern.case_sensitive:
+            return np.flatnonzero(mask[index.form]).astype(np.int64)
+        return np.flatnonzero(mask[index.lower_of_form[index.form]]).astype(np.int64)
+    off = index.post_offset
+    if len(lower_ids) == 1:
+        j = lower_ids[0]
+        pos = index.postings[off[j] : off[j + 1]].astype(np.int64)
+    else:
+        pos = np.concatenate([index.postings[off[j] : off[j + 1]] for j in lower_ids]).astype(
+            np.int64
+        )
+    if pattern.case_sensitive:
+        pos = pos[mask[index.form[pos]]]
+    return pos

@@ -1,0 +1,453 @@
+"""Paragraph, sentence and word tokenizing with character offsets.
+
+Everything here is a pure function of a document's text, so it needs no NLTK data
+download and can run document by document anywhere. The tidy tables
+(:func:`tokenize`, :func:`sentences`, :func:`paragraphs`) are built from the corpus
+index, which runs these functions once per document and caches the result.
+
+Conventions (Penn Treebank-like where that helps counting):
+
+* punctuation is split off: ``"said,"`` gives ``said`` and ``,``;
+* hyphenated words stay whole: ``Qala-e-Naw``, ``two-decade``;
+* abbreviations and initialisms keep their period: ``U.S.``, ``Gen.``, ``J.``;
+* numbers with separators stay whole (``2,000``, ``5.93``) and ``%`` is a token of
+  its own, so ``90%`` is ``90`` + ``%`` (search ``"90 %"`` or ``"90%"``: both work);
+* clitics are separate: ``Mujahid's`` gives ``Mujahid`` + ``'s``; ``don't`` gives
+  ``do`` + ``n't``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+import yaml
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .corpus import Corpus
+
+__all__ = [
+    "abbreviations",
+    "pair_quote_marks",
+    "paragraphs",
+    "sentences",
+    "split_paragraphs",
+    "split_sentences",
+    "tokenize",
+    "tokenize_text",
+]
+
+Span = tuple[int, int]
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> dict[str, frozenset[str]]:
+    """The packaged abbreviation lists (``resources/abbreviations.yaml``).
+
+    Returns
+    -------
+    dict
+        Group name (``titles``, ``months``, ``before_numbers``, ``other``,
+        ``sentence_starters``) to a frozenset of words, without final periods.
+
+    Examples
+    --------
+    >>> "Gen" in abbreviations()["titles"]
+    True
+    """
+    text = resources.files("toolkit.resources").joinpath("abbreviations.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    return {group: frozenset(str(w) for w in words) for group, words in data.items()}
+
+
+# --------------------------------------------------------------------------- words
+
+_APOS = "'\u2019"
+_CLITICS = r"(?:[sdm]|re|ve|ll|[SDM]|RE|VE|LL)"
+
+
+@lru_cache(maxsize=1)
+def _word_regex() -> re.Pattern[str]:
+    abbr = abbreviations()
+    known = sorted(
+        set().union(abbr["titles"], abbr["months"], abbr["before_numbers"], abbr["other"]),
+        key=lambda w: (-len(w), w),
+    )
+    alternatives = [
+        # URLs, ending on a character that is not sentence punctuation
+        r"(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]'\u2019\u201d]",
+        # initialisms: U.S., U.N., a.m., e.g., U.S.-led
+        r"(?:[^\W\d_]\.){2,}(?:-\w+)*",
+        # known abbreviations keep their period (guarded so most words fail fast)
+        r"(?=[A-Za-z]{1,6}\.)(?:" + "|".join(map(re.escape, known)) + r")\.(?!\w)",
+        # a single capital initial: "Donald J. Trump"
+        r"[A-Z]\.(?!\w)",
+        # numbers with separators: 2,000  5.93  9/11  10:30
+        r"\d+(?:[.,:/]\d+)+",
+        # "don't" -> "do" + "n't"
+        rf"\w+(?=n[{_APOS}]t\b)",
+        rf"n[{_APOS}]t\b",
+        # possessive and other clitics: 's 're 've 'll 'd 'm
+        rf"[{_APOS}]{_CLITICS}\b",
+        # words, with inner hyphens and apostrophes: Qala-e-Naw, two-decade, O'Neill
+        rf"\w+(?:(?:[-\u2010\u2011]|[{_APOS}](?!(?:[sdmt]|re|ve|ll)\b))\w+)*",
+        # ellipses and dashes
+        r"\.{2,}|\u2026",
+        r"-{2,}|[\u2012-\u2015]",
+        # any other single non-space character
+        r"[^\w\s]",
+    ]
+    return re.compile("|".join(f"(?:{a})" for a in alternatives))
+
+
+def tokenize_text(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Word token spans of one text.
+
+    Parameters
+    ----------
+    text : str
+        Any text.
+
+    Returns
+    -------
+    (starts, ends) : tuple of numpy int64 arrays
+        Character offsets; ``text[starts[i]:ends[i]]`` is token ``i``.
+
+    Examples
+    --------
+    >>> s, e = tokenize_text("Mujahid's U.S. visit, 90%.")
+    >>> [("Mujahid's U.S. visit, 90%."[a:b]) for a, b in zip(s, e)]
+    ['Mujahid', "'s", 'U.S.', 'visit', ',', '90', '%', '.']
+    """
+    spans = [m.span() for m in _word_regex().finditer(text)]
+    if not spans:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty.copy()
+    arr = np.array(spans, dtype=np.int64)
+    return arr[:, 0].copy(), arr[:, 1].copy()
+
+
+def is_punct(token: str) -> bool:
+    """True when a token has no letter or digit (``","``, ``"%"``, ``"..."``)."""
+    return not any(ch.isalnum() for ch in token)
+
+
+# ---------------------------------------------------------------------- paragraphs
+
+_BLANK_LINES = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
+_LINE_BREAK_AFTER = re.compile(r"[.!?:;\"'\u201d\u2019)\]\u00bb]\s*$")
+_LINE_STARTS_BLOCK = re.compile(r"\s*(?:#{1,6}\s|[-*+\u2022]\s|\d+[.)]\s)")
+
+
+def split_paragraphs(text: str) -> list[Span]:
+    """Paragraph spans: blocks separated by blank lines, and lines within a block
+    that end a paragraph.
+
+    Within a block, a line ends a paragraph when it ends with sentence-final
+    punctuation or a closing quote, when it is much shorter than the block's
+    longest line, or when the next line starts a Markdown heading or list item.
+    Hard-wrapped prose (lines ending mid-sentence) stays one paragraph.
+    Spans exclude surrounding whitespace.
+
+    Examples
+    --------
+    >>> t = "Headline\\n\\nA caption.\\nA caption. (AFP)\\n\\nBody text."
+    >>> [t[a:b] for a, b in split_paragraphs(t)]
+    ['Headline', 'A caption.', 'A caption. (AFP)', 'Body text.']
+    """
+    out: list[Span] = []
+    for block_start, block_end in _blocks(text):
+        lines = _line_spans(text, block_start, block_end)
+        longest = max(b - a for a, b in lines)
+        para_start = lines[0][0]
+        for i, (a, b) in enumerate(lines):
+            last = i == len(lines) - 1
+            line = text[a:b]
+            if last:
+                out.append((para_start, b))
+                break
+            nxt = text[lines[i + 1][0] : lines[i + 1][1]]
+            if (
+                _LINE_BREAK_AFTER.search(line)
+                or (b - a) < 0.6 * longest
+                or _LINE_STARTS_BLOCK.match(nxt)
+                or _LINE_STARTS_BLOCK.match(line)
+            ):
+                out.append((para_start, b))
+                para_start = lines[i + 1][0]
+    return out
+
+
+def _blocks(text: str) -> Iterable[Span]:
+    start = 0
+    for m in _BLANK_LINES.finditer(text):
+        yield from _trimmed(text, start, m.start())
+        start = m.end()
+    yield from _trimmed(text, start, len(text))
+
+
+def _trimmed(text: str, a: int, b: int) -> Iterable[Span]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b > a:
+        yield (a, b)
+
+
+def _line_spans(text: str, a: int, b: int) -> list[Span]:
+    lines: list[Span] = []
+    start = a
+    while True:
+        nl = text.find("\n", start, b)
+        end = b if nl == -1 else nl
+        lines.extend(_trimmed(text, start, end))
+        if nl == -1:
+            return lines
+        start = nl + 1
+
+
+# --------------------------------------------------------------------- quote marks
+
+_DOUBLE_MARKS = re.compile('["\u201c\u201d\u201e\u201f]')
+_OPENING_CONTEXT = set(" \t\n\r\u00a0([{\u2014\u2013-/:;,")
+
+
+def pair_quote_marks(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Pair double quotation marks within ``text[start:end]`` (one paragraph).
+
+    Typographic marks say which way they face; a straight mark opens when it
+    follows a space, an opening bracket or the start and is followed by a
+    non-space, and closes otherwise. A mark that cannot be paired is ignored, so a
+    stray mark never derails the rest of the text.
+
+    Returns
+    -------
+    list of (open, close)
+        Offsets of the opening and closing mark of each pair (``text[open]`` and
+        ``text[close]`` are the marks), in order.
+
+    Examples
+    --------
+    >>> t = '"They entered," he said. "The city fell."'
+    >>> pair_quote_marks(t)
+    [(0, 14), (25, 40)]
+    """
+    end = len(text) if end is None else end
+    pairs: list[Span] = []
+    opened: int | None = None
+    for m in _DOUBLE_MARKS.finditer(text, start, end):
+        i = m.start()
+        ch = text[i]
+        if ch in "\u201c\u201e\u201f":
+            facing = "open"
+        elif ch == "\u201d":
+            facing = "close"
+        else:
+            before = text[i - 1] if i > start else " "
+            after = text[i + 1] if i + 1 < end else " "
+            if (before in _OPENING_CONTEXT) and not after.isspace():
+                facing = "open"
+            elif not before.isspace() and (after.isspace() or not after.isalnum()):
+                facing = "close"
+            else:
+                facing = "close" if opened is not None else "open"
+        if facing == "open":
+            opened = i
+        elif opened is not None:
+            pairs.append((opened, i))
+            opened = None
+    return pairs
+
+
+# ----------------------------------------------------------------------- sentences
+
+_CANDIDATE_END = re.compile("(?:\\.{2,}|\u2026|[.!?]+)[\"'\u201d\u2019)\\]]*(?=\\s)")
+_OPENERS = "\"'\u201c\u2018([{"
+_NEXT_WORD = re.compile(r"\w+")
+_INITIALISM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+
+
+def split_sentences(text: str, paragraph_spans: Iterable[Span] | None = None) -> list[Span]:
+    """Sentence spans, never crossing a paragraph and never breaking inside a
+    quotation that closes within its paragraph.
+
+    A candidate break is sentence-final punctuation (with any closing quotes or
+    brackets) followed by a space and a capital letter, a digit or an opening
+    quote. A period after a known title ("Gen.", "Lt. Col."), a month ("Jan. 6"),
+    a numbering word ("No. 10"), a single initial ("J.") or an initialism ("U.S.")
+    only ends a sentence when the next word is a frequent sentence starter.
+    The lists live in ``resources/abbreviations.yaml``.
+
+    Parameters
+    ----------
+    text : str
+    paragraph_spans : iterable of (start, end), optional
+        Defaults to :func:`split_paragraphs`.
+
+    Returns
+    -------
+    list of (start, end)
+        Spans without surrounding whitespace, in order.
+
+    Examples
+    --------
+    >>> t = 'Lt. Col. J. Smith met U.S. envoys. "We won. They lost," he said. Then he left.'
+    >>> [t[a:b] for a, b in split_sentences(t)]
+    ['Lt. Col. J. Smith met U.S. envoys.', '"We won. They lost," he said.', 'Then he left.']
+    """
+    if paragraph_spans is None:
+        paragraph_spans = split_paragraphs(text)
+    out: list[Span] = []
+    for ps, pe in paragraph_spans:
+        breaks = _sentence_breaks(text, ps, pe)
+        if breaks:
+            breaks = _outside_quotes(breaks, pair_quote_marks(text, ps, pe))
+        start = ps
+        for b in breaks:
+            out.extend(_trimmed(text, start, b))
+            start = b
+        out.extend(_trimmed(text, start, pe))
+    return out
+
+
+def _sentence_breaks(text: str, ps: int, pe: int) -> list[int]:
+    abbr = abbreviations()
+    titles, months, numbering = abbr["titles"], abbr["months"], abbr["before_numbers"]
+    other, starters = abbr["other"], abbr["sentence_starters"]
+    breaks: list[int] = []
+    for m in _CANDIDATE_END.finditer(text, ps, pe):
+        k = m.end()
+        while k < pe and text[k].isspace():
+            k += 1
+        if k >= pe:
+            break
+        first = k
+        while first < pe and text[first] in _OPENERS:
+            first += 1
+        if first >= pe:
+            continue
+        nxt = text[first]
+        if not (nxt.isupper() or nxt.isdigit()):
+            continue
+        core = m.group().rstrip("\"'\u201d\u2019)]")
+        if core == ".":
+            j = m.start()
+            while j > ps and not text[j - 1].isspace():
+                j -= 1
+            word = text[j : m.start()].lstrip(_OPENERS)
+            w = _NEXT_WORD.match(text, first)
+            next_word = w.group() if w else ""
+            starts_sentence = next_word in starters
+            if word in titles:
+                continue
+            if word in numbering and nxt.isdigit():
+                continue
+            if (
+                word in months
+                or word in other
+                or (len(word) == 1 and word.isupper())
+                or _INITIALISM.fullmatch(word)
+            ) and not starts_sentence:
+                continue
+        breaks.append(m.end())
+    return breaks
+
+
+def _outside_quotes(breaks: list[int], pairs: list[Span]) -> list[int]:
+    if not pairs:
+        return breaks
+    opens = [a for a, _ in pairs]
+    kept = []
+    for b in breaks:
+        i = bisect.bisect_right(opens, b - 1) - 1
+        if i >= 0 and opens[i] < b <= pairs[i][1]:
+            continue  # inside a quotation that closes in this paragraph
+        kept.append(b)
+    return kept
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def tokenize(corpus: Corpus | object) -> pd.DataFrame:
+    """One row per word token.
+
+    Parameters
+    ----------
+    corpus : Corpus or anything :func:`toolkit.as_corpus` accepts
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id, sent_id, token_id, token, lower, start, end, is_punct``;
+        ``docs.text[start:end] == token``. Ids are 0-based within each document.
+
+    Examples
+    --------
+    >>> import toolkit
+    >>> toks = toolkit.tokenize("The Taliban said it had changed.")
+    >>> toks.token.tolist()
+    ['The', 'Taliban', 'said', 'it', 'had', 'changed', '.']
+    """
+    from .index import corpus_index
+
+    return corpus_index(corpus).token_table()
+
+
+def sentences(corpus: Corpus | object) -> pd.DataFrame:
+    """One row per sentence.
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id, sent_id, para_id, start, end, text, kind`` where ``kind`` is the
+        kind of the paragraph the sentence is in.
+
+    Examples
+    --------
+    >>> import toolkit
+    >>> toolkit.sentences("Gen. Smith spoke. He left.").text.tolist()
+    ['Gen. Smith spoke.', 'He left.']
+    """
+    from .index import corpus_index
+
+    return corpus_index(corpus).sentence_table()
+
+
+def paragraphs(corpus: Corpus | object) -> pd.DataFrame:
+    """One row per paragraph kept in ``docs.text``.
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id, para_id, start, end, text, kind, raw_start, raw_end``; ``kind`` is
+        ``body``, ``subheading``, ``caption`` or ``boilerplate`` (only present with
+        ``clean=False``); ``raw_start``/``raw_end`` locate the paragraph in ``raw``.
+
+    Examples
+    --------
+    >>> import toolkit
+    >>> toolkit.paragraphs("Iran talks\\n\\nThe talks began.").kind.tolist()
+    ['subheading', 'body']
+    """
+    from .corpus import as_corpus
+
+    c = as_corpus(corpus)
+    table = c.paragraph_spans.copy()
+    texts = dict(zip(c.docs["doc_id"], c.docs["text"], strict=True))
+    table.insert(
+        4,
+        "text",
+        [
+            texts[d][a:b]
+            for d, a, b in zip(table["doc_id"], table["start"], table["end"], strict=True)
+        ],
+    )
+    return table
