@@ -1,0 +1,59 @@
+"""Shared fixtures: the bundled sample, and the shared corpora when present."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import matplotlib
+import pytest
+
+matplotlib.use("Agg")
+
+import toolkit  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+SAMPLE = DATA / "trtworld-2021-07-07-qala-e-naw.txt"
+SHARED = ROOT.parent / "shared"
+
+
+def shared_path(*parts: str) -> Path:
+    """A path in the shared data beside the project; skip the test when absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"shared data not present: {Path('..', 'shared', *parts)}")
+    return path
+
+
+def nltk_data_available(resource: str) -> bool:
+    """True when NLTK_DATA is set and holds ``resource`` (e.g. 'taggers/averaged_perceptron_tagger_eng')."""
+    if not os.environ.get("NLTK_DATA"):
+        return False
+    import nltk
+
+    try:
+        nltk.data.find(resource)
+    except LookupError:
+        return False
+    return True
+
+
+@pytest.fixture(scope="session")
+def sample_corpus() -> toolkit.Corpus:
+    """The bundled sample article, cleaned (the default)."""
+    return toolkit.load_corpus(DATA, progress=False)
+
+
+@pytest.fixture(scope="session")
+def sample_raw_corpus() -> toolkit.Corpus:
+    """The bundled sample article with cleaning off."""
+    return toolkit.load_corpus(DATA, clean=False, progress=False)
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    import matplotlib.pyplot as plt
+
+    plt.close("all")

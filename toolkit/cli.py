@@ -1,0 +1,143 @@
+"""The command line: the same tables as the Python API, for scripts.
+
+``python -m toolkit kwic CORPUS PATTERN [--window N] [--format table|csv|jsonl] [-o FILE]``
+``python -m toolkit report [CORPUS] -o OUTDIR``
+
+Run ``python -m toolkit --help`` for every command. Errors a user can fix (a
+missing path, an invalid pattern) print one line and exit with status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ._paths import default_corpus
+from .corpus import Corpus, load_corpus
+
+__all__ = ["main", "write_table"]
+
+FORMATS = ("table", "csv", "jsonl")
+Command = Callable[[argparse.Namespace], int]
+
+
+def write_table(frame: pd.DataFrame, fmt: str, output: str | Path | None) -> None:
+    """Write a result table as an aligned text table, CSV or JSON lines."""
+    if fmt == "csv":
+        text = frame.to_csv(index=False)
+    elif fmt == "jsonl":
+        text = frame.to_json(orient="records", lines=True, date_format="iso", force_ascii=False)
+        text = text if text.endswith("\n") or not text else text + "\n"
+    elif fmt == "table":
+        if frame.empty:
+            text = "(no rows)\n"
+        else:
+            with pd.option_context("display.max_colwidth", 70, "display.width", 250):
+                text = frame.to_string(index=False) + "\n"
+    else:  # pragma: no cover - argparse restricts the choices
+        raise ValueError(f"unknown format {fmt!r}")
+    if output is None or str(output) == "-":
+        sys.stdout.write(text)
+    else:
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
+        Path(output).write_text(text, encoding="utf-8")
+
+
+def _corpus_arguments(p: argparse.ArgumentParser, *, optional: bool = True) -> None:
+    p.add_argument(
+        "corpus",
+        nargs="?" if optional else None,
+        default=None,
+        help="folder, file (.txt .md .csv .jsonl .parquet) or table; default: data/",
+    )
+    p.add_argument("--text-col", default="text", help="text column of a table (default: text)")
+    p.add_argument("--id-col", default=None, help="id column of a table")
+    p.add_argument("--no-clean", action="store_true", help="keep site furniture in the text")
+
+
+def _output_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", choices=FORMATS, default="table", help="output format")
+    p.add_argument("-o", "--output", default=None, help="write to FILE instead of the screen")
+
+
+def _load(args: argparse.Namespace) -> Corpus:
+    source = args.corpus if args.corpus is not None else default_corpus()
+    return load_corpus(
+        source,
+        text_col=args.text_col,
+        id_col=args.id_col,
+        clean=not args.no_clean,
+        progress=sys.stderr.isatty(),
+    )
+
+
+# ----------------------------------------------------------------- commands
+
+
+def _kwic_parser(sub: Any) -> None:
+    p = sub.add_parser("kwic", help="keyword in context", description="Keyword in context.")
+    p.add_argument("corpus", help="folder, file or table (use data/ for the sample)")
+    p.add_argument(
+        "pattern",
+        nargs="+",
+        help="word, glob (withdraw*) or phrase ('pull* out'); several search at once",
+    )
+    p.add_argument("--window", type=int, default=5, help="words on each side (default 5)")
+    p.add_argument("--match", choices=("glob", "regex", "fixed"), default="glob")
+    p.add_argument("--case-sensitive", action="store_true")
+    p.add_argument("--sort", default=None, help="AntConc-style keys, e.g. 1R or 1L,2L")
+    p.add_argument("--within", choices=("document", "sentence"), default="document")
+    p.add_argument("--meta", action="store_true", help="add document metadata columns")
+    p.add_argument("--text-col", default="text")
+    p.add_argument("--id-col", default=None)
+    p.add_argument("--no-clean", action="store_true")
+    _output_arguments(p)
+    p.set_defaults(func=_kwic_command)
+
+
+def _kwic_command(args: argparse.Namespace) -> int:
+    from .kwic import kwic
+
+    hits = kwic(
+        _load(args),
+        args.pattern if len(args.pattern) > 1 else args.pattern[0],
+        window=args.window,
+        match=args.match,
+        case_sensitive=args.case_sensitive,
+        sort=args.sort,
+        within=args.within,
+        meta=args.meta,
+    )
+    write_table(hits, args.format, args.output)
+    return 0
+
+
+# Each entry adds one sub-command to the parser.
+COMMANDS: list[Callable[[Any], None]] = [_kwic_parser]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m toolkit",
+        description="News discourse toolkit: the same tables as the Python API.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for add in COMMANDS:
+        add(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except (FileNotFoundError, ValueError, LookupError, TypeError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
