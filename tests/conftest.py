@@ -10,7 +10,7 @@ import pytest
 
 matplotlib.use("Agg")
 
-import toolkit  # noqa: E402
+import toolkit
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"

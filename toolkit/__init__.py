@@ -10,8 +10,10 @@ Examples
 >>> hits = toolkit.kwic(corpus, "withdraw*")
 """
 
+from . import widgets
 from .corpus import Corpus, as_corpus, load_corpus
 from .kwic import kwic, kwic_html
+from .plot import plot_dispersion
 from .tokens import paragraphs, sentences, tokenize
 
 __all__ = [
@@ -21,8 +23,10 @@ __all__ = [
     "kwic_html",
     "load_corpus",
     "paragraphs",
+    "plot_dispersion",
     "sentences",
     "tokenize",
+    "widgets",
 ]
 
 __version__ = "0.1.0"

@@ -117,8 +117,31 @@ def _kwic_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report_parser(sub: Any) -> None:
+    p = sub.add_parser(
+        "report",
+        help="run every curated notebook on a corpus and write HTML pages",
+        description="Execute the curated notebooks with CORPUS injected into their parameters "
+        "cell and write one HTML page per notebook plus index.html.",
+    )
+    p.add_argument(
+        "corpus", nargs="?", default=None, help="folder or file of articles; default: data/"
+    )
+    p.add_argument("-o", "--output", default="report", help="output folder (default: report/)")
+    p.add_argument("--timeout", type=int, default=900, help="seconds a single cell may run")
+    p.set_defaults(func=_report_command)
+
+
+def _report_command(args: argparse.Namespace) -> int:
+    from .report import run_report
+
+    table = run_report(args.corpus, args.output, timeout=args.timeout)
+    failed = table[table["status"] != "ok"]
+    return 1 if len(failed) else 0
+
+
 # Each entry adds one sub-command to the parser.
-COMMANDS: list[Callable[[Any], None]] = [_kwic_parser]
+COMMANDS: list[Callable[[Any], None]] = [_kwic_parser, _report_parser]
 
 
 def build_parser() -> argparse.ArgumentParser:

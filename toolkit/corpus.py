@@ -800,11 +800,14 @@ def _clean_document(raw: str, rules: _Rules, *, clean: bool):
             kind = "subheading"
         kinds.append(kind)
     rows = []
+    if not clean:  # the text is the raw text, untouched; paragraphs only classified
+        paras = [(i, a, b, kinds[i], a, b) for i, (a, b) in enumerate(spans)]
+        return raw, paras, rows, None
     pieces: list[str] = []
     paras = []
     pos = 0
     for i, (a, b) in enumerate(spans):
-        if clean and i in drop:
+        if i in drop:
             rows.append({"action": "removed", "reason": drop[i], "detail": flat[i][:300]})
             continue
         if pieces:
@@ -814,19 +817,16 @@ def _clean_document(raw: str, rules: _Rules, *, clean: bool):
         paras.append((len(paras), pos, pos + (b - a), kinds[i], a, b))
         pos += b - a
     text = "".join(pieces)
-    if clean:
-        normalised = text.translate(_NORMALISE)
-        if normalised != text:
-            counts = _count_changes(text)
-            rows.append(
-                {
-                    "action": "normalised",
-                    "reason": "characters replaced one for one; offsets unchanged",
-                    "detail": counts,
-                }
-            )
-            text = normalised
-    return text, paras, rows, source
+    normalised = text.translate(_NORMALISE)
+    if normalised != text:
+        rows.append(
+            {
+                "action": "normalised",
+                "reason": "characters replaced one for one; offsets unchanged",
+                "detail": _count_changes(text),
+            }
+        )
+    return normalised, paras, rows, source
 
 
 def _credit_at(p: str, rules: _Rules) -> int | None:

@@ -138,19 +138,19 @@ def _materialise(
     right_tok = np.maximum(np.minimum(right_tok, hi - 1), last)
     start_c = idx.start[first]
     end_c = idx.end[last]
-    left_c = idx.start[left_tok]
-    right_c = idx.end[right_tok]
+    # contexts run from token to token, so they never carry the spaces next to
+    # the keyword; an empty context is an empty slice at the keyword's edge
+    has_left = left_tok < first
+    has_right = right_tok > last
+    left_a = np.where(has_left, idx.start[left_tok], start_c)
+    left_b = np.where(has_left, idx.end[np.maximum(first - 1, 0)], start_c)
+    right_a = np.where(has_right, idx.start[np.minimum(last + 1, idx.n_tokens - 1)], end_c)
+    right_b = np.where(has_right, idx.end[right_tok], end_c)
     texts = idx.display_texts
-    d_l, s_l, e_l, lc_l, rc_l = (
-        doc.tolist(),
-        start_c.tolist(),
-        end_c.tolist(),
-        left_c.tolist(),
-        right_c.tolist(),
-    )
-    left = [texts[d][a:b] for d, a, b in zip(d_l, lc_l, s_l, strict=True)]
-    keyword = [texts[d][a:b] for d, a, b in zip(d_l, s_l, e_l, strict=True)]
-    right = [texts[d][a:b] for d, a, b in zip(d_l, e_l, rc_l, strict=True)]
+    d_l = doc.tolist()
+    left = [texts[d][a:b] for d, a, b in zip(d_l, left_a.tolist(), left_b.tolist(), strict=True)]
+    keyword = [texts[d][a:b] for d, a, b in zip(d_l, start_c.tolist(), end_c.tolist(), strict=True)]
+    right = [texts[d][a:b] for d, a, b in zip(d_l, right_a.tolist(), right_b.tolist(), strict=True)]
     frame = pd.DataFrame(
         {
             "doc_id": idx.doc_categorical(doc),

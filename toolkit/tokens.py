@@ -63,7 +63,14 @@ def abbreviations() -> dict[str, frozenset[str]]:
     """
     text = resources.files("toolkit.resources").joinpath("abbreviations.yaml").read_text("utf-8")
     data = yaml.safe_load(text)
-    return {group: frozenset(str(w) for w in words) for group, words in data.items()}
+    for group, words in data.items():
+        odd = [w for w in words if not isinstance(w, str)]
+        if odd:
+            raise ValueError(
+                f"abbreviations.yaml, group {group!r}: {odd} are not words; quote entries "
+                'that YAML reads as booleans or numbers, e.g. "No", "On"'
+            )
+    return {group: frozenset(words) for group, words in data.items()}
 
 
 # --------------------------------------------------------------------------- words

@@ -11,6 +11,7 @@ the explorer's status line instead of raising.
 
 from __future__ import annotations
 
+import base64
 import html
 import io
 from collections.abc import Callable
@@ -62,11 +63,49 @@ class _Explorer(widgets.VBox):
         for control in controls:
             control.observe(lambda _change: self._safe(callback), names="value")
 
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
+        bundle = super()._repr_mimebundle_(**kwargs) or {}
+        bundle["text/html"] = self.snapshot_html()
+        return bundle
+
+    def snapshot_html(self) -> str:
+        """A static HTML picture of the explorer as it is now: control values,
+        plots and tables. Shown where live widgets cannot run (HTML reports)."""
+        parts = [
+            '<div class="toolkit-explorer-snapshot"><p><i>Static snapshot of an '
+            "interactive explorer: open the notebook in JupyterLab to use it.</i></p>"
+        ]
+        parts.extend(_snapshot(child) for child in self.children)
+        parts.append("</div>")
+        return "".join(parts)
+
     def _safe(self, callback: Callable[[], None]) -> None:
         try:
             callback()
         except (ValueError, LookupError, TypeError) as exc:
             self.status.value = f'<span style="color:#b00020">{html.escape(str(exc))}</span>'
+
+
+def _snapshot(widget: widgets.Widget) -> str:
+    if isinstance(widget, widgets.Box):
+        inner = " ".join(_snapshot(c) for c in widget.children)
+        return f'<div style="margin:2px 0">{inner}</div>'
+    if isinstance(widget, widgets.HTML):
+        return widget.value  # built by the toolkit, text already escaped
+    if isinstance(widget, widgets.Image):
+        if not widget.value:
+            return ""
+        data = base64.b64encode(widget.value).decode("ascii")
+        return f'<img style="max-width:100%" src="data:image/{widget.format};base64,{data}">'
+    if isinstance(widget, widgets.ValueWidget) and getattr(widget, "description", ""):
+        value = widget.value
+        if isinstance(widget, widgets.Dropdown) and widget.label is not None:
+            value = widget.label
+        return (
+            f'<span style="margin-right:1em"><b>{html.escape(widget.description)}</b>: '
+            f"{html.escape(str(value))}</span>"
+        )
+    return ""
 
 
 class KwicExplorer(_Explorer):
