@@ -130,7 +130,11 @@ class TokenIndex:
         counts = np.bincount(lower, minlength=len(self.lowers))
         self.post_offset = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
         self.lower_count = counts
-        self.word_pos = np.flatnonzero(~self.punct_lower[lower]).astype(np.int64)
+        is_word = ~self.punct_lower[lower]
+        self.word_pos = np.flatnonzero(is_word).astype(np.int32)
+        # word_rank[p]: words before position p (so word_pos[word_rank[p]] is the
+        # first word at or after p); n_tokens + 1 entries
+        self.word_rank = np.concatenate([[0], np.cumsum(is_word)]).astype(np.int32)
         self._match_cache: dict[tuple, np.ndarray] = {}
 
     # -------------------------------------------------------------- basic facts
@@ -168,7 +172,7 @@ class TokenIndex:
     @cached_property
     def words_per_doc(self) -> np.ndarray:
         """Number of word (non-punctuation) tokens per document."""
-        return np.diff(np.searchsorted(self.word_pos, self.doc_tok))
+        return np.diff(self.word_rank[self.doc_tok])
 
     def nbytes(self) -> int:
         """Memory held by the per-token arrays and the vocabulary (approximate)."""

@@ -127,8 +127,8 @@ def _materialise(
     n_words = len(wp)
     # the context runs from the window-th word before the keyword to the window-th
     # word after it, never past the bounds (document or sentence)
-    wi = np.searchsorted(wp, first, side="left") - window
-    wj = np.searchsorted(wp, end, side="left") + window - 1
+    wi = idx.word_rank[first].astype(np.int64) - window
+    wj = idx.word_rank[end].astype(np.int64) + window - 1
     if n_words:
         left_tok = np.where(wi >= 0, wp[np.maximum(wi, 0)], lo)
         right_tok = np.where(wj < n_words, wp[np.minimum(wj, n_words - 1)], hi - 1)
@@ -149,7 +149,12 @@ def _materialise(
     texts = idx.display_texts
     d_l = doc.tolist()
     left = [texts[d][a:b] for d, a, b in zip(d_l, left_a.tolist(), left_b.tolist(), strict=True)]
-    keyword = [texts[d][a:b] for d, a, b in zip(d_l, start_c.tolist(), end_c.tolist(), strict=True)]
+    if len(end) and (end - first == 1).all():  # one-token keywords: straight from the vocabulary
+        keyword = idx.forms[idx.form[first]]
+    else:
+        keyword = [
+            texts[d][a:b] for d, a, b in zip(d_l, start_c.tolist(), end_c.tolist(), strict=True)
+        ]
     right = [texts[d][a:b] for d, a, b in zip(d_l, right_a.tolist(), right_b.tolist(), strict=True)]
     frame = pd.DataFrame(
         {
@@ -226,12 +231,12 @@ def _sort_key(
     wp = idx.word_pos
     doc = idx.token_doc(first)
     if side == "R":
-        j = np.searchsorted(wp, end, side="left") + n - 1
+        j = idx.word_rank[end].astype(np.int64) + n - 1
         ok = j < len(wp)
         pos = wp[np.clip(j, 0, max(len(wp) - 1, 0))] if len(wp) else first
         ok &= pos < idx.doc_tok[doc + 1]
     else:
-        j = np.searchsorted(wp, first, side="left") - n
+        j = idx.word_rank[first].astype(np.int64) - n
         ok = j >= 0
         pos = wp[np.clip(j, 0, max(len(wp) - 1, 0))] if len(wp) else first
         ok &= pos >= idx.doc_tok[doc]
