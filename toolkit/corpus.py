@@ -79,7 +79,15 @@ class Corpus:
     ['doc1', 'doc2']
     """
 
-    def __init__(self, docs: pd.DataFrame, report: pd.DataFrame, paragraph_spans: pd.DataFrame):
+    def __init__(
+        self,
+        docs: pd.DataFrame,
+        report: pd.DataFrame,
+        paragraph_spans: pd.DataFrame,
+        *,
+        progress: bool = True,
+    ):
+        self.progress = progress  # show progress bars on long work over this corpus
         self._docs = docs
         self._report = report
         self._paragraph_spans = paragraph_spans
@@ -157,7 +165,7 @@ class Corpus:
         spans["doc_id"] = pd.Categorical(
             spans["doc_id"].astype(str), categories=list(docs_out["doc_id"])
         )
-        return Corpus(docs_out, report, spans.reset_index(drop=True))
+        return Corpus(docs_out, report, spans.reset_index(drop=True), progress=self.progress)
 
 
 # ------------------------------------------------------------------------ loading
@@ -623,7 +631,7 @@ def _build(frame: pd.DataFrame, report: list, *, clean: bool, progress: bool) ->
     docs["doc_id"] = docs["doc_id"].astype(str)
     spans = _paragraph_frame(spans_rows, list(docs["doc_id"]))
     report_frame = pd.DataFrame(report, columns=REPORT_COLUMNS)
-    return Corpus(docs, report_frame, spans)
+    return Corpus(docs, report_frame, spans, progress=progress)
 
 
 def _unique_ids(frame: pd.DataFrame, report: list) -> pd.DataFrame:
@@ -725,7 +733,7 @@ def _progress(items: list, desc: str, enabled: bool) -> Iterable:
         return items
     from tqdm.auto import tqdm
 
-    return tqdm(items, desc=desc, unit="doc" if desc == "cleaning" else "file", leave=False)
+    return tqdm(items, desc=desc, unit="file" if desc == "reading files" else "doc", leave=False)
 
 
 # ---------------------------------------------------------------------- cleaning

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .corpus import Corpus, as_corpus
+from .corpus import Corpus, _progress, as_corpus
 from .tokens import _word_regex, split_sentences
 
 __all__ = ["TokenIndex", "corpus_index"]
@@ -67,7 +67,7 @@ class TokenIndex:
         tok_counts = np.zeros(n_docs, dtype=np.int64)
         sent_counts = np.zeros(n_docs, dtype=np.int64)
         tok_sent = []
-        for d, text in enumerate(texts):
+        for d, text in enumerate(_progress(texts, "indexing", corpus.progress)):
             a, b = para_bounds[d], para_bounds[d + 1]
             pspans = list(zip(p_start[a:b].tolist(), p_end[a:b].tolist(), strict=True))
             spans = []
