@@ -14,17 +14,20 @@ from . import widgets
 from .corpus import Corpus, as_corpus, load_corpus
 from .kwic import kwic, kwic_html
 from .plot import plot_dispersion
+from .quotes import extract_quotes, speakers
 from .tokens import paragraphs, sentences, tokenize
 
 __all__ = [
     "Corpus",
     "as_corpus",
+    "extract_quotes",
     "kwic",
     "kwic_html",
     "load_corpus",
     "paragraphs",
     "plot_dispersion",
     "sentences",
+    "speakers",
     "tokenize",
     "widgets",
 ]
