@@ -106,6 +106,7 @@ class QuoteRules:
     addressee_verbs: frozenset[str]
     passive: frozenset[str]
     source_preps: tuple[tuple[str, ...], ...]
+    dashes: frozenset[str]
     pronouns: dict[str, tuple[str | None, str]]
     person_nouns: frozenset[str]
     organisation_nouns: frozenset[str]
@@ -145,6 +146,7 @@ _REQUIRED = (
     "addressee_verbs",
     "passive_auxiliaries",
     "source_prepositions",
+    "attribution_dashes",
     "pronouns",
     "person_nouns",
     "organisation_nouns",
@@ -281,6 +283,7 @@ def _parse_rules(text: str, source: str) -> QuoteRules:
         addressee_verbs=_words(data["addressee_verbs"], "addressee_verbs"),
         passive=_words(data["passive_auxiliaries"], "passive_auxiliaries"),
         source_preps=preps,
+        dashes=frozenset(str(d) for d in data["attribution_dashes"]),
         pronouns=pronouns,
         person_nouns=_words(data["person_nouns"], "person_nouns"),
         organisation_nouns=_words(data["organisation_nouns"], "organisation_nouns"),
@@ -591,6 +594,14 @@ def _np_forward(lex: _Lex, S: _Sent, i: int, hi: int) -> tuple[int, int] | None:
         if w[k] in _POSSESSIVE and k > i:
             k += 1
             continue
+        if (
+            any(c.isdigit() for c in t)
+            and k + 1 < hi
+            and S.q[k + 1] < 0
+            and (low[k + 1] in lex.nouns or low[k + 1] in lex.mods or _nameish(lex, S, k + 1))
+        ):
+            k += 1  # "9/11 widow Terry Strada", "22-year-old student"
+            continue
         if t in lex.particles and k > i and k + 1 < hi and _nameish(lex, S, k + 1):
             k += 1
             continue
@@ -875,8 +886,13 @@ def _reporting_use(lex: _Lex, S: _Sent, i: int, j: int, info: tuple[str, str, st
         return False
     if prev == "to" or prev in lex.dets and prev not in lex.pronouns:
         return False
-    if S.w[i - 1] in _POSSESSIVE:
-        return False
+    if (
+        S.w[i - 1] in _POSSESSIVE
+        and S.q[i - 1] < 0
+        and form != "gerund"
+        and not (i >= 2 and S.low[i - 2] in lex.pronouns)
+    ):
+        return False  # "Trump's claims" (but "he's claiming", "Trump's saying")
     nxt = S.low[j] if j < S.n else ""
     if klass == "belief" and nxt in ("to", "of", "in", "for", ",", "."):
         return False
@@ -951,7 +967,7 @@ def _apposition_before(lex: _Lex, S: _Sent, comma: int, lo: int):
     fallback = None
     for _ in range(3):
         c0 = c - 1
-        while c0 >= lo and c0 > c - 18 and S.w[c0] != "," and S.q[c0] < 0:
+        while c0 >= lo and c0 > c - 30 and S.w[c0] != "," and S.q[c0] < 0:
             c0 -= 1
         if c0 < lo or S.w[c0] != "," or S.q[c0] >= 0:
             break
@@ -1413,7 +1429,15 @@ def _sentence_frames(lex: _Lex, S: _Sent, known: dict[str, Any]) -> list[_Frame]
     lo = 0
     i = 0
     cue_first = lex.rules.cue_first
+    dashes = lex.rules.dashes
     while i < S.n:
+        if S.w[i] in dashes and i > 0 and S.q[i - 1] >= 0 and S.q[i] < 0:
+            f = _dash_attribution(lex, S, i)
+            if f is not None:
+                frames.append(f)
+                lo = f.right
+                i = f.right
+                continue
         if S.q[i] >= 0 or S.low[i] not in cue_first:
             i += 1
             continue
@@ -1454,6 +1478,22 @@ def _sentence_frames(lex: _Lex, S: _Sent, known: dict[str, Any]) -> list[_Frame]
     return [f for f in frames if f.pieces]
 
 
+def _dash_attribution(lex: _Lex, S: _Sent, i: int) -> _Frame | None:
+    """'"..." ― Sonya Herridge': a name after a dash that ends the sentence."""
+    np_ = _np_forward(lex, S, i + 1, S.n)
+    if np_ is None:
+        return None
+    appo = _apposition_after(lex, S, np_[1], S.n)
+    end = appo[1] if appo is not None else np_[1]
+    if _sentence_words(S, end, S.n) > 0:
+        return None
+    m = _mention(lex, S, np_[0], np_[1], role_span=appo)
+    if m is None or not m.strong:
+        return None
+    f = _Frame(S, i, i + 1, S.w[i], "speech", "dash", m, "dash attribution", i, end, True)
+    return f
+
+
 def _sentence_words(S: _Sent, a: int, b: int, inside: bool | None = None) -> int:
     return sum(
         1
@@ -1468,7 +1508,6 @@ def _read_document(text: str, paragraphs: Sequence[tuple[int, int]], lex: _Lex) 
     rows: list[_Row] = []
     quote_row: dict[int, _Row] = {}
     previous_para_row: _Row | None = None
-    sent_starts = [a for a, _ in doc.sent_spans]
     n_sent = len(doc.sent_spans)
     si = 0
     for para in range(len(doc.paragraphs)):
@@ -1476,6 +1515,11 @@ def _read_document(text: str, paragraphs: Sequence[tuple[int, int]], lex: _Lex) 
         while si < n_sent and doc.sent_para[si] == para:
             para_sents.append(doc.sentence(si))
             si += 1
+        turn = _label_turn(lex, doc, para, para_sents, res, quote_row) if para_sents else None
+        if turn is not None:
+            rows.extend(turn)
+            previous_para_row = turn[0]
+            continue
         para_frames: list[_Frame] = []
         for S in para_sents:
             frames = _read_sentence(lex, S, res)
@@ -1493,6 +1537,71 @@ def _read_document(text: str, paragraphs: Sequence[tuple[int, int]], lex: _Lex) 
             previous_para_row = attributed[-1]
         elif para_sents and any(S.n for S in para_sents):
             previous_para_row = None
+    return rows
+
+
+def _label_turn(
+    lex: _Lex,
+    doc: _Doc,
+    para: int,
+    sents: list[_Sent],
+    res: _Resolver,
+    quote_row: dict[int, _Row],
+) -> list[_Row] | None:
+    """A paragraph opening with a speaker label: a transcript turn ("PENCE: Well,
+    ...", "MS. PSAKI: ...", "Q: ...") or a headline ("Poll: ..."). The rest of the
+    paragraph is the speaker's; quoted words in it are partial quotations."""
+    S = sents[0]
+    i = 0
+    while i < S.n and S.w[i] in ('"', "'", "\u201c", "\u201d", "``"):
+        i += 1
+    j = i
+    while j < S.n and j < i + 5 and S.w[j] != ":":
+        j += 1
+    if j >= S.n or S.w[j] != ":" or j == i or _sentence_words(S, j + 1, S.n) < 2:
+        return None
+    words = [S.w[x] for x in range(i, j) if any(c.isalpha() for c in S.w[x])]
+    if not words or any(S.low[x] in lex.rules.not_labels for x in range(i, j)):
+        return None
+    if any(S.q[x] >= 0 and doc.quotes[S.q[x]].start != S.s[0] for x in range(i, j)):
+        return None  # the label must not be inside a real quotation
+    all_caps = all(w.isupper() for w in words)
+    if not all_caps:
+        if not all(_is_cap(w) for w in words) or any(S.low[x] in lex.stop for x in range(i, j)):
+            return None
+        single_noun = len(words) == 1 and S.low[i] in lex.nouns
+        name = len(words) >= 2 and all(_person_token(lex, S, x) for x in range(i, j))
+        if not (single_noun or name):
+            return None
+    m = _mention(lex, S, i, j)
+    if m is None:
+        return None
+    if all_caps:
+        m.name = m.name.title() if m.name else None
+        m.text = m.text.title() if m.name is None else m.text
+    entity, how = res.resolve(m)
+    if entity is not None:
+        res.push(entity)
+    f = _Frame(S, j, j + 1, ":", "speech", "label", m, "transcript label", i, j + 1)
+    f.entity, f.resolution = entity, how
+    last = sents[-1]
+    first_content = j + 1
+    if first_content >= S.n:
+        return None
+    turn = _Row(S.s[first_content], last.e[-1], "indirect", S.i, para, f, f.rule)
+    rows = [turn]
+    first_q = bisect.bisect_left(doc.q_starts, doc.paragraphs[para][0])
+    for qid in range(first_q, len(doc.quotes)):
+        q = doc.quotes[qid]
+        if q.para != para:
+            break
+        q.used = True
+        quote_row[qid] = turn
+        if q.closed and q.start >= turn.start:
+            sent = next((T.i for T in sents if T.a <= q.start < T.b), S.i)
+            part = _Row(q.start, min(q.end, turn.end), "partial", sent, para, f, f.rule, turn)
+            quote_row[qid] = part
+            rows.append(part)
     return rows
 
 
@@ -1617,6 +1726,8 @@ def _leftover_rows(
                     words_outside = sum(_sentence_words(T, 0, T.n, inside=False) for T in sents)
                 if words_outside <= 3 and previous is not None:
                     source, rule, kind = previous, "quotation-only paragraph", "direct"
+        if kind == "partial" and rule not in ("same sentence", "same paragraph"):
+            continue  # quoted words in the narrator's sentence: a title or scare quotes
         frame = source.frame if isinstance(source, _Row) else source
         row = _Row(q.start, q.end, kind, S.i, para, frame, rule)
         q.used = True
