@@ -14,8 +14,8 @@ Definitions (also printed with the results):
   mapped through ``corpus.paragraph_spans`` (``raw_start`` -> ``start``), and a
   gold piece in a dropped paragraph is reported and left out.
 * Classes. Gold ``direct`` + ``mixed`` = QUOTED, gold ``indirect`` = INDIRECT.
-  Predicted QUOTED = ``direct`` rows, ``indirect`` rows whose span holds a
-  quotation mark (reported speech with quoted words: what PolNeAR calls mixed),
+  Predicted QUOTED = ``direct`` rows, ``indirect`` rows that contain ``partial``
+  rows (reported speech with quoted words: what PolNeAR calls mixed),
   and ``partial`` rows standing alone (``part_of`` empty). Predicted INDIRECT =
   ``indirect`` rows without quotation marks. ``partial`` rows inside an
   ``indirect`` row are not scored on their own (their parent row is). Each gold
@@ -58,7 +58,6 @@ POLNEAR = SHARED / "eval" / "polnear_dev.jsonl"
 REUTERS = SHARED / "corpus" / "reuters21578" / "reuters21578.jsonl"
 THRESHOLDS = (0.3, 0.8)
 CLASSES = ("quoted", "indirect")
-MARKS = set('"\u201c\u201d\u201e\u201f')
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
 
 
@@ -160,16 +159,19 @@ def _normalise_table():
 
 
 def toolkit_predictions(quotes) -> list[dict]:
+    parents = {
+        (str(d), int(p))
+        for d, p in zip(quotes["doc_id"], quotes["part_of"], strict=True)
+        if not _missing(p)
+    }
     out = []
     for r in quotes.itertuples(index=False):
         kind = str(r.kind)
-        text = str(r.text)
-        if kind == "partial" and r.part_of is not None and str(r.part_of) != "<NA>":
+        if kind == "partial" and not _missing(r.part_of):
             continue
-        if kind == "indirect" and not (MARKS & set(text)):
-            cls = "indirect"
-        else:
-            cls = "quoted"
+        # an indirect row with partial quotations inside is what PolNeAR calls mixed
+        mixed = (str(r.doc_id), int(r.quote_id)) in parents
+        cls = "indirect" if kind == "indirect" and not mixed else "quoted"
         out.append(
             {
                 "doc_id": str(r.doc_id),
@@ -430,7 +432,7 @@ Classes: gold direct+mixed = quoted, gold indirect = indirect; except that gold
   "indirect" pieces holding text between doubled apostrophes (''...'', printed for
   quotation marks by some of the NYT articles: {n_apos} pieces) count as quoted.
   The rows "all, kinds as given" score against PolNeAR's kinds unchanged.
-  predicted quoted   = direct rows + indirect rows containing quotation marks (mixed)
+  predicted quoted   = direct rows + indirect rows with partial rows inside (mixed)
                        + partial rows standing alone (part_of empty)
   predicted indirect = indirect rows without quotation marks
   partial rows inside an indirect row are scored through that row only.

@@ -1006,7 +1006,7 @@ def _at_clause_edge(lex: _Lex, S: _Sent, k: int, lo: int) -> bool:
 
 _SUBJECT_AFTER = frozenset(
     "and but or that as while when where so because though although since if whereas "
-    "then also after before until once".split()
+    "then also after before until once what which who whom".split()
 )
 
 
@@ -1040,7 +1040,7 @@ def _attribute(
         return frame(m, "source preposition", ci, m.j if m else np_[1], inverted=True)
     b = _skip_left(lex, S, ci, lo)
     left = b - 1
-    if form == "gerund" and left >= lo and S.w[left] == ",":
+    if form == "gerund" and left >= lo and (S.w[left] == "," or S.low[left] in _GERUND_AFTER):
         # "..., saying ...": the speaker of the clause it hangs on
         earlier = [f for f in frames if f.speaker is not None and f.cj <= ci]
         if earlier:
@@ -1092,6 +1092,9 @@ def _attribute(
                 return frame(_mention(lex, S, *np_), "clause subject", ci, cj)
     return None
 
+
+# "despite admitting that ...", "after saying ...": the clause's subject speaks.
+_GERUND_AFTER = frozenset("despite after before by while without when since upon in".split())
 
 # Verbs that take any noun phrase with a determiner as their source ("the lawsuit says").
 _WEAK_SUBJECT_VERBS = frozenset({"say", "state", "write", "report", "note", "show", "find"})
@@ -1478,6 +1481,16 @@ def _sentence_frames(lex: _Lex, S: _Sent, known: dict[str, Any]) -> list[_Frame]
     return [f for f in frames if f.pieces]
 
 
+_MINOR_WORDS = frozenset("a an the of and or in on at to for with by from as vs".split())
+
+
+def _title_words(S: _Sent, a: int, b: int) -> bool:
+    """A quoted title or name ("Fox News Sunday", "War On Drugs"): every word
+    capitalised except short function words."""
+    words = [S.w[x] for x in range(a, b) if S.w[x][:1].isalpha()]
+    return bool(words) and all(w[0].isupper() or w.lower() in _MINOR_WORDS for w in words)
+
+
 def _dash_attribution(lex: _Lex, S: _Sent, i: int) -> _Frame | None:
     """'"..." ― Sonya Herridge': a name after a dash that ends the sentence."""
     np_ = _np_forward(lex, S, i + 1, S.n)
@@ -1726,7 +1739,9 @@ def _leftover_rows(
                     words_outside = sum(_sentence_words(T, 0, T.n, inside=False) for T in sents)
                 if words_outside <= 3 and previous is not None:
                     source, rule, kind = previous, "quotation-only paragraph", "direct"
-        if kind == "partial" and rule not in ("same sentence", "same paragraph"):
+        if kind == "partial" and (
+            rule not in ("same sentence", "same paragraph") or _title_words(S, qa, qb)
+        ):
             continue  # quoted words in the narrator's sentence: a title or scare quotes
         frame = source.frame if isinstance(source, _Row) else source
         row = _Row(q.start, q.end, kind, S.i, para, frame, rule)
