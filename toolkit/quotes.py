@@ -111,6 +111,7 @@ class QuoteRules:
     person_nouns: frozenset[str]
     organisation_nouns: frozenset[str]
     document_nouns: frozenset[str]
+    evidence_subjects: frozenset[str]
     organisation_words: frozenset[str]
     role_words: frozenset[str]
     particles: frozenset[str]
@@ -151,6 +152,7 @@ _REQUIRED = (
     "person_nouns",
     "organisation_nouns",
     "document_nouns",
+    "evidence_subjects",
     "organisation_words",
     "role_words",
     "name_particles",
@@ -224,6 +226,22 @@ def _words(values: Iterable[Any], where: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def _with_plurals(words: frozenset[str]) -> frozenset[str]:
+    """Add the regular plural of each noun ("outlet" -> "outlets", "agency" ->
+    "agencies"), so the lists need only the singular."""
+    out = set(words)
+    for w in words:
+        if not w.isalpha():
+            continue
+        if w.endswith(("s", "x", "ch", "sh")):
+            out.add(w + "es")
+        elif w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
+            out.add(w[:-1] + "ies")
+        else:
+            out.add(w + "s")
+    return frozenset(out)
+
+
 def _parse_rules(text: str, source: str) -> QuoteRules:
     try:
         data = yaml.safe_load(text)
@@ -285,9 +303,10 @@ def _parse_rules(text: str, source: str) -> QuoteRules:
         source_preps=preps,
         dashes=frozenset(str(d) for d in data["attribution_dashes"]),
         pronouns=pronouns,
-        person_nouns=_words(data["person_nouns"], "person_nouns"),
-        organisation_nouns=_words(data["organisation_nouns"], "organisation_nouns"),
-        document_nouns=_words(data["document_nouns"], "document_nouns"),
+        person_nouns=_with_plurals(_words(data["person_nouns"], "person_nouns")),
+        organisation_nouns=_with_plurals(_words(data["organisation_nouns"], "organisation_nouns")),
+        document_nouns=_with_plurals(_words(data["document_nouns"], "document_nouns")),
+        evidence_subjects=_with_plurals(_words(data["evidence_subjects"], "evidence_subjects")),
         organisation_words=_words(data["organisation_words"], "organisation_words"),
         role_words=_words(data["role_words"], "role_words"),
         particles=_words(data["name_particles"], "name_particles"),
@@ -471,7 +490,7 @@ class _Mention:
 
 
 _PLURAL_ALWAYS = frozenset({"people", "police", "men", "women", "children", "staff", "troops"})
-_CONNECTORS = frozenset({"of", "for", "in", "at", "from", "on"})
+_CONNECTORS = frozenset({"of", "for", "in", "at", "from", "on", "by"})
 _CLAUSE_EDGE = frozenset({",", ":", ";", "(", "\u2014", "\u2013", "\u2015", "--", "-"})
 
 
@@ -518,6 +537,9 @@ def _np_back(lex: _Lex, S: _Sent, j: int, lo: int) -> tuple[int, int] | None:
         if t in lex.nouns or t in lex.mods or _nameish(lex, S, p):
             k = p
             continue
+        if any(c.isdigit() for c in t) and k <= i and S.w[k][:1].isalnum():
+            k = p  # "the 2014 American Community Survey", "73 percent"
+            continue
         if (
             t in lex.particles
             and p - 1 >= lo
@@ -537,13 +559,18 @@ def _np_back(lex: _Lex, S: _Sent, j: int, lo: int) -> tuple[int, int] | None:
             k = p
             continue
         if t in lex.dets and t not in lex.pronouns:
-            if p - 1 >= lo and low[p - 1] in ("of", "for") and k <= i:
+            if (
+                p - 2 >= lo
+                and low[p - 1] in _CONNECTORS
+                and k <= i
+                and (low[p - 2] in lex.nouns or _nameish(lex, S, p - 2))
+            ):
                 k = p
                 continue
             if k <= i:
                 k = p
             break
-        if t.isalpha() and t not in lex.stop and t not in lex.aux and w[p].islower() and k <= i:
+        if t.isalpha() and t not in lex.stop and t not in lex.aux and w[p].islower():
             # unknown lower-case words (adjectives, noun modifiers) are kept when a
             # determiner, a possessive, a name or the start of a clause precedes them
             m = p
@@ -869,6 +896,14 @@ def _skip_left(lex: _Lex, S: _Sent, i: int, lo: int) -> int:
             b -= 1
             steps += 1
             continue
+        if t in lex.time and t not in ("last", "this", "next"):
+            # "Sanders on Tuesday said", "Wells Fargo this month announced"
+            x = b - 1
+            while x - 1 >= lo and S.low[x - 1] in ("on", "last", "this", "late", "early", "earlier"):
+                x -= 1
+            b = x
+            steps += 1
+            continue
         break
     return b
 
@@ -896,8 +931,10 @@ def _reporting_use(lex: _Lex, S: _Sent, i: int, j: int, info: tuple[str, str, st
     nxt = S.low[j] if j < S.n else ""
     if klass == "belief" and nxt in ("to", "of", "in", "for", ",", "."):
         return False
-    if nxt in lex.rules.cue_first and _cue_at(lex, S, j) is not None and nxt not in ("that",):
-        return lex.rules.cues.get((nxt,), ("", "", ""))[1] == ""
+    if form == "present" and j < S.n and S.q[j] < 0:
+        after = lex.rules.cues.get((nxt,))
+        if after is not None and after[1] == "speech" and after[2] == "past":
+            return False  # "the report said", "a Facebook post said": a noun
     return True
 
 
@@ -972,7 +1009,7 @@ def _apposition_before(lex: _Lex, S: _Sent, comma: int, lo: int):
         if c0 < lo or S.w[c0] != "," or S.q[c0] >= 0:
             break
         first = _np_back(lex, S, c0, lo)
-        if first is not None and c0 - first[0] <= 8 and _at_clause_edge(lex, S, first[0], lo):
+        if first is not None and c0 - first[0] <= 12 and _at_clause_edge(lex, S, first[0], lo):
             seg = (c0 + 1, c)
             role = seg if _role_like(lex, S, *seg) else None
             m1 = _mention(lex, S, first[0], first[1])
@@ -1027,7 +1064,9 @@ def _attribute(
     def frame(speaker, rule, left, right, inverted=False):
         if speaker is None:
             return None
-        if klass == "evidence" and speaker.kind != "document":
+        if klass == "evidence" and not (
+            speaker.kind == "document" or speaker.head in lex.rules.evidence_subjects
+        ):
             return None
         return _Frame(S, ci, cj, lemma, klass, form, speaker, rule, left, right, inverted)
 
@@ -1068,7 +1107,7 @@ def _attribute(
         if np_ is not None:
             appo = _apposition_after(lex, S, np_[1], S.n)
             m = _mention(lex, S, np_[0], np_[1], role_span=appo)
-            if m is not None and (m.strong or m.kind == "pronoun"):
+            if m is not None and (m.strong or m.kind == "pronoun") and _clause_ends(lex, S, m.j):
                 return frame(m, "speaker after cue", ci, m.j, inverted=True)
         return None
     if left >= lo:
@@ -1095,6 +1134,19 @@ def _attribute(
 
 # "despite admitting that ...", "after saying ...": the clause's subject speaks.
 _GERUND_AFTER = frozenset("despite after before by while without when since upon in".split())
+
+def _clause_ends(lex: _Lex, S: _Sent, k: int) -> bool:
+    """After an inverted speaker ("..., said the official"): the sentence, the
+    clause or a quotation follows, perhaps after adjuncts ("on Monday")."""
+    r = _skip_adjuncts(lex, S, k, S.n, False)
+    return (
+        r >= S.n
+        or S.q[r] >= 0
+        or S.w[r] in (",", ";", ":", "(", ")", "\u2014", "\u2013", "--")
+        or S.w[r] in _CLOSERS
+        or S.low[r] in _SUBJECT_AFTER
+    )
+
 
 # Verbs that take any noun phrase with a determiner as their source ("the lawsuit says").
 _WEAK_SUBJECT_VERBS = frozenset({"say", "state", "write", "report", "note", "show", "find"})
