@@ -146,6 +146,7 @@ _REQUIRED = (
     "reporting_verbs",
     "addressee_verbs",
     "passive_auxiliaries",
+    "never_cues",
     "source_prepositions",
     "attribution_dashes",
     "pronouns",
@@ -173,7 +174,7 @@ _REQUIRED = (
     "attribution_rules",
     "resolution_rules",
 )
-_VERB_CLASSES = ("speech", "belief", "stance", "evidence")
+_VERB_CLASSES = ("speech", "reply", "quotation", "belief", "stance", "evidence")
 _FORM_NAMES = ("present", "past", "participle", "gerund")
 
 
@@ -267,6 +268,8 @@ def _parse_rules(text: str, source: str) -> QuoteRules:
             for form, name in [(lemma, "present"), *zip(forms, _FORM_NAMES, strict=True)]:
                 key = tuple(str(form).lower().split())
                 cues.setdefault(key, (lemma, klass, name))
+    for form in _words(data["never_cues"], "never_cues"):
+        cues.pop((form,), None)
     preps = tuple(tuple(p.lower().split()) for p in data["source_prepositions"])
     for p in preps:
         cues[p] = (" ".join(p), "source", "preposition")
@@ -489,6 +492,10 @@ class _Mention:
     resolvable: bool = False  # a definite description that may refer back
 
 
+_PLURAL_DETS = frozenset(
+    "many several two three four five six seven eight nine ten few both all numerous "
+    "various these those".split()
+)
 _PLURAL_ALWAYS = frozenset({"people", "police", "men", "women", "children", "staff", "troops"})
 _CONNECTORS = frozenset({"of", "for", "in", "at", "from", "on", "by"})
 _CLAUSE_EDGE = frozenset({",", ":", ";", "(", "\u2014", "\u2013", "\u2015", "--", "-"})
@@ -588,6 +595,12 @@ def _np_back(lex: _Lex, S: _Sent, j: int, lo: int) -> tuple[int, int] | None:
             before = m - 1
             if before >= lo and low[before] in lex.dets and low[before] not in lex.pronouns:
                 k = before
+                if (
+                    before - 2 >= lo
+                    and low[before - 1] in _CONNECTORS
+                    and (low[before - 2] in lex.nouns or _nameish(lex, S, before - 2))
+                ):
+                    continue  # "the minister of the economy"
                 break
             if before >= lo and (w[before] in _POSSESSIVE or _nameish(lex, S, before)):
                 k = m
@@ -633,7 +646,7 @@ def _np_forward(lex: _Lex, S: _Sent, i: int, hi: int) -> tuple[int, int] | None:
             k += 1
             continue
         if (
-            t in ("of", "for")
+            t in ("of", "for", "by")
             and k > i
             and k + 1 < hi
             and S.q[k + 1] < 0
@@ -793,8 +806,10 @@ def _mention(lex: _Lex, S: _Sent, k: int, j: int, role_span: tuple[int, int] | N
             kind = "org"
         else:
             kind = "person"
-        plural = head in _PLURAL_ALWAYS or (
-            kind == "person" and head.endswith("s") and not head.endswith(("ss", "us"))
+        plural = (
+            head in _PLURAL_ALWAYS
+            or det in _PLURAL_DETS
+            or (kind == "person" and head.endswith("s") and not head.endswith(("ss", "us")))
         )
         gender = r.noun_gender.get(head)
     if role_span is not None:
@@ -896,6 +911,10 @@ def _skip_left(lex: _Lex, S: _Sent, i: int, lo: int) -> int:
             b -= 1
             steps += 1
             continue
+        if t.isdigit() and len(t) == 4 and b - 2 >= lo and S.low[b - 2] == "in":
+            b -= 2  # "an arbitration panel in 2001 found"
+            steps += 1
+            continue
         if t in lex.time and t not in ("last", "this", "next"):
             # "Sanders on Tuesday said", "Wells Fargo this month announced"
             x = b - 1
@@ -919,6 +938,10 @@ def _reporting_use(lex: _Lex, S: _Sent, i: int, j: int, info: tuple[str, str, st
     prev = S.low[b - 1] if b > 0 else ""
     if prev in lex.rules.passive and tuple(S.low[i:j]) in lex.participles:
         return False
+    if any(S.low[x] in _NEGATIONS for x in range(b, i)) or prev in _NEGATIONS:
+        return False  # "did not immediately respond", "declined to say"
+    if j < S.n and S.low[j] == "by" and klass != "source":
+        return False  # "reported by", "reporting by": a passive or a credit line
     if prev == "to" or prev in lex.dets and prev not in lex.pronouns:
         return False
     if (
@@ -942,6 +965,11 @@ def _title_case(S: _Sent) -> bool:
     """A headline written in title case ("Trump Deal Could Work, Graham Says")."""
     words = [w for w in S.w if w[:1].isalpha()]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+_RELATIVES = frozenset({"what", "which", "who", "whom", "that"})
+_INTRODUCERS = frozenset("that why how whether what when where who if".split())
+_NEGATIONS = frozenset({"not", "n't", "never", "declined", "refused", "refuses", "declines"})
 
 
 def _clause_subject(lex: _Lex, S: _Sent, before: int) -> tuple[int, int] | None:
@@ -1064,6 +1092,14 @@ def _attribute(
     def frame(speaker, rule, left, right, inverted=False):
         if speaker is None:
             return None
+        if (
+            form == "present"
+            and S.low[ci].endswith("s")
+            and speaker.plural
+            and speaker.kind != "pronoun"
+            and rule == "speaker before cue"
+        ):
+            return None  # "many Republican claims": a noun, not "claims" the verb
         if klass == "evidence" and not (
             speaker.kind == "document" or speaker.head in lex.rules.evidence_subjects
         ):
@@ -1109,6 +1145,15 @@ def _attribute(
             m = _mention(lex, S, np_[0], np_[1], role_span=appo)
             if m is not None and (m.strong or m.kind == "pronoun") and _clause_ends(lex, S, m.j):
                 return frame(m, "speaker after cue", ci, m.j, inverted=True)
+        return None
+    if left >= lo and S.low[left] == "who" and S.q[left] < 0:
+        # "said Mr. Kamin, who emphasized that ...": the speaker is the antecedent
+        a = left - 1 if left - 1 >= lo and S.w[left - 1] == "," else left
+        np_ = _np_back(lex, S, a, lo)
+        m = None if np_ is None else _mention(lex, S, *np_)
+        if m is not None and m.strong and m.kind in ("person", "org"):
+            m.start, m.end, m.text = S.s[left], S.e[left], S.w[left]
+            return frame(m, "speaker before cue", left, cj)
         return None
     if left >= lo:
         np_ = _np_back(lex, S, b, lo)
@@ -1243,19 +1288,17 @@ def _content(lex: _Lex, S: _Sent, f: _Frame, lo: int, hi: int, claimed: set[int]
     p = f.left - 1
     if p >= lo and w[p] == "," and S.q[p] < 0:
         p -= 1
-    if p >= lo and S.q[p] >= 0 and S.q[p] not in claimed and f.klass != "source":
-        a, b = _quote_tokens(S, p)
-        f.pieces.append((a, b))
-        f.quote_before = S.q[p]
-        claimed.add(S.q[p])
+    if f.quote_before < 0 and p >= lo and S.q[p] >= 0 and S.q[p] not in claimed:
+        if f.klass != "source":
+            f.pieces.append(_quote_tokens(S, p))
+            f.quote_before = S.q[p]
+            claimed.add(S.q[p])
     # what follows
     r = _skip_adjuncts(lex, S, f.right, hi, f.lemma in lex.rules.addressee_verbs)
     after_comma = r < hi and w[r] == "," and S.q[r] < 0
+    introduced = r < hi and S.q[r] < 0 and (w[r] in (":", ",") or low[r] in _INTRODUCERS)
     if r < hi and w[r] in (":", ",") and S.q[r] < 0:
         r += 1
-    if r < hi and low[r] == "that" and S.q[r] < 0:
-        if r + 1 < hi and w[r + 1] == ",":
-            pass
     end = _boundary(lex, S, r, hi)
     a, b = _trim(S, r, end)
     tail_words = sum(1 for x in range(a, b) if S.q[x] < 0 and any(c.isalnum() for c in w[x]))
@@ -1265,36 +1308,59 @@ def _content(lex: _Lex, S: _Sent, f: _Frame, lo: int, hi: int, claimed: set[int]
         # '"A," he said, "B."' takes the second quotation too; anything else
         # after it (", adding that ...") belongs to another cue
         if first_is_quote and after_comma:
-            qa, qb = _quote_tokens(S, a)
-            f.pieces.append((qa, qb))
+            f.pieces.append(_quote_tokens(S, a))
             claimed.add(S.q[a])
         return
-    if a < b and (has_quote or tail_words >= 2):
-        if f.inverted and f.klass != "source" and not after_comma and not first_is_quote:
-            pass  # 'said the official on Monday' followed by more words: not content
-        else:
-            if f.klass == "source" and not _clause_start(lex, S, f.left, lo):
-                pass  # "..., according to X, ..." reports what comes before
-            else:
-                f.pieces.append((a, b))
-                for x in range(a, b):
-                    if S.q[x] >= 0:
-                        claimed.add(S.q[x])
-                if not after_comma or f.klass == "source":
-                    return
-    # the clause before: "..., the official said." / "..., according to X."
+    if f.klass == "quotation":
+        if first_is_quote:
+            f.pieces.append(_quote_tokens(S, a))
+            claimed.add(S.q[a])
+        return
+    takes_after = a < b and (has_quote or tail_words >= 2)
+    if takes_after and low[a] in _NOT_CONTENT_START and S.q[a] < 0:
+        takes_after = False  # "said when she resigned", "reported from Midway, and ..."
+    if (
+        takes_after
+        and f.klass == "reply"
+        and f.rule != "participle"
+        and not (introduced or first_is_quote)
+    ):
+        takes_after = False  # "add $84 billion", "respond to requests"
+    if takes_after and f.inverted and f.klass != "source" and not (after_comma or first_is_quote):
+        takes_after = False  # "said the official on Monday" followed by more words
+    if takes_after and f.klass == "source" and not _clause_start(lex, S, f.left, lo):
+        takes_after = False  # "..., according to X, ..." reports what comes before
+    if takes_after:
+        f.pieces.append((a, b))
+        claimed.update(S.q[x] for x in range(a, b) if S.q[x] >= 0)
+        if not after_comma or f.klass == "source" or first_is_quote:
+            return
+    elif tail_words > 0 and f.klass != "source" and not after_comma:
+        return  # the cue has an object that is not reported content
+    # the clause before: "..., the official said." / "..., according to X." /
+    # "The Taliban, he said, had changed."
     c = f.left - 1
     if c >= lo and (w[c] == "," or f.klass == "source") and S.q[c] < 0:
         start = lo
-        while start < c and low[start] in lex.openers:
+        while start < c and (low[start] in lex.openers or w[start] == ","):
             start += 1
+        if (low[start] in lex.intro or low[start] in _NOT_CONTENT_START) and not any(
+            w[x] == "," and S.q[x] < 0 for x in range(start, c)
+        ):
+            return  # "When Congress cut funding, Mexico said ..." is not reported
         a, b = _trim(S, start, c + (0 if w[c] == "," else 1))
         words = sum(1 for x in range(a, b) if any(ch.isalnum() for ch in w[x]))
-        if words >= 3:
+        if words >= (2 if f.pieces else 3):
             f.pieces.insert(0, (a, b))
-            for x in range(a, b):
-                if S.q[x] >= 0:
-                    claimed.add(S.q[x])
+            claimed.update(S.q[x] for x in range(a, b) if S.q[x] >= 0)
+
+
+# Reported content does not start with these words (what follows them is an
+# adjunct clause or a second subject).
+_NOT_CONTENT_START = frozenset(
+    "and or but nor when while if unless until because since although though as "
+    "after before whereas where by".split()
+)
 
 
 def _clause_start(lex: _Lex, S: _Sent, k: int, lo: int) -> bool:
@@ -1524,7 +1590,13 @@ def _sentence_frames(lex: _Lex, S: _Sent, known: dict[str, Any]) -> list[_Frame]
             claimed.add(S.q[p])
     for n, f in enumerate(frames):
         lo = frames[n - 1].right if n else 0
-        hi = frames[n + 1].left if n + 1 < len(frames) else S.n
+        hi = S.n
+        for g in frames[n + 1 :]:
+            # a cue in a relative clause ("what she calls ...") is nested in this
+            # content, which goes on past it
+            if not (g.left > 0 and S.low[g.left - 1] in _RELATIVES):
+                hi = g.left
+                break
         for x in range(f.right, hi):
             if S.q[x] >= 0 and S.q[x] in claimed and S.q[x] != f.quote_before:
                 hi = x
