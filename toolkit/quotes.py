@@ -397,7 +397,7 @@ class _Quote:
 class _Sent:
     """The tokens of one sentence, with the quotation each token is inside (-1: none)."""
 
-    __slots__ = ("a", "b", "doc", "e", "i", "low", "n", "para", "q", "s", "text", "w")
+    __slots__ = ("a", "b", "counts", "doc", "e", "i", "low", "n", "para", "q", "s", "text", "w")
 
     def __init__(self, doc: _Doc, i: int, a: int, b: int, para: int):
         self.i, self.a, self.b, self.para = i, a, b, para
@@ -413,7 +413,8 @@ class _Sent:
         self.w, self.s, self.e = w, s, e
         self.low = [x.lower() for x in w]
         self.n = len(w)
-        self.q = [doc.quote_at(x) for x in s] if doc.quotes else [-1] * len(w)
+        self.q = doc.quote_ids(s, a, b)
+        self.counts: tuple[list[int], list[int]] | None = None
 
 
 class _Doc:
@@ -451,6 +452,23 @@ class _Doc:
             sent = _Sent(self, i, a, b, self.sent_para[i])
             self._cache[i] = sent
         return sent
+
+    def quote_ids(self, starts: list[int], a: int, b: int) -> list[int]:
+        """The quotation each token (by start offset) of ``text[a:b]`` is in, or -1."""
+        out = [-1] * len(starts)
+        k = bisect.bisect_right(self.q_starts, a) - 1
+        k = max(k, 0)
+        quotes = self.quotes
+        t = 0
+        while k < len(quotes) and quotes[k].start < b:
+            q = quotes[k]
+            if q.end > a:
+                t = bisect.bisect_left(starts, q.start, t)
+                while t < len(starts) and starts[t] < q.end:
+                    out[t] = k
+                    t += 1
+            k += 1
+        return out
 
     def quote_at(self, pos: int) -> int:
         k = bisect.bisect_right(self.q_starts, pos) - 1
@@ -502,8 +520,7 @@ _CLAUSE_EDGE = frozenset({",", ":", ";", "(", "\u2014", "\u2013", "\u2015", "--"
 
 
 def _nameish(lex: _Lex, S: _Sent, i: int) -> bool:
-    w = S.w[i]
-    return _is_cap(w) and S.low[i] not in lex.not_name and any(c.isalpha() for c in w)
+    return S.w[i][:1].isupper() and S.low[i] not in lex.not_name
 
 
 def _person_token(lex: _Lex, S: _Sent, i: int) -> bool:
@@ -1632,11 +1649,21 @@ def _dash_attribution(lex: _Lex, S: _Sent, i: int) -> _Frame | None:
 
 
 def _sentence_words(S: _Sent, a: int, b: int, inside: bool | None = None) -> int:
-    return sum(
-        1
-        for x in range(a, b)
-        if any(c.isalnum() for c in S.w[x]) and (inside is None or (S.q[x] >= 0) == inside)
-    )
+    """Word tokens (with a letter or digit) in ``[a, b)``, optionally only those
+    inside (or outside) quotations; prefix sums make it constant time."""
+    if S.counts is None:
+        total, quoted = [0], [0]
+        for x in range(S.n):
+            is_word = S.w[x][:1].isalnum() or any(c.isalnum() for c in S.w[x])
+            total.append(total[-1] + is_word)
+            quoted.append(quoted[-1] + (is_word and S.q[x] >= 0))
+        S.counts = (total, quoted)
+    total, quoted = S.counts
+    if inside is None:
+        return total[b] - total[a]
+    if inside:
+        return quoted[b] - quoted[a]
+    return (total[b] - total[a]) - (quoted[b] - quoted[a])
 
 
 def _read_document(text: str, paragraphs: Sequence[tuple[int, int]], lex: _Lex) -> list[_Row]:
@@ -1747,12 +1774,13 @@ def _read_sentence(lex: _Lex, S: _Sent, res: _Resolver) -> list[_Frame]:
     subject of the sentence and the full names in it are remembered too."""
     # full names, for surnames later
     x = 0
+    w = S.w
     while x < S.n:
-        if _person_token(lex, S, x) and S.q[x] < 0:
+        if w[x][:1].isupper() and _person_token(lex, S, x) and S.q[x] < 0:
             y = x
             while y < S.n and S.q[y] < 0 and _person_token(lex, S, y):
                 y += 1
-            if y - x >= 2:
+            if y - x >= 2 and S.text[S.s[x] : S.e[y - 1]].lower() not in res.by_name:
                 np_ = _np_back(lex, S, y, 0)
                 if np_ is not None:
                     m = _mention(lex, S, *np_)
@@ -1831,15 +1859,21 @@ def _leftover_rows(
         return out
     first = bisect.bisect_left(doc.q_starts, doc.paragraphs[para][0])
     words_outside = None
+    starts = [T.a for T in sents]
+    by_sentence: dict[int, list[_Frame]] = {}
+    for f in frames:
+        by_sentence.setdefault(f.S.i, []).append(f)
+    frame_sents = sorted(by_sentence)
     for qid in range(first, len(doc.quotes)):
         q = doc.quotes[qid]
         if q.para != para:
             break
         if q.used:
             continue
-        S = next((S for S in sents if S.a <= q.start < S.b), None)
-        if S is None:
+        k = bisect.bisect_right(starts, q.start) - 1
+        if k < 0 or q.start >= sents[k].b:
             continue
+        S = sents[k]
         sent_words = _sentence_words(S, 0, S.n)
         p0 = bisect.bisect_left(S.s, q.start)
         qa, qb = _quote_tokens(S, p0) if p0 < S.n and S.q[p0] == qid else (p0, p0)
@@ -1850,13 +1884,13 @@ def _leftover_rows(
         if q.continues and qid - 1 in quote_row:
             source, rule, kind = quote_row[qid - 1], "continued quotation", "direct"
         else:
-            same = [f for f in frames if f.S is S]
+            same = by_sentence.get(S.i)
             if same:
                 source = min(same, key=lambda f: min(abs(f.ci - qa), abs(f.ci - qb)))
                 rule = "same sentence"
             elif frames:
-                before = [f for f in frames if f.S.i < S.i]
-                source = before[-1] if before else frames[0]
+                j = bisect.bisect_left(frame_sents, S.i)
+                source = by_sentence[frame_sents[j - 1]][-1] if j else frames[0]
                 rule = "same paragraph"
             else:
                 if words_outside is None:
