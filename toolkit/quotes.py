@@ -56,7 +56,7 @@ import pandas as pd
 import yaml
 
 from ._frames import str_array
-from .corpus import Corpus, _progress, as_corpus
+from .corpus import _progress, as_corpus
 from .tokens import _word_regex, quotation_spans, split_sentences
 
 __all__ = ["QUOTE_COLUMNS", "extract_quotes", "load_quote_rules", "speakers"]
@@ -511,8 +511,26 @@ class _Mention:
 
 
 _PLURAL_DETS = frozenset(
-    "many several two three four five six seven eight nine ten few both all numerous "
-    "various these those".split()
+    [
+        "many",
+        "several",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "few",
+        "both",
+        "all",
+        "numerous",
+        "various",
+        "these",
+        "those",
+    ]
 )
 _PLURAL_ALWAYS = frozenset({"people", "police", "men", "women", "children", "staff", "troops"})
 _CONNECTORS = frozenset({"of", "for", "in", "at", "from", "on", "by"})
@@ -935,7 +953,14 @@ def _skip_left(lex: _Lex, S: _Sent, i: int, lo: int) -> int:
         if t in lex.time and t not in ("last", "this", "next"):
             # "Sanders on Tuesday said", "Wells Fargo this month announced"
             x = b - 1
-            while x - 1 >= lo and S.low[x - 1] in ("on", "last", "this", "late", "early", "earlier"):
+            while x - 1 >= lo and S.low[x - 1] in (
+                "on",
+                "last",
+                "this",
+                "late",
+                "early",
+                "earlier",
+            ):
                 x -= 1
             b = x
             steps += 1
@@ -959,7 +984,7 @@ def _reporting_use(lex: _Lex, S: _Sent, i: int, j: int, info: tuple[str, str, st
         return False  # "did not immediately respond", "declined to say"
     if j < S.n and S.low[j] == "by" and klass != "source":
         return False  # "reported by", "reporting by": a passive or a credit line
-    if prev == "to" or prev in lex.dets and prev not in lex.pronouns:
+    if prev == "to" or (prev in lex.dets and prev not in lex.pronouns):
         return False
     if (
         S.w[i - 1] in _POSSESSIVE
@@ -985,7 +1010,7 @@ def _title_case(S: _Sent) -> bool:
 
 
 _RELATIVES = frozenset({"what", "which", "who", "whom", "that"})
-_INTRODUCERS = frozenset("that why how whether what when where who if".split())
+_INTRODUCERS = frozenset(["that", "why", "how", "whether", "what", "when", "where", "who", "if"])
 _NEGATIONS = frozenset({"not", "n't", "never", "declined", "refused", "refuses", "declines"})
 
 
@@ -1087,8 +1112,33 @@ def _at_clause_edge(lex: _Lex, S: _Sent, k: int, lo: int) -> bool:
 
 
 _SUBJECT_AFTER = frozenset(
-    "and but or that as while when where so because though although since if whereas "
-    "then also after before until once what which who whom".split()
+    [
+        "and",
+        "but",
+        "or",
+        "that",
+        "as",
+        "while",
+        "when",
+        "where",
+        "so",
+        "because",
+        "though",
+        "although",
+        "since",
+        "if",
+        "whereas",
+        "then",
+        "also",
+        "after",
+        "before",
+        "until",
+        "once",
+        "what",
+        "which",
+        "who",
+        "whom",
+    ]
 )
 
 
@@ -1141,9 +1191,8 @@ def _attribute(
             np_ = _clause_subject(lex, S, left)
             m = None if np_ is None else _mention(lex, S, *np_)
         return frame(m, "participle", ci, cj)
-    if left < lo:
-        if left < 0 or lo == 0:
-            return None
+    if left < lo and (left < 0 or lo == 0):
+        return None
     after_quote = left >= 0 and (
         S.q[left] >= 0 or (S.w[left] == "," and left > 0 and S.q[left - 1] >= 0)
     )
@@ -1195,7 +1244,10 @@ def _attribute(
 
 
 # "despite admitting that ...", "after saying ...": the clause's subject speaks.
-_GERUND_AFTER = frozenset("despite after before by while without when since upon in".split())
+_GERUND_AFTER = frozenset(
+    ["despite", "after", "before", "by", "while", "without", "when", "since", "upon", "in"]
+)
+
 
 def _clause_ends(lex: _Lex, S: _Sent, k: int) -> bool:
     """After an inverted speaker ("..., said the official"): the sentence, the
@@ -1305,11 +1357,16 @@ def _content(lex: _Lex, S: _Sent, f: _Frame, lo: int, hi: int, claimed: set[int]
     p = f.left - 1
     if p >= lo and w[p] == "," and S.q[p] < 0:
         p -= 1
-    if f.quote_before < 0 and p >= lo and S.q[p] >= 0 and S.q[p] not in claimed:
-        if f.klass != "source":
-            f.pieces.append(_quote_tokens(S, p))
-            f.quote_before = S.q[p]
-            claimed.add(S.q[p])
+    if (
+        f.quote_before < 0
+        and f.klass != "source"
+        and p >= lo
+        and S.q[p] >= 0
+        and S.q[p] not in claimed
+    ):
+        f.pieces.append(_quote_tokens(S, p))
+        f.quote_before = S.q[p]
+        claimed.add(S.q[p])
     # what follows
     r = _skip_adjuncts(lex, S, f.right, hi, f.lemma in lex.rules.addressee_verbs)
     after_comma = r < hi and w[r] == "," and S.q[r] < 0
@@ -1375,8 +1432,27 @@ def _content(lex: _Lex, S: _Sent, f: _Frame, lo: int, hi: int, claimed: set[int]
 # Reported content does not start with these words (what follows them is an
 # adjunct clause or a second subject).
 _NOT_CONTENT_START = frozenset(
-    "and or but nor when while if unless until because since although though as "
-    "after before whereas where by".split()
+    [
+        "and",
+        "or",
+        "but",
+        "nor",
+        "when",
+        "while",
+        "if",
+        "unless",
+        "until",
+        "because",
+        "since",
+        "although",
+        "though",
+        "as",
+        "after",
+        "before",
+        "whereas",
+        "where",
+        "by",
+    ]
 )
 
 
@@ -1459,7 +1535,7 @@ class _Resolver:
             elif p == "they":
                 ok = e.plural or e.kind == "org"
             elif p == "it":
-                ok = e.kind in ("org", "document") and not (e.kind == "person")
+                ok = e.kind in ("org", "document")
             else:
                 ok = False
             if ok:
@@ -1622,7 +1698,26 @@ def _sentence_frames(lex: _Lex, S: _Sent, known: dict[str, Any]) -> list[_Frame]
     return [f for f in frames if f.pieces]
 
 
-_MINOR_WORDS = frozenset("a an the of and or in on at to for with by from as vs".split())
+_MINOR_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "by",
+        "from",
+        "as",
+        "vs",
+    ]
+)
 
 
 def _title_words(S: _Sent, a: int, b: int) -> bool:
@@ -1973,10 +2068,7 @@ def extract_quotes(
     ('Husamuddin Shams', 'he', 'Provincial governor')
     """
     c = as_corpus(corpus)
-    if isinstance(rules, QuoteRules):
-        quote_rules = rules
-    else:
-        quote_rules = load_quote_rules(rules)
+    quote_rules = rules if isinstance(rules, QuoteRules) else load_quote_rules(rules)
     if not 0 <= min_confidence <= 1:
         raise ValueError(f"min_confidence={min_confidence!r} must be between 0 and 1")
     lex = _lex(quote_rules)
@@ -2081,7 +2173,7 @@ def speakers(quotes: pd.DataFrame, *, min_confidence: float = 0.0) -> pd.DataFra
         most quoted first. ``n_quotes`` counts utterances (a partial
         quotation inside an indirect one is not counted again);
         ``words_quoted`` counts the words inside quotation marks (direct and
-        partial); ``role`` is the role given most often; ``first_doc_id`` and
+        partial; "Qala-e-Naw" is one word); ``role`` is the role given most often; ``first_doc_id`` and
         ``first_start`` locate the speaker's first quotation.
 
     Examples
@@ -2105,11 +2197,11 @@ def speakers(quotes: pd.DataFrame, *, min_confidence: float = 0.0) -> pd.DataFra
         return pd.DataFrame({c: [] for c in cols})
     kind = q["kind"].astype(str)
     nested = q["part_of"].notna() if "part_of" in q else pd.Series(False, index=q.index)
-    quoted_words = q["text"].str.count(r"\w+").where(kind.isin(["direct", "partial"]), 0)
+    quoted_words = q["text"].str.count(_WORD).where(kind.isin(["direct", "partial"]), 0)
     work = pd.DataFrame(
         {
             "speaker": q["speaker"].astype(str),
-            "role": q["role"] if "role" in q else None,
+            "role": q.get("role"),
             "utterance": (~nested).astype(int),
             "direct": (kind == "direct").astype(int),
             "partial": (kind == "partial").astype(int),
@@ -2117,7 +2209,7 @@ def speakers(quotes: pd.DataFrame, *, min_confidence: float = 0.0) -> pd.DataFra
             "words": quoted_words.astype(int),
             "doc_id": q["doc_id"].astype(str),
             "start": q["start"],
-            "confidence": q["confidence"] if "confidence" in q else np.nan,
+            "confidence": q.get("confidence", np.nan),
             "order": np.arange(len(q)),
         }
     )
@@ -2142,6 +2234,11 @@ def speakers(quotes: pd.DataFrame, *, min_confidence: float = 0.0) -> pd.DataFra
         ["n_quotes", "words_quoted", "speaker"], ascending=[False, False, True], kind="stable"
     )
     return table[cols].reset_index(drop=True)
+
+
+# A word for counting: letters and digits, with inner hyphens or apostrophes
+# ("Qala-e-Naw", "don't" are one word each).
+_WORD = r"\w+(?:[-'\u2019]\w+)*"
 
 
 def _most_common(values: pd.Series) -> str | None:

@@ -292,8 +292,10 @@ def quotation_spans(
     and follows the convention for a quotation running over several paragraphs:
     each paragraph of it opens with a quotation mark and only the last one
     closes. An opening mark left unclosed at the end of a paragraph therefore
-    counts as a quotation to the end of that paragraph when the next paragraph
-    starts with an opening mark; otherwise it is a stray mark and ignored.
+    counts as a quotation to the end of that paragraph when it opens an utterance
+    (at the paragraph start, or after a colon, comma, dash or full stop) and the
+    next paragraph starts with an opening mark; otherwise it is a stray mark and
+    ignored.
     Linear in the length of the text.
 
     Parameters
@@ -320,7 +322,7 @@ def quotation_spans(
     for k, (ps, pe) in enumerate(spans):
         pairs, dangling = _scan_quote_marks(text, ps, pe)
         out.extend((a, b + _mark_length(text, b), True) for a, b in pairs)
-        if dangling is not None and k + 1 < len(spans):
+        if dangling is not None and k + 1 < len(spans) and _starts_utterance(text, ps, dangling):
             ns, ne = spans[k + 1]
             if _DOUBLE_MARKS.match(text, ns, ne) is not None:
                 nxt_pairs, nxt_dangling = _scan_quote_marks(text, ns, ne)
@@ -328,6 +330,16 @@ def quotation_spans(
                 if opens_next:
                     out.append((dangling, pe, False))
     return out
+
+
+def _starts_utterance(text: str, start: int, i: int) -> bool:
+    """Whether an opening mark at ``i`` can begin a quotation that runs on into the
+    next paragraph: it starts the paragraph or follows a colon, a comma, a dash or
+    the end of a sentence (not a word, as a stray mark in 'the "stray mark' does)."""
+    j = i - 1
+    while j >= start and text[j].isspace():
+        j -= 1
+    return j < start or text[j] in ":,.!?;\u2014\u2013-("
 
 
 def _mark_length(text: str, i: int) -> int:
