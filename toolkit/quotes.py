@@ -1205,7 +1205,7 @@ def _attribute(
         r = cj
         while r < S.n and S.low[r] in lex.time and S.q[r] < 0:
             r += 1
-        np_ = _np_forward(lex, S, r, S.n)
+        np_ = _np_forward(lex, S, r, S.n) if S.low[r : r + 1] != ["that"] else None
         if np_ is not None:
             appo = _apposition_after(lex, S, np_[1], S.n)
             m = _mention(lex, S, np_[0], np_[1], role_span=appo)
@@ -1245,7 +1245,7 @@ def _attribute(
 
 # "despite admitting that ...", "after saying ...": the clause's subject speaks.
 _GERUND_AFTER = frozenset(
-    ["despite", "after", "before", "by", "while", "without", "when", "since", "upon", "in"]
+    ["despite", "after", "before", "by", "while", "when", "since", "upon", "in"]
 )
 
 
@@ -1258,7 +1258,7 @@ def _clause_ends(lex: _Lex, S: _Sent, k: int) -> bool:
         or S.q[r] >= 0
         or S.w[r] in (",", ";", ":", "(", ")", "\u2014", "\u2013", "--")
         or S.w[r] in _CLOSERS
-        or S.low[r] in _SUBJECT_AFTER
+        or S.low[r] in ("but", "as", "while", "because", "although", "though", "when")
     )
 
 
@@ -1331,10 +1331,17 @@ def _trim(S: _Sent, a: int, b: int) -> tuple[int, int]:
     while (
         b > a
         and S.q[b - 1] < 0
-        and (not any(c.isalnum() for c in S.w[b - 1]) or S.low[b - 1] in ("and", "but", "or"))
+        and (not any(c.isalnum() for c in S.w[b - 1]) or S.low[b - 1] in _TRAILING)
     ):
         b -= 1
     return a, b
+
+
+# Words that cannot end reported content (what followed them was cut off).
+_TRAILING = frozenset(
+    "and but or nor when while if as because since after before although though that "
+    "which who whom where even also".split()
+)
 
 
 def _quote_tokens(S: _Sent, p: int) -> tuple[int, int]:
@@ -1678,7 +1685,10 @@ def _sentence_frames(lex: _Lex, S: _Sent, known: dict[str, Any]) -> list[_Frame]
         if p >= lo and S.w[p] == "," and S.q[p] < 0:
             p -= 1
         if p >= lo and S.q[p] >= 0 and S.q[p] not in claimed and f.klass != "source":
-            f.pieces.append(_quote_tokens(S, p))
+            qa, qb = _quote_tokens(S, p)
+            if _title_words(S, qa, qb) and _sentence_words(S, qa, qb) <= 8:
+                continue  # 'In his book, "Make Your Kid a Millionaire," he suggested'
+            f.pieces.append((qa, qb))
             f.quote_before = S.q[p]
             claimed.add(S.q[p])
     for n, f in enumerate(frames):
