@@ -508,6 +508,7 @@ class _Mention:
     head_pos: int = 0
     heads: frozenset[str] = frozenset()  # role nouns ("governor", "minister")
     resolvable: bool = False  # a definite description that may refer back
+    canonical: str | None = None  # the words that name the source, when not ``text``
 
 
 _PLURAL_DETS = frozenset(
@@ -824,7 +825,7 @@ def _mention(lex: _Lex, S: _Sent, k: int, j: int, role_span: tuple[int, int] | N
         gender = _name_gender(lex, S, k, a)
         name = _join(S, a, b)
         role = None
-        ra = k + 1 if low[k] in ("a", "an", "the") else k
+        ra = _role_start(lex, S, k, a)
         if ra < a and not all(low[x] in r.title_gender for x in range(ra, a)):
             role = _join(S, ra, a)
     else:
@@ -885,6 +886,35 @@ def _mention(lex: _Lex, S: _Sent, k: int, j: int, role_span: tuple[int, int] | N
         heads=heads,
         resolvable=det in ("the", "this", "that", "these", "those"),
     )
+
+
+def _role_start(lex: _Lex, S: _Sent, k: int, a: int) -> int:
+    """Where the role before a name starting at ``a`` begins: back over role words,
+    nouns, modifiers and capitalised words, and over "of"/"for" only inside a role
+    ("Secretary of State"), not "Briefing by Press Secretary"."""
+    low = S.low
+    x = a
+    while x - 1 >= k:
+        t = low[x - 1]
+        if t in ("a", "an", "the"):
+            break
+        if t in _CONNECTORS:
+            if x - 2 >= k and (low[x - 2] in lex.role_words or low[x - 2] in lex.person):
+                x -= 1
+                continue
+            break
+        if (
+            t in lex.role_words
+            or t in lex.nouns
+            or t in lex.mods
+            or S.w[x - 1] in _POSSESSIVE
+            or S.w[x - 1][:1].isupper()
+            or any(c.isdigit() for c in t)
+        ):
+            x -= 1
+            continue
+        break
+    return x
 
 
 def _join(S: _Sent, a: int, b: int) -> str:
@@ -1218,6 +1248,7 @@ def _attribute(
         np_ = _np_back(lex, S, a, lo)
         m = None if np_ is None else _mention(lex, S, *np_)
         if m is not None and m.strong and m.kind in ("person", "org"):
+            m.canonical = m.text
             m.start, m.end, m.text = S.s[left], S.e[left], S.w[left]
             return frame(m, "speaker before cue", left, cj)
         return None
@@ -1608,7 +1639,7 @@ class _Resolver:
 def _canonical_description(lex: _Lex, m: _Mention) -> str:
     """ "A Ministry of Defence official" -> "Ministry of Defence official";
     "Officials" -> "officials"; "the Taliban" -> "Taliban"."""
-    words = m.text.split()
+    words = (m.canonical or m.text).split()
     if words and words[0].lower() in ("a", "an", "the"):
         words = words[1:]
     if not words:
@@ -1824,10 +1855,14 @@ def _label_turn(
     i = 0
     while i < S.n and S.w[i] in ('"', "'", "\u201c", "\u201d", "``"):
         i += 1
+    if i + 1 < S.n and S.w[i] in ("Q", "Q.") and S.w[i + 1] != ":":
+        return _turn_rows(lex, doc, para, sents, res, quote_row, i, i + 1, i)  # "Q Will the ..."
     j = i
     while j < S.n and j < i + 5 and S.w[j] != ":":
         j += 1
-    if j >= S.n or S.w[j] != ":" or j == i or _sentence_words(S, j + 1, S.n) < 2:
+    if j >= S.n or S.w[j] != ":" or j == i:
+        return None
+    if _sentence_words(S, j + 1, S.n) + sum(_sentence_words(T, 0, T.n) for T in sents[1:3]) < 2:
         return None
     words = [S.w[x] for x in range(i, j) if any(c.isalpha() for c in S.w[x])]
     if not words or any(S.low[x] in lex.rules.not_labels for x in range(i, j)):
@@ -1842,21 +1877,37 @@ def _label_turn(
         name = len(words) >= 2 and all(_person_token(lex, S, x) for x in range(i, j))
         if not (single_noun or name):
             return None
+    return _turn_rows(lex, doc, para, sents, res, quote_row, i, j, j)
+
+
+def _turn_rows(
+    lex: _Lex,
+    doc: _Doc,
+    para: int,
+    sents: list[_Sent],
+    res: _Resolver,
+    quote_row: dict[int, _Row],
+    i: int,
+    j: int,
+    cue: int,
+) -> list[_Row] | None:
+    """Rows for a labelled turn: the speaker is tokens ``[i, j)`` of the first
+    sentence, the cue token ``cue`` (the colon, or the "Q" itself)."""
+    S = sents[0]
     m = _mention(lex, S, i, j)
-    if m is None:
+    first_content = cue + 1
+    if m is None or first_content >= S.n:
         return None
-    if all_caps:
+    if m.text.isupper() and len(m.text) > 1:
+        # "MS. PSAKI", "THE PRESIDENT": names and roles in capitals
         m.name = m.name.title() if m.name else None
-        m.text = m.text.title() if m.name is None else m.text
+        m.canonical = m.text.title()
     entity, how = res.resolve(m)
     if entity is not None:
         res.push(entity)
-    f = _Frame(S, j, j + 1, ":", "speech", "label", m, "transcript label", i, j + 1)
+    f = _Frame(S, cue, cue + 1, S.w[cue], "speech", "label", m, "transcript label", i, cue + 1)
     f.entity, f.resolution = entity, how
     last = sents[-1]
-    first_content = j + 1
-    if first_content >= S.n:
-        return None
     turn = _Row(S.s[first_content], last.e[-1], "indirect", S.i, para, f, f.rule)
     rows = [turn]
     first_q = bisect.bisect_left(doc.q_starts, doc.paragraphs[para][0])
