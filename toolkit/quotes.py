@@ -892,24 +892,31 @@ def _role_start(lex: _Lex, S: _Sent, k: int, a: int) -> int:
     """Where the role before a name starting at ``a`` begins: back over role words,
     nouns, modifiers and capitalised words, and over "of"/"for" only inside a role
     ("Secretary of State"), not "Briefing by Press Secretary"."""
-    low = S.low
+    low, w = S.low, S.w
     x = a
     while x - 1 >= k:
         t = low[x - 1]
-        if t in ("a", "an", "the"):
+        if t in lex.dets:
             break
         if t in _CONNECTORS:
             if x - 2 >= k and (low[x - 2] in lex.role_words or low[x - 2] in lex.person):
                 x -= 1
                 continue
             break
+        after = x if x < a else None  # the token after this one, inside the role
         if (
             t in lex.role_words
             or t in lex.nouns
             or t in lex.mods
-            or S.w[x - 1] in _POSSESSIVE
-            or S.w[x - 1][:1].isupper()
+            or w[x - 1] in _POSSESSIVE
             or any(c.isdigit() for c in t)
+            or (
+                # a capitalised modifier: before "'s" or a lower-case role noun
+                # ("Iran's Foreign Minister", "Stein spokeswoman")
+                w[x - 1][:1].isupper()
+                and after is not None
+                and (w[after] in _POSSESSIVE or (w[after].islower() and low[after] in lex.person))
+            )
         ):
             x -= 1
             continue
