@@ -130,6 +130,7 @@ class QuoteRules:
     introductory: frozenset[str]
     stop_words: frozenset[str]
     not_labels: frozenset[str]
+    generic_orgs: frozenset[str]
     attribution: dict[str, float]
     resolution: dict[str, float]
 
@@ -170,6 +171,7 @@ _REQUIRED = (
     "sentence_openers",
     "introductory_words",
     "stop_words",
+    "generic_organisations",
     "not_speaker_labels",
     "attribution_rules",
     "resolution_rules",
@@ -328,6 +330,7 @@ def _parse_rules(text: str, source: str) -> QuoteRules:
         introductory=_words(data["introductory_words"], "introductory_words"),
         stop_words=_words(data["stop_words"], "stop_words"),
         not_labels=_words(data["not_speaker_labels"], "not_speaker_labels"),
+        generic_orgs=_words(data["generic_organisations"], "generic_organisations"),
         attribution=conf("attribution_rules"),
         resolution=conf("resolution_rules"),
     )
@@ -1632,6 +1635,16 @@ class _Resolver:
                 overlap = len((m.mods - {m.head}) & e.mods)
                 if overlap > score:
                     best, score = e, overlap
+            if best is None and m.kind == "org" and m.head in self.lex.rules.generic_orgs:
+                # "the company said": the organisation named most recently
+                best = next(
+                    (
+                        e
+                        for e in reversed(self.history[-_HISTORY:])
+                        if e.kind == "org" and e.name[:1].isupper()
+                    ),
+                    None,
+                )
             if best is not None:
                 return best, "description"
         name = _canonical_description(self.lex, m)
