@@ -93,6 +93,7 @@ def load_polnear(path: Path):
                         "speaker_end": offset + q["speaker_end"] if has_speaker else None,
                         "silver": q["speaker_canonical_silver"],
                         "attribution": q["attribution_id"],
+                        "cue": q["cue"] or "",
                     }
                 )
             parts.append(r["text"])
@@ -356,6 +357,29 @@ def score(gold: list[dict], pred: list[dict], docs: set[str], key: str = "cls") 
 # ------------------------------------------------------------------- reporting
 
 
+# Common verbs of saying (any form), fixed here independently of the toolkit's
+# lists, to tell reported speech from PolNeAR's wider notion of attribution.
+SAYING = re.compile(
+    r"\b(?:say|says|said|saying|tell|tells|told|telling|add|adds|added|adding|"
+    r"according to|note|notes|noted|noting|state|states|stated|announce[sd]?|announcing|"
+    r"report|reports|reported|claim|claims|claimed|argue[sd]?|arguing|warn|warns|warned|"
+    r"explain|explains|explained|write|writes|wrote|written|insist|insists|insisted|"
+    r"confirm|confirms|confirmed|den(?:y|ies|ied)|suggest|suggests|suggested|"
+    r"ask|asks|asked|repl(?:y|ies|ied)|tweet|tweets|tweeted)\b",
+    re.IGNORECASE,
+)
+
+
+def saying_recall(gold: list[dict], pred: list[dict]) -> tuple[int, int, int]:
+    """How many gold INDIRECT pieces have a verb of saying as cue, and how many of
+    them are matched (overlap >= 0.3) by a predicted INDIRECT row."""
+    g = [x for x in gold if x["cls"] == "indirect"]
+    p = [x for x in pred if x["cls"] == "indirect"]
+    matched = {i for i, _, _ in match(g, p, 0.3)}
+    saying = [i for i, x in enumerate(g) if SAYING.search(x["cue"])]
+    return len(g), len(saying), sum(1 for i in saying if i in matched)
+
+
 def print_table(results: dict) -> None:
     head = (
         f"{'system':<9} {'docs':<19} {'class':<9} {'ovl':>4} {'gold':>5} {'pred':>5} "
@@ -511,6 +535,13 @@ def main() -> int:
     print(DEFINITIONS.format(n_apos=n_apos, n_said=n_said))
     print()
     print_table(results)
+    total, saying, hit = saying_recall(gold, ours)
+    print(
+        f"Indirect gold pieces cued by a verb of saying (say, tell, add, according to, note, "
+        f"...): {saying} of {total}; toolkit recall on them at 0.3: {hit / saying:.3f}. The "
+        f"other {total - saying} have other cues: stance, plans, events (wants, plans, seems, "
+        "support, attacked, decided, ...) and verbs outside this short list."
+    )
     if args.errors:
         write_errors(args.errors, doc_text, gold, ours)
         print(f"errors written to {args.errors}")
