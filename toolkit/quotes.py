@@ -12,16 +12,19 @@ How a document is read
 ----------------------
 1. Quotation marks are paired paragraph by paragraph
    (:func:`toolkit.tokens.quotation_spans`): straight or typographic double
-   marks, nested single marks left inside, a quotation running over several
-   paragraphs (opening mark at each paragraph start, closing mark only at the
-   end), stray marks ignored.
+   marks (and the doubled apostrophes some sources print for them), nested
+   single marks left inside, a quotation running over several paragraphs
+   (opening mark at each paragraph start, closing mark only at the end), stray
+   marks ignored. A paragraph opening with a speaker label ("MS. PSAKI:",
+   "Q", "Poll:") is that speaker's turn.
 2. In each sentence, reporting cues are found outside the quotations: verbs of
    saying in any tense (``said``, ``tells``, ``has warned``, ``adding``) and
    source prepositions (``according to``).
 3. Each cue is linked to a speaker: the noun phrase before it (``the official
    said``), after it (``said the official``), an apposition (``Fawad Aman,
-   Deputy Spokesman for the Ministry of Defence, said``), or the subject of
-   the clause (``Zarif welcomed ... but warned``).
+   Deputy Spokesman for the Ministry of Defence, said``), the subject of the
+   clause (``Zarif welcomed ... but warned``), or a name after a dash that ends
+   the sentence (``"..." - Sonya Herridge``).
 4. Each cue is linked to content: the quotation before or after it
    (``direct``), or the clause it reports (``indirect``: ``X said (that) ...``,
    ``..., X said.``, ``according to X, ...``). Quoted words inside reported
@@ -120,7 +123,6 @@ class QuoteRules:
     name_gender: dict[str, str]
     modifiers: frozenset[str]
     auxiliaries: frozenset[str]
-    addressee_nouns: frozenset[str]
     adjunct_preps: frozenset[str]
     time_words: frozenset[str]
     definite: frozenset[str]
@@ -163,7 +165,6 @@ _REQUIRED = (
     "first_names",
     "modifiers",
     "auxiliaries",
-    "addressee_nouns",
     "adjunct_prepositions",
     "time_words",
     "determiners",
@@ -320,7 +321,6 @@ def _parse_rules(text: str, source: str) -> QuoteRules:
         name_gender=name_gender,
         modifiers=_words(data["modifiers"], "modifiers"),
         auxiliaries=_words(data["auxiliaries"], "auxiliaries"),
-        addressee_nouns=_words(data["addressee_nouns"], "addressee_nouns"),
         adjunct_preps=_words(data["adjunct_prepositions"], "adjunct_prepositions"),
         time_words=_words(data["time_words"], "time_words"),
         definite=_words(dets.get("definite"), "determiners.definite"),
@@ -1380,8 +1380,29 @@ def _trim(S: _Sent, a: int, b: int) -> tuple[int, int]:
 
 # Words that cannot end reported content (what followed them was cut off).
 _TRAILING = frozenset(
-    "and but or nor when while if as because since after before although though that "
-    "which who whom where even also".split()
+    [
+        "and",
+        "but",
+        "or",
+        "nor",
+        "when",
+        "while",
+        "if",
+        "as",
+        "because",
+        "since",
+        "after",
+        "before",
+        "although",
+        "though",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "where",
+        "even",
+        "also",
+    ]
 )
 
 
