@@ -145,6 +145,22 @@ def test_negative_association_gives_negative_g2():
     ).collocate.tolist() == ["x", "the"]
 
 
+def test_windows_stop_at_document_edges():
+    # doc1 ends right after the node and doc2 starts right after it: with window 5
+    # only "alpha" is near the node; beta and gamma are in another document
+    corpus = toolkit.load_corpus(["alpha node", "beta gamma node"], progress=False)
+    table = toolkit.collocates(corpus, "node", window=5, min_count=1, stopwords=None)
+    got = {r.collocate: (r.count, r.left, r.right) for r in table.itertuples()}
+    assert got == {"alpha": (1, 1, 0), "beta": (1, 1, 0), "gamma": (1, 1, 0)}
+    first_only = toolkit.collocates(
+        toolkit.load_corpus(["node", "beta gamma"], progress=False),
+        "node",
+        window=5,
+        min_count=1,
+    )
+    assert first_only.empty and first_only.attrs["window_words"] == 0
+
+
 def test_sentence_windows(tiny):
     # within="sentence": hit 4's left window stops at "The" (Kabul is in the
     # sentence before) and hit 11's left window at "The" (fell is before it).
@@ -452,6 +468,8 @@ def test_keyness_bad_inputs():
         toolkit.keyness(corpus, ["doc1"], min_count=0)
     with pytest.raises(ValueError, match="boolean mask"):
         toolkit.keyness(corpus, lambda d: d["doc_id"])
+    with pytest.raises(ValueError, match="the corpus itself"):
+        toolkit.keyness(corpus, ["doc1"], reference=corpus)
     punct_only = toolkit.load_corpus(["Troops left.", "... !"], progress=False)
     with pytest.raises(ValueError, match="reference documents contain no words"):
         toolkit.keyness(punct_only, ["doc1"])

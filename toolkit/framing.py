@@ -495,6 +495,11 @@ def keyness(
     if not t_mask.any():
         raise ValueError(f"the target selects no documents of the {len(c):,} in the corpus")
     if isinstance(reference, Corpus | pd.DataFrame):
+        if reference is c:
+            raise ValueError(
+                "the reference is the corpus itself, so the target would be on both sides; "
+                "leave reference=None for the rest of the corpus, or pass a selection"
+            )
         r_idx = corpus_index(as_corpus(reference))
         r_mask = np.ones(r_idx.n_docs, dtype=bool)
         if not r_mask.any():
