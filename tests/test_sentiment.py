@@ -238,6 +238,14 @@ def test_lexicoder_ties_and_duplicates(tmp_path):
     )
 
 
+def test_entry_on_both_sides_counts_as_neither(tmp_path):
+    lex = write(tmp_path, "both.lc3", "+positive\ngood\nenvious\n+negative\nbad\nEnvious\n")
+    with pytest.warns(UserWarning, match=r"both\.lc3: 1 entries .*'envious' \(lines 3 and 6\)"):
+        scored = toolkit.score_sentiment(frame("envious but good"), lexicon=lex)
+    # three words, one positive; "envious" is neither
+    np.testing.assert_allclose(scored[list(SCORE_COLUMNS)].to_numpy()[0], [1.0, 1 / 3, 2 / 3, 0])
+
+
 @pytest.mark.parametrize(
     ("name", "text", "message"),
     [
@@ -246,10 +254,9 @@ def test_lexicoder_ties_and_duplicates(tmp_path):
         ("inf.txt", "good\tinf\n", r"inf\.txt, line 1: .*not a finite number"),
         ("cat.lc3", "+positive\ngood\n+angry\nbad\n", r"cat\.lc3, line 3: unknown category"),
         ("star.lc3", "+positive\ngood\n*\n", r"star\.lc3, line 3: .*every token"),
-        ("both.lc3", "+positive\ngood\n+negative\nGood\n", r"both\.lc3, line 4: .*line 2"),
         ("words.txt", "good 1.9\n", r"words\.txt, line 1: cannot tell the lexicon's format"),
         ("empty.txt", "\n  \n", r"empty\.txt: the lexicon file is empty"),
-        ("cats.lc3", "+positive\n+negative\n", r"cats\.lc3: .*no entries"),
+        ("cats.lc3", "+positive\n+negative\n", r"cats\.lc3: .*no positive or negative entries"),
     ],
 )
 def test_malformed_lexicons_name_file_and_line(tmp_path, name, text, message):

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import statistics
+import warnings
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -96,7 +97,8 @@ def score_sentiment(
           patterns of the toolkit's matching contract (:mod:`toolkit.patterns`):
           a trailing ``*`` is a wildcard, spaces make a phrase, case is ignored.
           Where entries overlap, the longest match wins (so "not good" is counted
-          once, as negative), then the one listed first. The tone of a text with
+          once, as negative), then the one listed first. An entry listed as
+          both positive and negative counts as neither (with a warning). The tone of a text with
           ``P`` positive and ``N`` negative matches among ``W`` words is put in
           the same columns: ``compound = (P - N) / (P + N)`` (0 when nothing
           matched; the "relative proportional difference"), ``pos = P / W``,
@@ -138,8 +140,8 @@ def score_sentiment(
     --------
     >>> import pandas as pd
     >>> import toolkit
-    >>> texts = pd.DataFrame({"text": ["The talks were a success.", "The talks were not a success."]})
-    >>> toolkit.score_sentiment(texts)["compound"].tolist()
+    >>> texts = ["The talks were a success.", "The talks were not a success."]
+    >>> toolkit.score_sentiment(pd.DataFrame({"text": texts}))["compound"].tolist()
     [0.5719, -0.4585]
     >>> sents = toolkit.score_sentiment(toolkit.sentences(toolkit.load_corpus("data/")))
     """
@@ -347,9 +349,10 @@ def _read_vader_lexicon(path: str, lines: list[str]) -> dict[str, float]:
 
 def _read_tone_dictionary(path: str, lines: list[str]) -> _ToneDictionary:
     category: str | None = None
-    seen: dict[str, tuple[int, int]] = {}  # pattern -> (sign, line)
+    seen: dict[str, tuple[int, int, int]] = {}  # entry -> (sign, line, position)
     patterns: list[Pattern] = []
     signs: list[int] = []
+    both: dict[str, tuple[int, int]] = {}  # listed on both sides: (first line, other line)
     accepted = ", ".join(f"+{c}" for c in TONE_CATEGORIES)
     for n, line in enumerate(lines, start=1):
         entry = line.strip()
@@ -365,24 +368,35 @@ def _read_tone_dictionary(path: str, lines: list[str]) -> _ToneDictionary:
         if category is None:  # pragma: no cover - the format check sees a '+' line first
             raise ValueError(f"{path}, line {n}: the entry {entry!r} comes before any category")
         sign = TONE_CATEGORIES[category]
-        key = " ".join(entry.lower().split())
+        key = _key(entry)
         if key in seen:
-            if seen[key][0] != sign:
-                raise ValueError(
-                    f"{path}, line {n}: {entry!r} is listed as positive and as negative "
-                    f"(also on line {seen[key][1]})"
-                )
+            if seen[key][0] != sign and key not in both:
+                both[key] = (seen[key][1], n)
+                signs[seen[key][2]] = 0  # on both sides it says nothing: it counts as neither
             continue
         try:
             pattern = compile_pattern(entry, match="glob")
         except ValueError as exc:
             raise ValueError(f"{path}, line {n}: {exc}") from None
-        seen[key] = (sign, n)
+        seen[key] = (sign, n, len(patterns))
         patterns.append(pattern)
         signs.append(sign)
-    if not patterns:
-        raise ValueError(f"{path}: the dictionary has categories but no entries")
+    if both:
+        listed = "; ".join(f"{k!r} (lines {a} and {b})" for k, (a, b) in list(both.items())[:5])
+        more = f" and {len(both) - 5} more" if len(both) > 5 else ""
+        warnings.warn(
+            f"{path}: {len(both)} entries are listed as positive and as negative and count as "
+            f"neither: {listed}{more}",
+            UserWarning,
+            stacklevel=5,  # the caller of score_sentiment
+        )
+    if not any(signs):
+        raise ValueError(f"{path}: the dictionary has no positive or negative entries")
     return _ToneDictionary(path, tuple(patterns), tuple(signs))
+
+
+def _key(entry: str) -> str:
+    return " ".join(entry.lower().split())
 
 
 # ------------------------------------------------------------------ aggregation
@@ -524,7 +538,8 @@ def sentiment_by_speaker(
     ...     "text": ["We won a great victory.", "It is a disaster.", "The talks went well."],
     ...     "kind": ["direct", "indirect", "direct"],
     ...     "speaker": ["Mujahid", "Mujahid", None], "role": ["spokesman", None, None]})
-    >>> toolkit.sentiment_by_speaker(quotes, kinds="direct")[["speaker", "n_quotes"]].values.tolist()
+    >>> by_speaker = toolkit.sentiment_by_speaker(quotes, kinds="direct")
+    >>> by_speaker[["speaker", "n_quotes"]].values.tolist()
     [['Mujahid', 1], ['(unattributed)', 1]]
     """
     if not isinstance(quotes, pd.DataFrame):
