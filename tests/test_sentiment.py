@@ -522,3 +522,14 @@ def test_plot_skips_speakers_without_scores_and_says_so():
 def test_plot_rejects_other_tables():
     with pytest.raises(ValueError, match="lacks mean_compound"):
         toolkit.plot_speaker_sentiment(pd.DataFrame({"speaker": ["A"], "n_quotes": [1]}))
+
+
+def test_compact_dtypes_from_extract_quotes_are_handled(quotes):
+    compact = quotes.astype(
+        {"doc_id": "category", "kind": "category", "speaker": "category", "quote_id": "int32"}
+    )
+    plain = toolkit.sentiment_by_speaker(quotes, kinds=["direct", "partial"])
+    got = toolkit.sentiment_by_speaker(compact, kinds=["direct", "partial"])
+    pd.testing.assert_frame_equal(got, plain, check_dtype=False)
+    ids = got.set_index("speaker")["quote_ids"]
+    assert ids["Zabihullah Mujahid"] == [1, 2] and isinstance(ids["Fawad Aman"][0], int)
