@@ -13,7 +13,8 @@ Examples
 from . import widgets
 from .corpus import Corpus, as_corpus, load_corpus
 from .kwic import kwic, kwic_html
-from .plot import plot_dispersion
+from .plot import plot_dispersion, plot_speaker_sentiment
+from .sentiment import score_sentiment, sentiment_by, sentiment_by_speaker
 from .tokens import paragraphs, sentences, tokenize
 
 __all__ = [
@@ -24,7 +25,11 @@ __all__ = [
     "load_corpus",
     "paragraphs",
     "plot_dispersion",
+    "plot_speaker_sentiment",
+    "score_sentiment",
     "sentences",
+    "sentiment_by",
+    "sentiment_by_speaker",
     "tokenize",
     "widgets",
 ]
