@@ -195,3 +195,143 @@ def plot_speaker_sentiment(
         title += "\n(" + "; ".join(notes) + ")"
     ax.set_title(title, loc="left", fontsize="medium")
     return ax
+
+
+# ------------------------------------------------------------ collocates, keyness
+
+__all__ += ["plot_collocates", "plot_keyness"]
+
+_MEASURE_LABELS = {
+    "logdice": "logDice",
+    "g2": "log-likelihood G² (signed)",
+    "pmi": "PMI (bits)",
+    "t": "t-score",
+    "count": "co-occurrences in the window",
+    "log_ratio": "log ratio (binary log of the ratio of relative frequencies)",
+}
+
+
+def _ranked(table: pd.DataFrame, key: str, measure: str, *, descending: bool) -> pd.DataFrame:
+    """Rows by ``measure`` (ties by ``key``), without relying on the table's order."""
+    return table.sort_values(
+        [measure, key], ascending=[not descending, True], kind="stable"
+    ).reset_index(drop=True)
+
+
+def plot_collocates(
+    table: pd.DataFrame,
+    *,
+    measure: str | None = None,
+    top: int = 20,
+    ax: Axes | None = None,
+) -> Axes:
+    """The strongest collocates of a node as horizontal bars.
+
+    Parameters
+    ----------
+    table : DataFrame
+        The result of :func:`toolkit.collocates`.
+    measure : {"logdice", "g2", "pmi", "t", "count"}, optional
+        The bar length and the ranking; by default the measure the table was
+        ordered by.
+    top : int
+        Bars shown at most (the highest values).
+    ax : matplotlib Axes, optional
+
+    Examples
+    --------
+    >>> import toolkit
+    >>> ax = toolkit.plot_collocates(toolkit.collocates("data/", "Taliban"), top=10)
+    """
+    measure = measure or table.attrs.get("measure", "logdice")
+    missing = [c for c in ("collocate", "count", measure) if c not in table.columns]
+    if missing or measure not in ("logdice", "g2", "pmi", "t", "count"):
+        raise ValueError(
+            f"plot_collocates needs a collocates() table and a measure among logdice, g2, pmi, "
+            f"t, count; got measure={measure!r}, missing columns {missing}"
+        )
+    if isinstance(top, bool) or not isinstance(top, int) or top < 1:
+        raise ValueError(f"top={top!r}: give the number of bars, 1 or more")
+    shown = _ranked(table, "collocate", measure, descending=True).head(top)
+    ax = _axes(ax, (7, 0.28 * max(len(shown), 1) + 1.3))
+    node = table.attrs.get("node")
+    title = f"Collocates of '{node}'" if node else "Collocates"
+    if "window" in table.attrs:
+        title += f" (window {table.attrs['window']} words each side)"
+    if len(shown) == 0:
+        ax.text(0.5, 0.5, "no collocates", ha="center", va="center", color="#888888")
+        ax.set_axis_off()
+    else:
+        values = shown[measure].to_numpy(dtype=float)
+        y = np.arange(len(shown))
+        ax.barh(y, values, color="#4c72b0")
+        ax.set_yticks(y)
+        ax.set_yticklabels(
+            [f"{c} ({n})" for c, n in zip(shown["collocate"], shown["count"], strict=True)]
+        )
+        ax.set_ylim(len(shown) - 0.5, -0.5)
+        ax.axvline(0, color="#444444", linewidth=0.8)
+        ax.set_xlabel(_MEASURE_LABELS[measure] + "; (n) = co-occurrences")
+    ax.set_title(title, loc="left", fontsize="medium")
+    return ax
+
+
+def plot_keyness(
+    table: pd.DataFrame,
+    *,
+    measure: str = "g2",
+    top: int = 20,
+    ax: Axes | None = None,
+) -> Axes:
+    """Diverging bars: the terms most over-used in the target (right, positive) and
+    most under-used (left, negative), compared with the reference.
+
+    Parameters
+    ----------
+    table : DataFrame
+        The result of :func:`toolkit.keyness`.
+    measure : {"g2", "log_ratio"}
+        Signed log-likelihood or the log ratio effect size.
+    top : int
+        Bars shown at most on each side.
+    ax : matplotlib Axes, optional
+
+    Examples
+    --------
+    >>> import toolkit
+    >>> corpus = toolkit.load_corpus(["Troops left the base. Troops left.", "Talks went on."])
+    >>> ax = toolkit.plot_keyness(toolkit.keyness(corpus, ["doc1"], min_count=1))
+    """
+    missing = [c for c in ("term", measure) if c not in table.columns]
+    if missing or measure not in ("g2", "log_ratio"):
+        raise ValueError(
+            f"plot_keyness needs a keyness() table and measure 'g2' or 'log_ratio'; got "
+            f"measure={measure!r}, missing columns {missing}"
+        )
+    if isinstance(top, bool) or not isinstance(top, int) or top < 1:
+        raise ValueError(f"top={top!r}: give the number of bars per side, 1 or more")
+    over = _ranked(table[table[measure] > 0], "term", measure, descending=True).head(top)
+    under = _ranked(table[table[measure] < 0], "term", measure, descending=False).head(top)
+    shown = pd.concat([over, under.iloc[::-1]], ignore_index=True)
+    ax = _axes(ax, (7, 0.28 * max(len(shown), 1) + 1.3))
+    if len(shown) == 0:
+        ax.text(0.5, 0.5, "no key terms", ha="center", va="center", color="#888888")
+        ax.set_axis_off()
+    else:
+        values = shown[measure].to_numpy(dtype=float)
+        y = np.arange(len(shown))
+        colours = np.where(values > 0, "#c44e52", "#4c72b0")
+        ax.barh(y, values, color=colours)
+        ax.set_yticks(y)
+        ax.set_yticklabels(shown["term"].tolist())
+        ax.set_ylim(len(shown) - 0.5, -0.5)
+        ax.axvline(0, color="#444444", linewidth=0.8)
+        ax.set_xlabel(_MEASURE_LABELS[measure] + ": + over-used in the target, − under-used")
+    title = f"Keyness: {len(over)} most over-used and {len(under)} most under-used terms"
+    if "target_docs" in table.attrs:
+        title += (
+            f"\n(target {table.attrs['target_docs']:,} documents, "
+            f"reference {table.attrs['reference_docs']:,})"
+        )
+    ax.set_title(title, loc="left", fontsize="medium")
+    return ax
