@@ -13,11 +13,14 @@ Definitions (also printed with the results):
   one and may drop a paragraph (a trailing "Source:" line); gold offsets are
   mapped through ``corpus.paragraph_spans`` (``raw_start`` -> ``start``), and a
   gold piece in a dropped paragraph is reported and left out.
-* Classes. Gold ``direct`` + ``mixed`` = QUOTED, gold ``indirect`` = INDIRECT.
+* Classes. Gold ``direct`` + ``mixed`` = QUOTED, gold ``indirect`` = INDIRECT,
+  except that "indirect" pieces holding text between doubled apostrophes
+  (''...'', which some NYT articles print for quotation marks) count as QUOTED;
+  rows "kinds as given" keep PolNeAR's kinds unchanged.
   Predicted QUOTED = ``direct`` rows, ``indirect`` rows that contain ``partial``
   rows (reported speech with quoted words: what PolNeAR calls mixed),
   and ``partial`` rows standing alone (``part_of`` empty). Predicted INDIRECT =
-  ``indirect`` rows without quotation marks. ``partial`` rows inside an
+  the other ``indirect`` rows. ``partial`` rows inside an
   ``indirect`` row are not scored on their own (their parent row is). Each gold
   piece of an attribution (``attribution_id``, ``piece``) is a separate span.
 * Overlap of a predicted and a gold span = shared characters / gold length.
@@ -32,7 +35,12 @@ Definitions (also printed with the results):
   gold (same last name word; the gold name is the gold mention when it is a
   name, else ``speaker_canonical_silver`` for a pronoun or description, so a
   pronoun resolved to the right person counts). The mention-span criterion
-  alone is printed too.
+  alone is printed too. A gold speaker span on the word "said" alone (a slip in
+  '"...," said X') is taken to mean the mention right after it.
+* Baseline (same run): pair the quotation marks; the speaker is the run of
+  capitalised words next to the nearest said/says/say in the sentence.
+* Halves: documents sorted by id, even and odd positions; the rules were
+  developed looking at half A's errors, half B is the check.
 
 Usage::
 
@@ -467,7 +475,7 @@ Classes: gold direct+mixed = quoted, gold indirect = indirect; except that gold
   The rows "all, kinds as given" score against PolNeAR's kinds unchanged.
   predicted quoted   = direct rows + indirect rows with partial rows inside (mixed)
                        + partial rows standing alone (part_of empty)
-  predicted indirect = indirect rows without quotation marks
+  predicted indirect = indirect rows without partial rows inside
   partial rows inside an indirect row are scored through that row only.
 Matching: overlap = shared characters / gold length; one-to-one within a document
   and class, greedy by overlap; counted at overlap >= 0.3 and >= 0.8.
