@@ -84,6 +84,8 @@ QUOTE_COLUMNS = [
     "para_id",
     "part_of",
     "evidence",
+    "cue_type",
+    "negated",
 ]
 KINDS = ["direct", "partial", "indirect"]
 QuoteKind = Literal["direct", "partial", "indirect"]
@@ -135,6 +137,7 @@ class QuoteRules:
     generic_orgs: frozenset[str]
     attribution: dict[str, float]
     resolution: dict[str, float]
+    cue_types: dict[str, str]  # verb group (and "source") -> cue type
 
     @property
     def determiners(self) -> frozenset[str]:
@@ -147,6 +150,7 @@ class QuoteRules:
 
 _REQUIRED = (
     "reporting_verbs",
+    "cue_types",
     "addressee_verbs",
     "passive_auxiliaries",
     "never_cues",
@@ -177,7 +181,19 @@ _REQUIRED = (
     "attribution_rules",
     "resolution_rules",
 )
-_VERB_CLASSES = ("speech", "reply", "quotation", "belief", "stance", "evidence")
+_VERB_CLASSES = (
+    "speech",
+    "reply",
+    "quotation",
+    "topic",
+    "thought",
+    "intention",
+    "stance",
+    "evidence",
+)
+# Verb groups that report words (speech); the others report thought, intention,
+# stance or evidence and take only some of the patterns (see ``quotes.yaml``).
+_SPEECH_CLASSES = frozenset({"speech", "reply", "quotation", "source"})
 _FORM_NAMES = ("present", "past", "participle", "gerund")
 
 
@@ -290,6 +306,19 @@ def _parse_rules(text: str, source: str) -> QuoteRules:
     }
     name_gender = {w: g for g in ("male", "female") for w in _words(data["first_names"].get(g), g)}
     dets = data["determiners"]
+    types = data["cue_types"]
+    if not isinstance(types, dict) or any(
+        not isinstance(v, str) or not v.isidentifier() for v in types.values()
+    ):
+        raise ValueError(f"{source}: cue_types must map each verb group to a word, got {types!r}")
+    untyped = [k for k in verbs if k not in types]
+    if untyped:
+        raise ValueError(
+            f"{source}: cue_types lacks the verb group(s) {untyped}; give each group of "
+            "reporting_verbs a cue type (speech, thought, intention, stance, evidence, ...)"
+        )
+    cue_types = {str(k): str(v) for k, v in types.items()}
+    cue_types.setdefault("source", "speech")  # "according to"
 
     def conf(section: str) -> dict[str, float]:
         out = {}
@@ -333,6 +362,7 @@ def _parse_rules(text: str, source: str) -> QuoteRules:
         generic_orgs=_words(data["generic_organisations"], "generic_organisations"),
         attribution=conf("attribution_rules"),
         resolution=conf("resolution_rules"),
+        cue_types=cue_types,
     )
 
 
@@ -965,6 +995,7 @@ class _Frame:
     quote_before: int = -1
     entity: _Entity | None = None
     resolution: str = ""
+    negated: bool = False
 
 
 def _cue_at(lex: _Lex, S: _Sent, i: int) -> tuple[int, tuple[str, str, str]] | None:
@@ -1020,8 +1051,6 @@ def _reporting_use(lex: _Lex, S: _Sent, i: int, j: int, info: tuple[str, str, st
     prev = S.low[b - 1] if b > 0 else ""
     if prev in lex.rules.passive and tuple(S.low[i:j]) in lex.participles:
         return False
-    if any(S.low[x] in _NEGATIONS for x in range(b, i)) or prev in _NEGATIONS:
-        return False  # "did not immediately respond", "declined to say"
     if j < S.n and S.low[j] == "by" and klass != "source":
         return False  # "reported by", "reporting by": a passive or a credit line
     if prev == "to" or (prev in lex.dets and prev not in lex.pronouns):
@@ -1034,13 +1063,73 @@ def _reporting_use(lex: _Lex, S: _Sent, i: int, j: int, info: tuple[str, str, st
     ):
         return False  # "Trump's claims" (but "he's claiming", "Trump's saying")
     nxt = S.low[j] if j < S.n else ""
-    if klass == "belief" and nxt in ("to", "of", "in", "for", ",", "."):
-        return False
+    if klass == "thought" and nxt in ("to", "of", "in", "for", ",", ".", "about", "on"):
+        return False  # "expected to win", "think of", "believe in": not a clause
+    if (
+        klass not in _SPEECH_CLASSES
+        and (nxt in _NOT_OBJECT or not nxt[:1].isalnum())
+        and not (j < S.n and S.q[j] >= 0)
+        and not (nxt == "to" and klass == "intention")
+    ):
+        return False  # "plans for", "attacks on", "fears of": a noun; "he backed down"
     if form == "present" and j < S.n and S.q[j] < 0:
         after = lex.rules.cues.get((nxt,))
         if after is not None and after[1] == "speech" and after[2] == "past":
             return False  # "the report said", "a Facebook post said": a noun
     return True
+
+
+# Words that cannot start the object of a verb of thought, intention, stance or
+# topic: prepositions and particles ("plans for", "attacks on", "backed down").
+_NOT_OBJECT = frozenset(
+    [
+        "of",
+        "for",
+        "in",
+        "on",
+        "at",
+        "from",
+        "about",
+        "against",
+        "into",
+        "with",
+        "by",
+        "to",
+        "up",
+        "down",
+        "out",
+        "off",
+        "away",
+        "over",
+        "and",
+        "or",
+        "but",
+        "as",
+        "than",
+        "is",
+        "was",
+        "are",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "should",
+        "must",
+    ]
+)
+
+
+def _negated(lex: _Lex, S: _Sent, i: int) -> bool:
+    """Whether the cue at ``i`` is negated: "did not say", "has never said",
+    "isn't saying"."""
+    b = _skip_left(lex, S, i, 0)
+    return any(S.low[x] in _NEGATIONS for x in range(max(b - 1, 0), i))
 
 
 def _title_case(S: _Sent) -> bool:
@@ -1051,7 +1140,7 @@ def _title_case(S: _Sent) -> bool:
 
 _RELATIVES = frozenset({"what", "which", "who", "whom", "that"})
 _INTRODUCERS = frozenset(["that", "why", "how", "whether", "what", "when", "where", "who", "if"])
-_NEGATIONS = frozenset({"not", "n't", "never", "declined", "refused", "refuses", "declines"})
+_NEGATIONS = frozenset({"not", "n't", "n\u2019t", "never"})
 
 
 def _clause_subject(lex: _Lex, S: _Sent, before: int) -> tuple[int, int] | None:
@@ -1242,6 +1331,8 @@ def _attribute(
             return frame(appo[0], "speaker before cue", appo[1], cj)
     if left >= lo and (S.w[left] == "," or S.q[left] >= 0):
         # inversion: '"...," said the official' / '..., said the official'
+        if klass not in _SPEECH_CLASSES:
+            return None
         r = cj
         while r < S.n and S.low[r] in lex.time and S.q[r] < 0:
             r += 1
@@ -1459,7 +1550,8 @@ def _content(lex: _Lex, S: _Sent, f: _Frame, lo: int, hi: int, claimed: set[int]
             f.pieces.append(_quote_tokens(S, a))
             claimed.add(S.q[a])
         return
-    takes_after = a < b and (has_quote or tail_words >= 2)
+    object_verb = f.klass in _OBJECT_CLASSES
+    takes_after = a < b and (has_quote or tail_words >= (1 if object_verb else 2))
     if takes_after and low[a] in _NOT_CONTENT_START and S.q[a] < 0:
         takes_after = False  # "said when she resigned", "reported from Midway, and ..."
     if (
@@ -1480,6 +1572,8 @@ def _content(lex: _Lex, S: _Sent, f: _Frame, lo: int, hi: int, claimed: set[int]
             return
     elif tail_words > 0 and f.klass != "source" and not after_comma:
         return  # the cue has an object that is not reported content
+    if object_verb:
+        return  # "..., she supported." reports nothing before the verb
     # the clause before: "..., the official said." / "..., according to X." /
     # "The Taliban, he said, had changed."
     c = f.left - 1
@@ -1496,6 +1590,11 @@ def _content(lex: _Lex, S: _Sent, f: _Frame, lo: int, hi: int, claimed: set[int]
         if words >= (2 if f.pieces else 3):
             f.pieces.insert(0, (a, b))
             claimed.update(S.q[x] for x in range(a, b) if S.q[x] >= 0)
+
+
+# Verb groups whose content is only what follows the verb (an object, an
+# infinitive or a clause), never the clause before it.
+_OBJECT_CLASSES = frozenset({"topic", "intention", "stance"})
 
 
 # Reported content does not start with these words (what follows them is an
@@ -1742,6 +1841,7 @@ def _sentence_frames(lex: _Lex, S: _Sent, known: dict[str, Any]) -> list[_Frame]
         if _reporting_use(lex, S, i, cj, info):
             f = _attribute(lex, S, i, cj, info, frames, lo, known)
             if f is not None:
+                f.negated = _negated(lex, S, i)
                 frames.append(f)
                 lo = f.right
                 i = max(cj, f.right)
@@ -2215,6 +2315,8 @@ def _append_rows(columns: dict[str, list], text: str, rows: list[_Row], rules: Q
                 columns[name].append(None)
             columns["confidence"].append(rules.attribution.get(r.rule, 0.0))
             columns["evidence"].append(r.rule)
+            columns["cue_type"].append(None)
+            columns["negated"].append(False)
         else:
             speaker = e.name if e is not None else (None if m.pronoun else m.text)
             columns["speaker"].append(speaker)
@@ -2230,6 +2332,8 @@ def _append_rows(columns: dict[str, list], text: str, rows: list[_Row], rules: Q
             columns["confidence"].append(round(score, 3))
             rule = r.rule if r.rule == f.rule else f"{r.rule} ({f.rule})"
             columns["evidence"].append(f"{rule}; {f.resolution}" if f.resolution else rule)
+            columns["cue_type"].append(rules.cue_types.get(f.klass, f.klass))
+            columns["negated"].append(f.negated)
         columns["sent_id"].append(r.sent)
         columns["para_id"].append(r.para)
         columns["part_of"].append(ids.get(id(r.part_of)) if r.part_of is not None else None)
@@ -2252,6 +2356,8 @@ def _table(columns: dict[str, list], doc_codes: list[int], doc_ids: list[str]) -
             out[name] = np.asarray(values, dtype=np.float64) if n else np.zeros(0)
         elif name == "kind":
             out[name] = pd.Categorical(values, categories=KINDS)
+        elif name == "negated":
+            out[name] = np.asarray(values, dtype=bool) if n else np.zeros(0, bool)
         else:
             out[name] = str_array(values)
     return pd.DataFrame(out, columns=QUOTE_COLUMNS)
