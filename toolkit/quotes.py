@@ -125,6 +125,7 @@ class QuoteRules:
     name_gender: dict[str, str]
     modifiers: frozenset[str]
     auxiliaries: frozenset[str]
+    raising: frozenset[str]
     adjunct_preps: frozenset[str]
     time_words: frozenset[str]
     definite: frozenset[str]
@@ -169,6 +170,7 @@ _REQUIRED = (
     "first_names",
     "modifiers",
     "auxiliaries",
+    "raising_verbs",
     "adjunct_prepositions",
     "time_words",
     "determiners",
@@ -350,6 +352,7 @@ def _parse_rules(text: str, source: str) -> QuoteRules:
         name_gender=name_gender,
         modifiers=_words(data["modifiers"], "modifiers"),
         auxiliaries=_words(data["auxiliaries"], "auxiliaries"),
+        raising=_words(data["raising_verbs"], "raising_verbs"),
         adjunct_preps=_words(data["adjunct_prepositions"], "adjunct_prepositions"),
         time_words=_words(data["time_words"], "time_words"),
         definite=_words(dets.get("definite"), "determiners.definite"),
@@ -566,6 +569,11 @@ _PLURAL_DETS = frozenset(
         "those",
     ]
 )
+# Words that take "of" and a determined noun phrase as a subject: "many of the
+# experts", "one of the doctors", "some of them".
+_QUANTIFIERS = frozenset(
+    ["all", "many", "some", "most", "several", "none", "one", "two", "three", "each", "both", "few"]
+)
 _PLURAL_ALWAYS = frozenset({"people", "police", "men", "women", "children", "staff", "troops"})
 _CONNECTORS = frozenset({"of", "for", "in", "at", "from", "on", "by"})
 _CLAUSE_EDGE = frozenset({",", ":", ";", "(", "\u2014", "\u2013", "\u2015", "--", "-"})
@@ -693,6 +701,26 @@ def _np_forward(lex: _Lex, S: _Sent, i: int, hi: int) -> tuple[int, int] | None:
     if low[i] in lex.pronouns:
         return i, i + 1
     k = i
+    quantified = False
+    if (
+        low[k] in ("those", "some", "many", "most", "others", "few")
+        and k + 1 < hi
+        and S.q[k + 1] < 0
+        and low[k + 1] in ("who", "close", "familiar", "involved", "in", "at", "with", "on")
+    ):
+        return i, i + 1  # "those close to him", "some in the party", "many who ..."
+    if (
+        low[k] in _QUANTIFIERS
+        and k + 2 < hi
+        and low[k + 1] == "of"
+        and (low[k + 2] in lex.dets or low[k + 2] in ("them", "us"))
+    ):
+        if low[k + 2] in ("them", "us"):
+            return i, k + 3  # "many of them", "some of us"
+        k += 2  # "many of the experts", "one of the doctors"
+        quantified = True
+    elif low[k] in ("all", "both", "half") and k + 1 < hi and low[k + 1] in lex.dets:
+        k += 1  # "all the experts", "both the president and ..."
     if low[k] in lex.dets:
         k += 1
     while k < hi and S.q[k] < 0:
@@ -738,6 +766,16 @@ def _np_forward(lex: _Lex, S: _Sent, i: int, hi: int) -> tuple[int, int] | None:
         ):
             k += 1  # an unknown adjective before a known noun
             continue
+        if (
+            quantified
+            and t.isalpha()
+            and w[k].islower()
+            and t.endswith("s")
+            and t not in lex.stop
+            and t not in lex.aux
+            and (k + 1 >= hi or not w[k + 1].isalpha() or low[k + 1] in lex.aux)
+        ):
+            return i, k + 1  # "one of the docs", "many of the cities"
         break
     while k > i and not _head_ok(lex, S, k - 1):
         k -= 1
@@ -779,6 +817,24 @@ def _mention(lex: _Lex, S: _Sent, k: int, j: int, role_span: tuple[int, int] | N
     """Analyse the noun phrase ``[k, j)``: name, role, head, kind, gender."""
     low, w, text = S.low, S.w, None
     r = lex.rules
+    if j - k == 1 and low[k] in ("those", "some", "many", "most", "others", "few"):
+        # "those close to him", "some in the party": people described by what follows
+        return _Mention(
+            S, k, j, S.s[k], S.e[k], w[k], head=low[k], plural=True, head_pos=k, strong=True
+        )
+    if j - k >= 3 and low[k] in _QUANTIFIERS and low[k + 1] == "of" and role_span is None:
+        # "many of them", "one of the doctors": a part of a group
+        inner = None if low[k + 2] in ("them", "us") else _mention(lex, S, k + 2, j)
+        part = _Mention(S, k, j, S.s[k], S.e[j - 1], S.text[S.s[k] : S.e[j - 1]])
+        part.head, part.head_pos, part.kind = low[k], k, "person"
+        if inner is not None:
+            part.head, part.head_pos, part.kind = inner.head, inner.head_pos, inner.kind
+            part.heads, part.mods = inner.heads, inner.mods
+            if inner.kind == "pronoun":
+                part.kind = "person"
+        part.plural = low[k] not in ("one", "each")
+        part.strong = inner is None or inner.strong or inner.head.endswith("s")
+        return part
     # a parenthesis at the end is not part of the name
     jj = j
     if w[jj - 1] == ")":
@@ -1015,6 +1071,10 @@ def _skip_left(lex: _Lex, S: _Sent, i: int, lo: int) -> int:
         t = S.low[b - 1]
         if t in lex.aux or (t.endswith("ly") and t.isalpha() and S.w[b - 1].islower()):
             b -= 1
+            steps += 1
+            continue
+        if t == "to" and b - 2 >= lo and S.low[b - 2] in lex.rules.raising and S.q[b - 2] < 0:
+            b -= 2  # "appeared to suggest", "continued to insist"
             steps += 1
             continue
         if t.isdigit() and len(t) == 4 and b - 2 >= lo and S.low[b - 2] == "in":
@@ -1296,10 +1356,12 @@ def _attribute(
             and rule == "speaker before cue"
         ):
             return None  # "many Republican claims": a noun, not "claims" the verb
-        if klass == "evidence" and not (
-            speaker.kind == "document" or speaker.head in lex.rules.evidence_subjects
+        if (
+            klass == "evidence"
+            and not (speaker.kind == "document" or speaker.head in lex.rules.evidence_subjects)
+            and S.low[cj : cj + 1] != ["that"]
         ):
-            return None
+            return None  # "the poll shows ...", but "he showed" only before "that"
         return _Frame(S, ci, cj, lemma, klass, form, speaker, rule, left, right, inverted)
 
     if klass == "source":
@@ -1343,12 +1405,22 @@ def _attribute(
             if m is not None and (m.strong or m.kind == "pronoun") and _clause_ends(lex, S, m.j):
                 return frame(m, "speaker after cue", ci, m.j, inverted=True)
         return None
-    if left >= lo and S.low[left] == "who" and S.q[left] < 0:
-        # "said Mr. Kamin, who emphasized that ...": the speaker is the antecedent
+    if left >= lo and S.low[left] in _RELATIVE_SUBJECTS and S.q[left] < 0:
+        # "said Mr. Kamin, who emphasized that ...", "cities that support the
+        # rules": the speaker is the antecedent
         a = left - 1 if left - 1 >= lo and S.w[left - 1] == "," else left
-        np_ = _np_back(lex, S, a, lo)
+        if S.low[left] == "that" and a != left:
+            return None  # ", that ..." is not a relative clause
+        np_ = _np_back(lex, S, a, 0)
         m = None if np_ is None else _mention(lex, S, *np_)
-        if m is not None and m.strong and m.kind in ("person", "org"):
+        who = S.low[left] == "who"
+        kinds = ("person", "org") if who else ("person", "org", "document")
+        if (
+            m is not None
+            and (m.strong or (who and _plain_head(lex, S, m)))
+            and m.kind in kinds
+            and not (S.low[left] == "that" and m.name is not None and m.kind == "person")
+        ):
             m.canonical = m.text
             m.start, m.end, m.text = S.s[left], S.e[left], S.w[left]
             return frame(m, "speaker before cue", left, cj)
@@ -1362,9 +1434,18 @@ def _attribute(
                 x -= 1
             np_ = (x, np_[1]) if x < np_[1] and S.low[np_[1] - 1] in known else None
         if np_ is not None:
-            m = _mention(lex, S, *np_)
-            if m is not None and (m.strong or lemma in _WEAK_SUBJECT_VERBS):
+            np_ = _coordinated(lex, S, np_, lo)
+            m = _mention(lex, S, *np_) if np_[2] is None else _group_mention(lex, S, np_)
+            if m is not None and (
+                m.strong or lemma in _WEAK_SUBJECT_VERBS or _plain_subject(lex, S, m, lo)
+            ):
                 return frame(m, "speaker before cue", np_[0], cj)
+        else:
+            np_ = _modified_subject(lex, S, b, lo)
+            if np_ is not None:
+                m = _mention(lex, S, *np_)
+                if m is not None and m.strong and m.kind != "pronoun":
+                    return frame(m, "speaker before cue", np_[0], cj)
         if S.low[left] in ("and", "but", "or") or S.w[left] == ",":
             earlier = [f for f in frames if f.speaker is not None]
             if earlier:
@@ -1373,6 +1454,143 @@ def _attribute(
             if np_ is not None:
                 return frame(_mention(lex, S, *np_), "clause subject", ci, cj)
     return None
+
+
+# Relative pronouns whose antecedent is the speaker of the cue after them.
+_RELATIVE_SUBJECTS = frozenset({"who", "that", "which"})
+
+
+def _coordinated(
+    lex: _Lex, S: _Sent, np_: tuple[int, int], lo: int
+) -> tuple[int, int, int | None]:
+    """Extend a subject back over coordinated names and descriptions ("Jeff Merkley,
+    Sherrod Brown and Robert Menendez suggested", "Obama and Clinton say"). Returns
+    ``(start, end, last)`` where ``last`` is the start of the last conjunct when
+    the subject is coordinated, else None."""
+    k, j = np_
+    start = k
+    for _ in range(8):
+        c = start - 1
+        if c - 1 < lo or S.q[c] >= 0 or S.low[c] not in ("and", ","):
+            break
+        if S.low[c] == "," and start == k:
+            break  # a list ends in "and": "A, B and C"
+        prev = _np_back(lex, S, c, lo)
+        if prev is None:
+            break
+        m = _mention(lex, S, *prev)
+        if m is None or not m.strong or (m.kind == "pronoun" and m.pronoun in ("it", "you")):
+            break
+        start = prev[0]
+    if start < k and _at_clause_edge(lex, S, start, lo) and S.low[start - 1 : start] != ["and"]:
+        return start, j, k
+    return k, j, None
+
+
+def _group_mention(lex: _Lex, S: _Sent, np_: tuple[int, int, int | None]) -> _Mention | None:
+    """A coordinated subject: a group source named by all its conjuncts."""
+    k, j, last = np_
+    assert last is not None
+    m = _mention(lex, S, last, j)
+    if m is None:
+        return None
+    head = _mention(lex, S, k, j)
+    text = S.text[S.s[k] : S.e[j - 1]]
+    return _Mention(
+        S,
+        k,
+        j,
+        S.s[k],
+        S.e[j - 1],
+        text,
+        head=m.head,
+        mods=m.mods,
+        kind=m.kind if m.kind != "pronoun" else "person",
+        plural=True,
+        strong=True,
+        head_pos=m.head_pos,
+        heads=m.heads | (head.heads if head is not None else frozenset()),
+    )
+
+
+def _modified_subject(lex: _Lex, S: _Sent, b: int, lo: int) -> tuple[int, int] | None:
+    """The subject at the start of the clause when words that modify it come
+    between it and the cue: "Political observers in Virginia say", "all the experts
+    I interviewed said", "A 2014 study that appeared in the journal found", "A union
+    representing flight attendants endorsed"."""
+    np_ = _clause_subject(lex, S, b)
+    if np_ is None:
+        return None
+    k, j = np_
+    if k < lo or not j <= b <= j + 14:
+        return None
+    if j == b:
+        return k, j  # "Many of them say", "One of the doctors called"
+    first = S.low[j]
+    if not (
+        first in _POSTMODIFIER_START
+        or first in ("i", "we", "you", "they")
+        or (S.w[j].islower() and first.endswith(("ing", "ed")) and first.isalpha())
+    ):
+        return None
+    relative = first in _RELATIVE_SUBJECTS or first in ("whom", "whose")
+    for x in range(j, b):
+        t = S.low[x]
+        if S.q[x] >= 0 or S.w[x] in (",", ";", ":", "(", ")", "\u2014", "\u2013", "--") or t in _CLOSERS:
+            return None
+        if not relative and (t in _FINITE_AUXILIARIES or t in _RELATIVE_SUBJECTS):
+            return None  # "Trump's claim that X was wrong is ..." is not a subject
+        if t in lex.rules.cue_first and x > j and _cue_at(lex, S, x) is not None:
+            return None
+    return k, j
+
+
+# Words that start a phrase modifying a subject: prepositions and relative pronouns.
+_POSTMODIFIER_START = frozenset(
+    [
+        "in",
+        "of",
+        "from",
+        "at",
+        "for",
+        "with",
+        "on",
+        "across",
+        "around",
+        "among",
+        "inside",
+        "outside",
+        "close",
+        "near",
+        "who",
+        "that",
+        "which",
+        "whom",
+        "whose",
+    ]
+)
+_FINITE_AUXILIARIES = frozenset(
+    [
+        "is",
+        "was",
+        "are",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "should",
+        "must",
+        "do",
+        "does",
+        "did",
+    ]
+)
 
 
 # "despite admitting that ...", "after saying ...": the clause's subject speaks.
@@ -1391,6 +1609,30 @@ def _clause_ends(lex: _Lex, S: _Sent, k: int) -> bool:
         or S.w[r] in (",", ";", ":", "(", ")", "\u2014", "\u2013", "--")
         or S.w[r] in _CLOSERS
         or S.low[r] in ("but", "as", "while", "because", "although", "though", "when")
+    )
+
+
+def _plain_head(lex: _Lex, S: _Sent, m: _Mention) -> bool:
+    """A noun phrase headed by a common noun the lists do not know ("environmentalists",
+    "an architect")."""
+    head = S.w[m.head_pos]
+    return (
+        head.isalpha()
+        and head.islower()
+        and len(head) > 3
+        and m.head not in lex.stop
+        and m.head not in lex.aux
+        and m.head not in lex.time
+    )
+
+
+def _plain_subject(lex: _Lex, S: _Sent, m: _Mention, lo: int) -> bool:
+    """A noun phrase headed by a common noun the lists do not know ("environmentalists
+    worry", "the docs called") is a source when it starts the clause."""
+    return (
+        _plain_head(lex, S, m)
+        and _at_clause_edge(lex, S, m.k, lo)
+        and (m.k == 0 or S.low[m.k - 1] not in ("that", "which", "what", "who", "whom", "as"))
     )
 
 
@@ -1513,6 +1755,9 @@ def _content(lex: _Lex, S: _Sent, f: _Frame, lo: int, hi: int, claimed: set[int]
     """The pieces of text a frame reports: the quotation before it, what follows
     it, or the clause before it when it comes last."""
     low, w = S.low, S.w
+    if f.rule == "passive agent":
+        claimed.update(S.q[x] for x in range(*f.pieces[0]) if S.q[x] >= 0)
+        return  # the subject, set when the frame was found
     # the quotation just before: '"...," he said'
     p = f.left - 1
     if p >= lo and w[p] == "," and S.q[p] < 0:
@@ -1552,7 +1797,7 @@ def _content(lex: _Lex, S: _Sent, f: _Frame, lo: int, hi: int, claimed: set[int]
         return
     object_verb = f.klass in _OBJECT_CLASSES
     takes_after = a < b and (has_quote or tail_words >= (1 if object_verb else 2))
-    if takes_after and low[a] in _NOT_CONTENT_START and S.q[a] < 0:
+    if takes_after and low[a] in _NOT_CONTENT_START and S.q[a] < 0 and low[a] != "if":
         takes_after = False  # "said when she resigned", "reported from Midway, and ..."
     if (
         takes_after
@@ -1838,6 +2083,12 @@ def _sentence_frames(lex: _Lex, S: _Sent, known: dict[str, Any]) -> list[_Frame]
             i += 1
             continue
         cj, info = hit
+        f = _passive_agent(lex, S, i, cj, info, lo)
+        if f is not None:
+            frames.append(f)
+            lo = f.right
+            i = f.right
+            continue
         if _reporting_use(lex, S, i, cj, info):
             f = _attribute(lex, S, i, cj, info, frames, lo, known)
             if f is not None:
@@ -1866,10 +2117,16 @@ def _sentence_frames(lex: _Lex, S: _Sent, known: dict[str, Any]) -> list[_Frame]
     for n, f in enumerate(frames):
         lo = frames[n - 1].right if n else 0
         hi = S.n
+        r = _skip_adjuncts(lex, S, f.right, S.n, f.lemma in lex.rules.addressee_verbs)
+        clause = r < S.n and S.q[r] < 0 and S.low[r] in _INTRODUCERS
         for g in frames[n + 1 :]:
             # a cue in a relative clause ("what she calls ...") is nested in this
-            # content, which goes on past it
-            if not (g.left > 0 and S.low[g.left - 1] in _RELATIVES):
+            # content, which goes on past it; so is a verb of thought, intention
+            # or stance inside a that-clause ("said that he would consider ...")
+            if not (
+                (g.left > 0 and S.low[g.left - 1] in _RELATIVES)
+                or (clause and g.klass not in _SPEECH_CLASSES and g.left > r)
+            ):
                 hi = g.left
                 break
         for x in range(f.right, hi):
@@ -1878,6 +2135,40 @@ def _sentence_frames(lex: _Lex, S: _Sent, known: dict[str, Any]) -> list[_Frame]
                 break
         _content(lex, S, f, lo, hi, claimed)
     return [f for f in frames if f.pieces]
+
+
+def _passive_agent(
+    lex: _Lex, S: _Sent, i: int, j: int, info: tuple[str, str, str], lo: int
+) -> _Frame | None:
+    """A passive cue with its agent: "The nominee has been endorsed by dozens of
+    papers", "The issue was first reported by The Washington Post". The agent is
+    the source; the subject of the clause is what it said or judged."""
+    lemma, klass, form = info
+    if klass in ("quotation", "reply", "source") or form not in ("past", "participle"):
+        return None
+    if j + 1 >= S.n or S.low[j] != "by" or S.q[j + 1] >= 0:
+        return None
+    x = _skip_left(lex, S, i, lo)
+    while x - 1 >= lo and S.low[x - 1] in lex.rules.passive:
+        x -= 1  # "has been", "is being"
+        x = _skip_left(lex, S, x, lo)
+    if not any(S.low[y] in lex.rules.passive for y in range(x, i)):
+        return None
+    subject = _np_back(lex, S, x, lo)
+    if subject is None or not _at_clause_edge(lex, S, subject[0], lo):
+        subject = _clause_subject(lex, S, x)
+        if subject is None or subject[1] != x:
+            return None
+    np_ = _np_forward(lex, S, j + 1, S.n)
+    if np_ is None:
+        return None
+    m = _mention(lex, S, *np_)
+    if m is None or not (m.strong or m.kind == "pronoun"):
+        return None
+    f = _Frame(S, i, j, lemma, klass, form, m, "passive agent", i, m.j, True)
+    f.pieces.append(subject)
+    f.negated = _negated(lex, S, i)
+    return f
 
 
 _MINOR_WORDS = frozenset(
