@@ -1449,7 +1449,12 @@ def _attribute(
         if S.low[left] in ("and", "but", "or") or S.w[left] == ",":
             earlier = [f for f in frames if f.speaker is not None]
             if earlier:
-                return frame(earlier[-1].speaker, "clause subject", ci, cj)
+                e = earlier[-1]
+                if klass not in _SPEECH_CLASSES and e.klass not in _OBJECT_CLASSES:
+                    # "Police said he posed a threat and refused to drop the gun":
+                    # the verb belongs to the reported clause, not to its speaker
+                    return None
+                return frame(e.speaker, "clause subject", ci, cj)
             np_ = _clause_subject(lex, S, left)
             if np_ is not None:
                 return frame(_mention(lex, S, *np_), "clause subject", ci, cj)
@@ -1813,7 +1818,7 @@ def _content(lex: _Lex, S: _Sent, f: _Frame, lo: int, hi: int, claimed: set[int]
     if takes_after:
         f.pieces.append((a, b))
         claimed.update(S.q[x] for x in range(a, b) if S.q[x] >= 0)
-        if not after_comma or f.klass == "source" or first_is_quote:
+        if not after_comma or f.klass == "source":
             return
     elif tail_words > 0 and f.klass != "source" and not after_comma:
         return  # the cue has an object that is not reported content
@@ -1832,7 +1837,7 @@ def _content(lex: _Lex, S: _Sent, f: _Frame, lo: int, hi: int, claimed: set[int]
             return  # "When Congress cut funding, Mexico said ..." is not reported
         a, b = _trim(S, start, c + (0 if w[c] == "," else 1))
         words = sum(1 for x in range(a, b) if any(ch.isalnum() for ch in w[x]))
-        if words >= (2 if f.pieces else 3):
+        if words >= (1 if f.pieces and after_comma else 2 if f.pieces else 3):
             f.pieces.insert(0, (a, b))
             claimed.update(S.q[x] for x in range(a, b) if S.q[x] >= 0)
 
@@ -2114,8 +2119,9 @@ def _sentence_frames(lex: _Lex, S: _Sent, known: dict[str, Any]) -> list[_Frame]
             f.pieces.append((qa, qb))
             f.quote_before = S.q[p]
             claimed.add(S.q[p])
+    last_right = 0  # the end of the last attribution that reports something
     for n, f in enumerate(frames):
-        lo = frames[n - 1].right if n else 0
+        lo = last_right
         hi = S.n
         r = _skip_adjuncts(lex, S, f.right, S.n, f.lemma in lex.rules.addressee_verbs)
         clause = r < S.n and S.q[r] < 0 and S.low[r] in _INTRODUCERS
@@ -2134,6 +2140,8 @@ def _sentence_frames(lex: _Lex, S: _Sent, known: dict[str, Any]) -> list[_Frame]
                 hi = x
                 break
         _content(lex, S, f, lo, hi, claimed)
+        if f.pieces:
+            last_right = f.right
     return [f for f in frames if f.pieces]
 
 
