@@ -146,7 +146,12 @@ class QuoteRules:
 
     @property
     def nouns(self) -> frozenset[str]:
-        return self.person_nouns | self.organisation_nouns | self.document_nouns
+        return (
+            self.person_nouns
+            | self.organisation_nouns
+            | self.document_nouns
+            | self.evidence_subjects
+        )
 
 
 _REQUIRED = (
@@ -190,6 +195,7 @@ _VERB_CLASSES = (
     "topic",
     "thought",
     "intention",
+    "preference",
     "stance",
     "evidence",
 )
@@ -384,6 +390,9 @@ class _Lex:
         self.person = r.person_nouns
         self.org = r.organisation_nouns
         self.doc = r.document_nouns
+        # nouns that name people or organisations (the other nouns are documents,
+        # polls and figures)
+        self.nouns_named = r.person_nouns | r.organisation_nouns
         self.mods = r.modifiers
         self.org_words = r.organisation_words
         self.role_words = r.role_words
@@ -754,7 +763,7 @@ def _np_forward(lex: _Lex, S: _Sent, i: int, hi: int) -> tuple[int, int] | None:
                 k += 1
             continue
         if (
-            t.isalpha()
+            t.replace("-", "").isalpha()
             and w[k].islower()
             and t not in lex.stop
             and t not in lex.aux
@@ -762,9 +771,13 @@ def _np_forward(lex: _Lex, S: _Sent, i: int, hi: int) -> tuple[int, int] | None:
             and t not in lex.preps
             and k + 1 < hi
             and S.q[k + 1] < 0
-            and (low[k + 1] in lex.nouns or low[k + 1] in lex.mods)
+            and (
+                low[k + 1] in lex.nouns
+                or low[k + 1] in lex.mods
+                or (k > i and low[k - 1] in lex.dets and _nameish(lex, S, k + 1))
+            )
         ):
-            k += 1  # an unknown adjective before a known noun
+            k += 1  # an unknown adjective before a known noun ("a recent Reuters survey")
             continue
         if (
             quantified
@@ -921,7 +934,7 @@ def _mention(lex: _Lex, S: _Sent, k: int, j: int, role_span: tuple[int, int] | N
         mstart, mend = S.s[k], S.e[jj - 1]
         name = None
         role = None
-        if head in lex.doc:
+        if head in lex.doc or (head in r.evidence_subjects and head not in lex.nouns_named):
             kind = "document"
         elif (
             head in lex.org
@@ -1093,11 +1106,19 @@ def _skip_left(lex: _Lex, S: _Sent, i: int, lo: int) -> int:
                 "earlier",
             ):
                 x -= 1
+            if x == b - 1 and t in _UNIT_TIME_WORDS:
+                break  # "the past two weeks shows": a noun phrase, not an adjunct
             b = x
             steps += 1
             continue
         break
     return b
+
+
+# Time words that need "last", "this", "on" ... to be an adjunct before a cue.
+_UNIT_TIME_WORDS = frozenset(
+    ["day", "days", "week", "weeks", "month", "months", "year", "years", "hours", "weekend"]
+)
 
 
 def _reporting_use(lex: _Lex, S: _Sent, i: int, j: int, info: tuple[str, str, str]) -> bool:
@@ -1127,11 +1148,13 @@ def _reporting_use(lex: _Lex, S: _Sent, i: int, j: int, info: tuple[str, str, st
         return False  # "expected to win", "think of", "believe in": not a clause
     if (
         klass not in _SPEECH_CLASSES
-        and (nxt in _NOT_OBJECT or not nxt[:1].isalnum())
+        and (nxt in _NOT_OBJECT or (klass in _OBJECT_CLASSES and not nxt[:1].isalnum()))
         and not (j < S.n and S.q[j] >= 0)
-        and not (nxt == "to" and klass == "intention")
+        and not (nxt == "to" and klass in ("intention", "preference"))
     ):
         return False  # "plans for", "attacks on", "fears of": a noun; "he backed down"
+    if klass == "intention" and nxt not in ("to", "that"):
+        return False  # "an officer aiming a gun"
     if form == "present" and j < S.n and S.q[j] < 0:
         after = lex.rules.cues.get((nxt,))
         if after is not None and after[1] == "speech" and after[2] == "past":
@@ -1358,7 +1381,7 @@ def _attribute(
             return None  # "many Republican claims": a noun, not "claims" the verb
         if (
             klass == "evidence"
-            and not (speaker.kind == "document" or speaker.head in lex.rules.evidence_subjects)
+            and not _evidence_source(lex, S, speaker)
             and S.low[cj : cj + 1] != ["that"]
         ):
             return None  # "the poll shows ...", but "he showed" only before "that"
@@ -1465,9 +1488,7 @@ def _attribute(
 _RELATIVE_SUBJECTS = frozenset({"who", "that", "which"})
 
 
-def _coordinated(
-    lex: _Lex, S: _Sent, np_: tuple[int, int], lo: int
-) -> tuple[int, int, int | None]:
+def _coordinated(lex: _Lex, S: _Sent, np_: tuple[int, int], lo: int) -> tuple[int, int, int | None]:
     """Extend a subject back over coordinated names and descriptions ("Jeff Merkley,
     Sherrod Brown and Robert Menendez suggested", "Obama and Clinton say"). Returns
     ``(start, end, last)`` where ``last`` is the start of the last conjunct when
@@ -1524,8 +1545,17 @@ def _modified_subject(lex: _Lex, S: _Sent, b: int, lo: int) -> tuple[int, int] |
     I interviewed said", "A 2014 study that appeared in the journal found", "A union
     representing flight attendants endorsed"."""
     np_ = _clause_subject(lex, S, b)
-    if np_ is None:
-        return None
+    if np_ is None or not np_[1] <= b <= np_[1] + 14:
+        # the subject of a clause after a comma: "..., a USA TODAY analysis of
+        # campaign-finance reports shows."
+        c = b - 1
+        while c > lo and c > b - 16 and S.w[c] != "," and S.q[c] < 0:
+            c -= 1
+        if c <= lo or S.w[c] != "," or S.q[c] >= 0:
+            return None
+        np_ = _np_forward(lex, S, c + 1, b)
+        if np_ is None or not (S.low[np_[0]] in lex.dets or _nameish(lex, S, np_[0])):
+            return None
     k, j = np_
     if k < lo or not j <= b <= j + 14:
         return None
@@ -1535,18 +1565,22 @@ def _modified_subject(lex: _Lex, S: _Sent, b: int, lo: int) -> tuple[int, int] |
     if not (
         first in _POSTMODIFIER_START
         or first in ("i", "we", "you", "they")
-        or (S.w[j].islower() and first.endswith(("ing", "ed")) and first.isalpha())
+        or (S.w[j].islower() and first.endswith(("ing", "ed", "en")) and first.isalpha())
     ):
         return None
     relative = first in _RELATIVE_SUBJECTS or first in ("whom", "whose")
     for x in range(j, b):
         t = S.low[x]
-        if S.q[x] >= 0 or S.w[x] in (",", ";", ":", "(", ")", "\u2014", "\u2013", "--") or t in _CLOSERS:
+        if (
+            S.q[x] >= 0
+            or S.w[x] in (",", ";", ":", "(", ")", "\u2014", "\u2013", "--")
+            or t in _CLOSERS
+        ):
             return None
         if not relative and (t in _FINITE_AUXILIARIES or t in _RELATIVE_SUBJECTS):
             return None  # "Trump's claim that X was wrong is ..." is not a subject
-        if t in lex.rules.cue_first and x > j and _cue_at(lex, S, x) is not None:
-            return None
+        if t in lex.rules.cue_first and j < x < b - 1 and _cue_at(lex, S, x) is not None:
+            return None  # another cue (but "campaign-finance reports shows": a noun)
     return k, j
 
 
@@ -1615,6 +1649,16 @@ def _clause_ends(lex: _Lex, S: _Sent, k: int) -> bool:
         or S.w[r] in _CLOSERS
         or S.low[r] in ("but", "as", "while", "because", "although", "though", "when")
     )
+
+
+def _evidence_source(lex: _Lex, S: _Sent, m: _Mention) -> bool:
+    """Whether a mention can be the source of a verb of evidence: a document, poll or
+    study ("The Real Clear Politics average of polls", "a USA TODAY analysis"), or
+    "it" referring to one."""
+    if m.kind == "document" or m.head in lex.rules.evidence_subjects or m.pronoun == "it":
+        return True
+    words = range(m.k, min(m.j, m.head_pos + 3) if m.head_pos >= m.k else m.j)
+    return any(S.low[x] in lex.doc or S.low[x] in lex.rules.evidence_subjects for x in words)
 
 
 def _plain_head(lex: _Lex, S: _Sent, m: _Mention) -> bool:
@@ -1844,7 +1888,7 @@ def _content(lex: _Lex, S: _Sent, f: _Frame, lo: int, hi: int, claimed: set[int]
 
 # Verb groups whose content is only what follows the verb (an object, an
 # infinitive or a clause), never the clause before it.
-_OBJECT_CLASSES = frozenset({"topic", "intention", "stance"})
+_OBJECT_CLASSES = frozenset({"topic", "intention", "preference", "stance"})
 
 
 # Reported content does not start with these words (what follows them is an
