@@ -126,6 +126,8 @@ class QuoteRules:
     modifiers: frozenset[str]
     auxiliaries: frozenset[str]
     raising: frozenset[str]
+    evidential: frozenset[str]
+    unattributed: frozenset[str]
     adjunct_preps: frozenset[str]
     time_words: frozenset[str]
     definite: frozenset[str]
@@ -176,6 +178,8 @@ _REQUIRED = (
     "modifiers",
     "auxiliaries",
     "raising_verbs",
+    "evidential_verbs",
+    "unattributed_participles",
     "adjunct_prepositions",
     "time_words",
     "determiners",
@@ -327,6 +331,7 @@ def _parse_rules(text: str, source: str) -> QuoteRules:
         )
     cue_types = {str(k): str(v) for k, v in types.items()}
     cue_types.setdefault("source", "speech")  # "according to"
+    cue_types.setdefault("evidential", "evidence")  # "seems to"
 
     def conf(section: str) -> dict[str, float]:
         out = {}
@@ -359,6 +364,8 @@ def _parse_rules(text: str, source: str) -> QuoteRules:
         modifiers=_words(data["modifiers"], "modifiers"),
         auxiliaries=_words(data["auxiliaries"], "auxiliaries"),
         raising=_words(data["raising_verbs"], "raising_verbs"),
+        evidential=_words(data["evidential_verbs"], "evidential_verbs"),
+        unattributed=_words(data["unattributed_participles"], "unattributed_participles"),
         adjunct_preps=_words(data["adjunct_prepositions"], "adjunct_prepositions"),
         time_words=_words(data["time_words"], "time_words"),
         definite=_words(dets.get("definite"), "determiners.definite"),
@@ -1804,9 +1811,10 @@ def _content(lex: _Lex, S: _Sent, f: _Frame, lo: int, hi: int, claimed: set[int]
     """The pieces of text a frame reports: the quotation before it, what follows
     it, or the clause before it when it comes last."""
     low, w = S.low, S.w
-    if f.rule == "passive agent":
-        claimed.update(S.q[x] for x in range(*f.pieces[0]) if S.q[x] >= 0)
-        return  # the subject, set when the frame was found
+    if f.rule in ("passive agent", "passive without agent", "evidential"):
+        for piece in f.pieces:
+            claimed.update(S.q[x] for x in range(*piece) if S.q[x] >= 0)
+        return  # the subject (and predicate), set when the frame was found
     # the quotation just before: '"...," he said'
     p = f.left - 1
     if p >= lo and w[p] == "," and S.q[p] < 0:
@@ -2124,6 +2132,13 @@ def _sentence_frames(lex: _Lex, S: _Sent, known: dict[str, Any]) -> list[_Frame]
                 lo = f.right
                 i = f.right
                 continue
+        if S.q[i] < 0 and S.low[i] in lex.rules.evidential:
+            f = _unattributed(lex, S, i, i + 1, (S.low[i], "evidential", "present"), lo)
+            if f is not None:
+                frames.append(f)
+                lo = f.right
+                i = f.right
+                continue
         if S.q[i] >= 0 or S.low[i] not in cue_first:
             i += 1
             continue
@@ -2132,7 +2147,7 @@ def _sentence_frames(lex: _Lex, S: _Sent, known: dict[str, Any]) -> list[_Frame]
             i += 1
             continue
         cj, info = hit
-        f = _passive_agent(lex, S, i, cj, info, lo)
+        f = _passive_agent(lex, S, i, cj, info, lo) or _unattributed(lex, S, i, cj, info, lo)
         if f is not None:
             frames.append(f)
             lo = f.right
@@ -2219,6 +2234,60 @@ def _passive_agent(
         return None
     f = _Frame(S, i, j, lemma, klass, form, m, "passive agent", i, m.j, True)
     f.pieces.append(subject)
+    f.negated = _negated(lex, S, i)
+    return f
+
+
+def _unattributed(
+    lex: _Lex, S: _Sent, i: int, j: int, info: tuple[str, str, str], lo: int
+) -> _Frame | None:
+    """A proposition presented without its source: a passive cue without agent
+    ("The veto is expected to come on Friday", "He is considered a favourite") or a
+    verb of appearance ("Melania seems to have vanished"). Two pieces, the subject
+    and the predicate, and no speaker."""
+    lemma, klass, form = info
+    evidential = klass == "evidential"
+    if not evidential and (j - i != 1 or S.low[i] not in lex.rules.unattributed):
+        return None
+    if j >= S.n or S.q[j] >= 0:
+        return None
+    x = _skip_left(lex, S, i, lo)
+    if not evidential:
+        while x - 1 >= lo and S.low[x - 1] in lex.rules.passive:
+            x -= 1
+            x = _skip_left(lex, S, x, lo)
+        if not any(S.low[y] in lex.rules.passive for y in range(x, i)):
+            return None
+        if S.low[j] not in ("to", "as"):
+            return None  # "is expected to", "is seen as"
+    nxt = S.low[j]
+    if nxt == "to" and j + 1 < S.n and S.low[j + 1] in lex.rules.cue_first:
+        if _cue_at(lex, S, j + 1) is not None:
+            return None  # "appeared to suggest": the cue that follows attributes
+    if not (
+        nxt in ("to", "as", "like")
+        or (lemma.startswith("seem") and S.w[j].isalpha() and S.w[j].islower())
+    ):
+        return None  # "seems to", "seemed confident", but not "appears alongside"
+    if nxt in _NOT_OBJECT and nxt not in ("to", "as"):
+        return None
+    if nxt == "as" and S.low[j + 1 : j + 2] == ["well"]:
+        return None  # "were admitted as well as"
+    subject = _np_back(lex, S, x, lo)
+    if subject is None or not _at_clause_edge(lex, S, subject[0], lo):
+        subject = _clause_subject(lex, S, x)
+        if subject is None or subject[1] != x:
+            return None
+    subject = _coordinated(lex, S, subject, lo)[:2]
+    if S.low[subject[0]] in ("it", "there", "this", "that", "what", "which"):
+        return None  # "it seems that ...": the predicate alone is no proposition
+    end = _boundary(lex, S, j, S.n)
+    a, b = _trim(S, j, end)
+    if _sentence_words(S, a, b) < 2:
+        return None
+    rule = "evidential" if evidential else "passive without agent"
+    f = _Frame(S, i, j, lemma, klass, form, None, rule, i, j)
+    f.pieces = [subject, (a, b)]
     f.negated = _negated(lex, S, i)
     return f
 
@@ -2311,12 +2380,13 @@ def _read_document(text: str, paragraphs: Sequence[tuple[int, int]], lex: _Lex) 
         para_rows: list[_Row] = []
         for f in para_frames:
             para_rows.extend(_frame_rows(doc, f, quote_row))
+        sourced = [f for f in para_frames if f.speaker is not None]
         para_rows.extend(
-            _leftover_rows(doc, para, para_sents, para_frames, quote_row, previous_para_row)
+            _leftover_rows(doc, para, para_sents, sourced, quote_row, previous_para_row)
         )
         para_rows.sort(key=lambda r: (r.start, -r.end))
         rows.extend(para_rows)
-        attributed = [r for r in para_rows if r.frame is not None]
+        attributed = [r for r in para_rows if r.frame is not None and r.frame.speaker is not None]
         if attributed:
             previous_para_row = attributed[-1]
         elif para_sents and any(S.n for S in para_sents):
@@ -2654,12 +2724,19 @@ def _append_rows(columns: dict[str, list], text: str, rows: list[_Row], rules: Q
         if f is None or m is None:
             for name in ("speaker", "speaker_mention", "speaker_start", "speaker_end", "role"):
                 columns[name].append(None)
-            for name in ("cue", "cue_start", "cue_end"):
-                columns[name].append(None)
             columns["confidence"].append(rules.attribution.get(r.rule, 0.0))
             columns["evidence"].append(r.rule)
-            columns["cue_type"].append(None)
-            columns["negated"].append(False)
+            if f is None:
+                for name in ("cue", "cue_start", "cue_end", "cue_type"):
+                    columns[name].append(None)
+                columns["negated"].append(False)
+            else:  # a cue without a source: "is expected to", "seems to"
+                S = f.S
+                columns["cue"].append(text[S.s[f.ci] : S.e[f.cj - 1]])
+                columns["cue_start"].append(S.s[f.ci])
+                columns["cue_end"].append(S.e[f.cj - 1])
+                columns["cue_type"].append(rules.cue_types.get(f.klass, f.klass))
+                columns["negated"].append(f.negated)
         else:
             speaker = e.name if e is not None else (None if m.pronoun else m.text)
             columns["speaker"].append(speaker)
