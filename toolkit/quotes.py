@@ -2261,9 +2261,13 @@ def _unattributed(
         if S.low[j] not in ("to", "as"):
             return None  # "is expected to", "is seen as"
     nxt = S.low[j]
-    if nxt == "to" and j + 1 < S.n and S.low[j + 1] in lex.rules.cue_first:
-        if _cue_at(lex, S, j + 1) is not None:
-            return None  # "appeared to suggest": the cue that follows attributes
+    if (
+        nxt == "to"
+        and j + 1 < S.n
+        and S.low[j + 1] in lex.rules.cue_first
+        and _cue_at(lex, S, j + 1) is not None
+    ):
+        return None  # "appeared to suggest": the cue that follows attributes
     if not (
         nxt in ("to", "as", "like")
         or (lemma.startswith("seem") and S.w[j].isalpha() and S.w[j].islower())
