@@ -46,6 +46,7 @@ paragraphs), in time linear in its length.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -141,6 +142,7 @@ class QuoteRules:
     attribution: dict[str, float]
     resolution: dict[str, float]
     cue_types: dict[str, str]  # verb group (and "source") -> cue type
+    nominal: dict[str, str]  # noun -> cue type ("claim" -> "speech")
 
     @property
     def determiners(self) -> frozenset[str]:
@@ -158,6 +160,7 @@ class QuoteRules:
 
 _REQUIRED = (
     "reporting_verbs",
+    "nominal_cues",
     "cue_types",
     "addressee_verbs",
     "passive_auxiliaries",
@@ -330,6 +333,14 @@ def _parse_rules(text: str, source: str) -> QuoteRules:
             "reporting_verbs a cue type (speech, thought, intention, stance, evidence, ...)"
         )
     cue_types = {str(k): str(v) for k, v in types.items()}
+    nominal: dict[str, str] = {}
+    nouns_by_type = data["nominal_cues"]
+    if not isinstance(nouns_by_type, dict):
+        raise ValueError(f"{source}: nominal_cues must map cue types to lists of nouns")
+    for kind, nouns in nouns_by_type.items():
+        for noun in _words(nouns, f"nominal_cues.{kind}"):
+            nominal.setdefault(noun, str(kind))
+        cue_types.setdefault(f"nominal {kind}", str(kind))
     cue_types.setdefault("source", "speech")  # "according to"
     cue_types.setdefault("evidential", "evidence")  # "seems to"
 
@@ -379,6 +390,7 @@ def _parse_rules(text: str, source: str) -> QuoteRules:
         attribution=conf("attribution_rules"),
         resolution=conf("resolution_rules"),
         cue_types=cue_types,
+        nominal=nominal,
     )
 
 
@@ -1811,7 +1823,7 @@ def _content(lex: _Lex, S: _Sent, f: _Frame, lo: int, hi: int, claimed: set[int]
     """The pieces of text a frame reports: the quotation before it, what follows
     it, or the clause before it when it comes last."""
     low, w = S.low, S.w
-    if f.rule in ("passive agent", "passive without agent", "evidential"):
+    if f.rule in ("passive agent", "passive without agent", "evidential", "nominal cue"):
         for piece in f.pieces:
             claimed.update(S.q[x] for x in range(*piece) if S.q[x] >= 0)
         return  # the subject (and predicate), set when the frame was found
@@ -2139,6 +2151,13 @@ def _sentence_frames(lex: _Lex, S: _Sent, known: dict[str, Any]) -> list[_Frame]
                 lo = f.right
                 i = f.right
                 continue
+        if S.q[i] < 0 and S.low[i] in lex.rules.nominal:
+            f = _nominal(lex, S, i, lo)
+            if f is not None:
+                frames.append(f)
+                lo = f.right
+                i = f.right
+                continue
         if S.q[i] >= 0 or S.low[i] not in cue_first:
             i += 1
             continue
@@ -2191,6 +2210,7 @@ def _sentence_frames(lex: _Lex, S: _Sent, known: dict[str, Any]) -> list[_Frame]
             if not (
                 (g.left > 0 and S.low[g.left - 1] in _RELATIVES)
                 or (clause and g.klass not in _SPEECH_CLASSES and g.left > r)
+                or g.rule == "nominal cue"  # "say it underscores the regime's resolve to"
             ):
                 hi = g.left
                 break
@@ -2201,7 +2221,32 @@ def _sentence_frames(lex: _Lex, S: _Sent, known: dict[str, Any]) -> list[_Frame]
         _content(lex, S, f, lo, hi, claimed)
         if f.pieces:
             last_right = f.right
-    return [f for f in frames if f.pieces]
+    return _outermost(frames)
+
+
+def _outermost(frames: list[_Frame]) -> list[_Frame]:
+    """The frames that report something, without the verbs of thought, intention
+    and stance (and nominal cues) that lie inside what a verb of saying or thought
+    reports: in "Police said he posed a threat and refused to drop the gun" the
+    refusal is part of what the police said."""
+    spans = sorted(
+        (a, b)
+        for f in frames
+        if f.klass in _SPEECH_CLASSES or f.klass in ("thought", "evidence")
+        for a, b in f.pieces
+    )
+    starts = [a for a, _ in spans]
+    reach = list(itertools.accumulate((b for _, b in spans), max))
+    out = []
+    for f in frames:
+        if not f.pieces:
+            continue
+        if f.klass not in _SPEECH_CLASSES and f.klass not in ("thought", "evidence"):
+            k = bisect.bisect_right(starts, f.ci) - 1
+            if k >= 0 and reach[k] > f.ci:
+                continue  # nested in reported content
+        out.append(f)
+    return out
 
 
 def _passive_agent(
@@ -2236,6 +2281,73 @@ def _passive_agent(
     f.pieces.append(subject)
     f.negated = _negated(lex, S, i)
     return f
+
+
+def _nominal(lex: _Lex, S: _Sent, i: int, lo: int) -> _Frame | None:
+    """A noun that attributes what follows it to its possessor: "Trump's claim that
+    the election was rigged", "her plan to raise taxes", "the union's support for
+    Clinton", "Obama's bet is that ..."."""
+    kind = lex.rules.nominal[S.low[i]]
+    if S.w[i][:1].isupper() and i > 0:
+        return None
+    # the possessor: "Trump's", "the union's", "her", with up to two modifiers
+    p = i - 1
+    while p >= lo and p > i - 3 and S.w[p].isalpha() and S.w[p].islower() and (
+        S.low[p] not in lex.stop and S.low[p] not in lex.dets and S.low[p] not in lex.aux
+    ):
+        p -= 1
+    if p < lo or S.q[p] >= 0:
+        return None
+    if S.w[p] in _POSSESSIVE:
+        np_ = _np_back(lex, S, p, lo)
+        if np_ is None:
+            return None
+        m = _mention(lex, S, *np_)
+        if m is None or not (m.strong or _plain_head(lex, S, m)) or m.kind == "document":
+            return None
+    elif S.low[p] in _POSSESSIVE_PRONOUNS:
+        pronoun = _POSSESSIVE_PRONOUNS[S.low[p]]
+        gender, number = lex.pronouns.get(pronoun, (None, "singular"))
+        m = _Mention(
+            S,
+            p,
+            p + 1,
+            S.s[p],
+            S.e[p],
+            S.w[p],
+            head=pronoun,
+            pronoun=pronoun,
+            kind="pronoun",
+            plural=number == "plural",
+            gender=gender if gender in ("male", "female") else None,
+        )
+    else:
+        return None
+    # the content: a that-clause, an infinitive or a prepositional object
+    r = i + 1
+    if r < S.n and S.low[r] in ("is", "was") and r + 1 < S.n and S.low[r + 1] == "that":
+        r += 1  # "Obama's bet is that ..."
+    if r >= S.n or S.q[r] >= 0 and S.low[r] not in ("that", "to"):
+        return None
+    nxt = S.low[r]
+    if nxt in ("that", "to"):
+        if nxt == "to" and (r + 1 >= S.n or not S.w[r + 1].islower()):
+            return None  # "his support to Clinton": not an infinitive
+        start = r
+    elif nxt in ("of", "for", "about", "on", "against", "over"):
+        start = r + 1
+    else:
+        return None
+    end = _boundary(lex, S, start, S.n)
+    a, b = _trim(S, start, end)
+    if _sentence_words(S, a, b) < 2:
+        return None
+    f = _Frame(S, i, i + 1, S.low[i], f"nominal {kind}", "noun", m, "nominal cue", p, i + 1)
+    f.pieces = [(a, b)]
+    return f
+
+
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we"}
 
 
 def _unattributed(
@@ -2384,7 +2496,7 @@ def _read_document(text: str, paragraphs: Sequence[tuple[int, int]], lex: _Lex) 
         para_rows: list[_Row] = []
         for f in para_frames:
             para_rows.extend(_frame_rows(doc, f, quote_row))
-        sourced = [f for f in para_frames if f.speaker is not None]
+        sourced = [f for f in para_frames if f.speaker is not None and f.rule != "nominal cue"]
         para_rows.extend(
             _leftover_rows(doc, para, para_sents, sourced, quote_row, previous_para_row)
         )
