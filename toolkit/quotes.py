@@ -1145,7 +1145,7 @@ def _reporting_use(lex: _Lex, S: _Sent, i: int, j: int, info: tuple[str, str, st
     _, klass, form = info
     if klass == "source":
         return True
-    if i == 0 or (_is_cap(S.w[i]) and not _title_case(S)):
+    if i == 0 or (_is_cap(S.w[i]) and not (_title_case(S) and klass in _SPEECH_CLASSES)):
         return False  # sentence-initial participles ("Asked about ...") and names ("States")
     b = _skip_left(lex, S, i, 0)
     prev = S.low[b - 1] if b > 0 else ""
@@ -1242,7 +1242,7 @@ def _title_case(S: _Sent) -> bool:
 
 _RELATIVES = frozenset({"what", "which", "who", "whom", "that"})
 _INTRODUCERS = frozenset(["that", "why", "how", "whether", "what", "when", "where", "who", "if"])
-_NEGATIONS = frozenset({"not", "n't", "n\u2019t", "never"})
+_NEGATIONS = frozenset({"not", "n't", "n\u2019t", "never", "cannot"})
 
 
 def _clause_subject(lex: _Lex, S: _Sent, before: int) -> tuple[int, int] | None:
@@ -1681,8 +1681,9 @@ def _evidence_source(lex: _Lex, S: _Sent, m: _Mention) -> bool:
 
 
 def _plain_head(lex: _Lex, S: _Sent, m: _Mention) -> bool:
-    """A noun phrase headed by a common noun the lists do not know ("environmentalists",
-    "an architect")."""
+    """A noun phrase headed by a common noun the lists do not know: a plural
+    ("environmentalists") or a noun after a determiner ("an architect"); not a
+    verb form ("began", "borrowing")."""
     head = S.w[m.head_pos]
     return (
         head.isalpha()
@@ -1691,6 +1692,11 @@ def _plain_head(lex: _Lex, S: _Sent, m: _Mention) -> bool:
         and m.head not in lex.stop
         and m.head not in lex.aux
         and m.head not in lex.time
+        and not head.endswith(("ing", "ed"))
+        and (
+            (head.endswith("s") and not head.endswith(("ss", "us")))
+            or (m.k < m.head_pos and S.low[m.k] in lex.dets)
+        )
     )
 
 
@@ -2327,7 +2333,7 @@ def _nominal(lex: _Lex, S: _Sent, i: int, lo: int) -> _Frame | None:
     r = i + 1
     if r < S.n and S.low[r] in ("is", "was") and r + 1 < S.n and S.low[r + 1] == "that":
         r += 1  # "Obama's bet is that ..."
-    if r >= S.n or S.q[r] >= 0 and S.low[r] not in ("that", "to"):
+    if r >= S.n or (S.q[r] >= 0 and S.low[r] not in ("that", "to")):
         return None
     nxt = S.low[r]
     if nxt in ("that", "to"):
