@@ -1492,7 +1492,7 @@ def _attribute(
             earlier = [f for f in frames if f.speaker is not None]
             if earlier:
                 e = earlier[-1]
-                if klass not in _SPEECH_CLASSES and e.klass not in _OBJECT_CLASSES:
+                if klass not in _SPEECH_CLASSES and _reports_clause(lex, S, e):
                     # "Police said he posed a threat and refused to drop the gun":
                     # the verb belongs to the reported clause, not to its speaker
                     return None
@@ -1501,6 +1501,19 @@ def _attribute(
             if np_ is not None:
                 return frame(_mention(lex, S, *np_), "clause subject", ci, cj)
     return None
+
+
+def _reports_clause(lex: _Lex, S: _Sent, f: _Frame) -> bool:
+    """Whether a frame reports a clause with its own subject ("said that he ...",
+    "said he ...", "believes the city ..."), rather than an object or infinitive
+    ("urged Republicans to join ...", "promoted a raft of therapies")."""
+    if f.klass in _OBJECT_CLASSES or f.rule == "nominal cue":
+        return False
+    r = _skip_adjuncts(lex, S, f.right, S.n, f.lemma in lex.rules.addressee_verbs)
+    if r >= S.n or S.q[r] >= 0:
+        return False
+    t = S.low[r]
+    return t in _INTRODUCERS or t in lex.pronouns or f.klass in ("thought", "evidence")
 
 
 # Relative pronouns whose antecedent is the speaker of the cue after them.
@@ -1873,7 +1886,9 @@ def _content(lex: _Lex, S: _Sent, f: _Frame, lo: int, hi: int, claimed: set[int]
     object_verb = f.klass in _OBJECT_CLASSES
     takes_after = a < b and (has_quote or tail_words >= (1 if object_verb else 2))
     if takes_after and low[a] in _NOT_CONTENT_START and S.q[a] < 0 and low[a] != "if":
-        takes_after = False  # "said when she resigned", "reported from Midway, and ..."
+        takes_after = False
+    if takes_after and not after_comma and S.q[a] < 0 and low[a] in _FINITE_AUXILIARIES:
+        takes_after = False  # "Everything Trump says is a lie": the cue is in a relative  # "said when she resigned", "reported from Midway, and ..."
     if (
         takes_after
         and f.klass == "reply"
@@ -2298,8 +2313,12 @@ def _nominal(lex: _Lex, S: _Sent, i: int, lo: int) -> _Frame | None:
         return None
     # the possessor: "Trump's", "the union's", "her", with up to two modifiers
     p = i - 1
-    while p >= lo and p > i - 3 and S.w[p].isalpha() and S.w[p].islower() and (
-        S.low[p] not in lex.stop and S.low[p] not in lex.dets and S.low[p] not in lex.aux
+    while (
+        p >= lo
+        and p > i - 3
+        and S.w[p].isalpha()
+        and S.w[p].islower()
+        and (S.low[p] not in lex.stop and S.low[p] not in lex.dets and S.low[p] not in lex.aux)
     ):
         p -= 1
     if p < lo or S.q[p] >= 0:
@@ -2339,6 +2358,8 @@ def _nominal(lex: _Lex, S: _Sent, i: int, lo: int) -> _Frame | None:
     if nxt in ("that", "to"):
         if nxt == "to" and (r + 1 >= S.n or not S.w[r + 1].islower()):
             return None  # "his support to Clinton": not an infinitive
+        if nxt == "that" and (r + 1 >= S.n or not _subject_start(lex, S, r + 1)):
+            return None  # "his plan that matches his rhetoric": a relative clause
         start = r
     elif nxt in ("of", "for", "about", "on", "against", "over"):
         start = r + 1
@@ -2351,6 +2372,21 @@ def _nominal(lex: _Lex, S: _Sent, i: int, lo: int) -> _Frame | None:
     f = _Frame(S, i, i + 1, S.low[i], f"nominal {kind}", "noun", m, "nominal cue", p, i + 1)
     f.pieces = [(a, b)]
     return f
+
+
+def _subject_start(lex: _Lex, S: _Sent, k: int) -> bool:
+    """Whether token ``k`` can start the subject of a clause (after a complement
+    "that"): a determiner, pronoun, name or number, not a verb ("that matches")."""
+    t = S.low[k]
+    return (
+        S.q[k] >= 0
+        or t in lex.dets
+        or t in lex.pronouns
+        or t in _QUANTIFIERS
+        or _nameish(lex, S, k)
+        or t[:1].isdigit()
+        or t in lex.nouns
+    )
 
 
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we"}
