@@ -1153,6 +1153,8 @@ def _reporting_use(lex: _Lex, S: _Sent, i: int, j: int, info: tuple[str, str, st
         return False
     if j < S.n and S.low[j] == "by" and klass != "source":
         return False  # "reported by", "reporting by": a passive or a credit line
+    if info[0] == "call" and S.low[j : j + 1] in (["in"], ["into"], ["up"], ["off"], ["back"]):
+        return False  # "she called into a radio program", "called off the talks"
     if prev == "to" or (prev in lex.dets and prev not in lex.pronouns):
         return False
     if (
@@ -1435,8 +1437,8 @@ def _attribute(
             return frame(appo[0], "speaker before cue", appo[1], cj)
     if left >= lo and (S.w[left] == "," or S.q[left] >= 0):
         # inversion: '"...," said the official' / '..., said the official'
-        if klass not in _SPEECH_CLASSES:
-            return None
+        if klass not in _SPEECH_CLASSES or lemma in _NAMING_VERBS:
+            return None  # "The program, called EB-5, allows ...": not an inversion
         r = cj
         while r < S.n and S.low[r] in lex.time and S.q[r] < 0:
             r += 1
@@ -1514,6 +1516,11 @@ def _reports_clause(lex: _Lex, S: _Sent, f: _Frame) -> bool:
         return False
     t = S.low[r]
     return t in _INTRODUCERS or t in lex.pronouns or f.klass in ("thought", "evidence")
+
+
+# Verbs of saying that name or describe what they take as object ("called him a
+# liar"); they are never inverted ("The program, called EB-5, ...").
+_NAMING_VERBS = frozenset({"call", "describe", "dub", "label", "brand", "term", "cite"})
 
 
 # Relative pronouns whose antecedent is the speaker of the cue after them.
@@ -1838,9 +1845,12 @@ def _quote_tokens(S: _Sent, p: int) -> tuple[int, int]:
     return a, b
 
 
-def _content(lex: _Lex, S: _Sent, f: _Frame, lo: int, hi: int, claimed: set[int]) -> None:
+def _content(
+    lex: _Lex, S: _Sent, f: _Frame, lo: int, hi: int, claimed: set[int], before_lo: int = -1
+) -> None:
     """The pieces of text a frame reports: the quotation before it, what follows
-    it, or the clause before it when it comes last."""
+    it, or the clause before it when it comes last (which may start before
+    ``lo``, at ``before_lo``, over cues of thought or stance it reports)."""
     low, w = S.low, S.w
     if f.rule in ("passive agent", "passive without agent", "evidential", "nominal cue"):
         for piece in f.pieces:
@@ -1898,6 +1908,15 @@ def _content(lex: _Lex, S: _Sent, f: _Frame, lo: int, hi: int, claimed: set[int]
         takes_after = False  # "add $84 billion", "respond to requests"
     if takes_after and f.inverted and f.klass != "source" and not (after_comma or first_is_quote):
         takes_after = False  # "said the official on Monday" followed by more words
+    if (
+        takes_after
+        and f.inverted
+        and f.klass != "source"
+        and not first_is_quote
+        and f.left - 1 >= lo
+        and w[f.left - 1] == ","
+    ):
+        takes_after = False  # "..., said Jeffrey Trimble, a senior official with ..."
     if takes_after and f.klass == "source" and not _clause_start(lex, S, f.left, lo):
         takes_after = False  # "..., according to X, ..." reports what comes before
     if takes_after:
@@ -1913,7 +1932,7 @@ def _content(lex: _Lex, S: _Sent, f: _Frame, lo: int, hi: int, claimed: set[int]
     # "The Taliban, he said, had changed."
     c = f.left - 1
     if c >= lo and (w[c] == "," or f.klass == "source") and S.q[c] < 0:
-        start = lo
+        start = lo if before_lo < 0 or f.klass not in _SPEECH_CLASSES else min(lo, before_lo)
         while start < c and (low[start] in lex.openers or w[start] == ","):
             start += 1
         if (low[start] in lex.intro or low[start] in _NOT_CONTENT_START) and not any(
@@ -2219,6 +2238,7 @@ def _sentence_frames(lex: _Lex, S: _Sent, known: dict[str, Any]) -> list[_Frame]
             f.quote_before = S.q[p]
             claimed.add(S.q[p])
     last_right = 0  # the end of the last attribution that reports something
+    last_speech = 0  # ... and of the last one that reports speech
     for n, f in enumerate(frames):
         lo = last_right
         hi = S.n
@@ -2239,9 +2259,11 @@ def _sentence_frames(lex: _Lex, S: _Sent, known: dict[str, Any]) -> list[_Frame]
             if S.q[x] >= 0 and S.q[x] in claimed and S.q[x] != f.quote_before:
                 hi = x
                 break
-        _content(lex, S, f, lo, hi, claimed)
+        _content(lex, S, f, lo, hi, claimed, last_speech)
         if f.pieces:
             last_right = f.right
+            if f.klass in _SPEECH_CLASSES:
+                last_speech = f.right
     return _outermost(frames)
 
 
