@@ -489,6 +489,8 @@ class _Doc:
         para_starts = [a for a, _ in self.paragraphs]
         previous: _Quote | None = None
         for a, b, closed in quotation_spans(text, self.paragraphs):
+            if not _LETTER.search(text, a, b):
+                continue  # '"783499116076687360"', '"..."': no words, no quotation
             para = bisect.bisect_right(para_starts, a) - 1
             q = _Quote(a, b, closed, para)
             if previous is not None and not previous.closed and para == previous.para + 1:
@@ -541,6 +543,7 @@ class _Doc:
         return -1
 
 
+_LETTER = re.compile(r"[^\W\d_]")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]*\b")
 
 
@@ -1471,7 +1474,18 @@ def _attribute(
         return None
     if left >= lo:
         np_ = _np_back(lex, S, b, lo)
-        if np_ is not None and not _at_clause_edge(lex, S, np_[0], lo):
+        if (
+            np_ is not None
+            and not _at_clause_edge(lex, S, np_[0], lo)
+            and not (np_[1] - np_[0] == 1 and S.low[np_[0]] in _SUBJECT_PRONOUNS)
+            and not (
+                # "the third time AROS said": a name after a common word
+                S.w[np_[0] - 1].isalpha()
+                and S.w[np_[0] - 1].islower()
+                and S.low[np_[0] - 1] not in _CONNECTORS
+                and all(_person_token(lex, S, x) for x in range(np_[0], np_[1]))
+            )
+        ):
             # "... the Washington Post Trump said": the known name just before the cue
             x = np_[1]
             while x - 1 >= np_[0] and _person_token(lex, S, x - 1):
@@ -1521,6 +1535,11 @@ def _reports_clause(lex: _Lex, S: _Sent, f: _Frame) -> bool:
 # Verbs of saying that name or describe what they take as object ("called him a
 # liar"); they are never inverted ("The program, called EB-5, ...").
 _NAMING_VERBS = frozenset({"call", "describe", "dub", "label", "brand", "term", "cite"})
+
+
+# Pronouns that are the subject of the verb right after them wherever they stand
+# ("the target it pledged to reach", "which she plans to do").
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 
 
 # Relative pronouns whose antecedent is the speaker of the cue after them.
@@ -1866,6 +1885,7 @@ def _content(
         and p >= lo
         and S.q[p] >= 0
         and S.q[p] not in claimed
+        and not _title_quote(S, *_quote_tokens(S, p))
     ):
         f.pieces.append(_quote_tokens(S, p))
         f.quote_before = S.q[p]
@@ -2232,7 +2252,7 @@ def _sentence_frames(lex: _Lex, S: _Sent, known: dict[str, Any]) -> list[_Frame]
             p -= 1
         if p >= lo and S.q[p] >= 0 and S.q[p] not in claimed and f.klass != "source":
             qa, qb = _quote_tokens(S, p)
-            if _title_words(S, qa, qb) and _sentence_words(S, qa, qb) <= 8:
+            if _title_quote(S, qa, qb):
                 continue  # 'In his book, "Make Your Kid a Millionaire," he suggested'
             f.pieces.append((qa, qb))
             f.quote_before = S.q[p]
@@ -2492,6 +2512,12 @@ _MINOR_WORDS = frozenset(
         "vs",
     ]
 )
+
+
+def _title_quote(S: _Sent, a: int, b: int) -> bool:
+    """A short quotation in title case ('"Fox News Sunday,"', "''A Change Is Gonna
+    Come,''"): the name of a programme, book or song, not someone's words."""
+    return _title_words(S, a, b) and _sentence_words(S, a, b) <= 8
 
 
 def _title_words(S: _Sent, a: int, b: int) -> bool:
@@ -2788,7 +2814,9 @@ def _leftover_rows(
                 if words_outside <= 3 and previous is not None:
                     source, rule, kind = previous, "quotation-only paragraph", "direct"
         if kind == "partial" and (
-            rule not in ("same sentence", "same paragraph") or _title_words(S, qa, qb)
+            rule not in ("same sentence", "same paragraph")
+            or _title_words(S, qa, qb)
+            or (rule == "same paragraph" and q_words <= _SCARE_QUOTE_WORDS)
         ):
             continue  # quoted words in the narrator's sentence: a title or scare quotes
         frame = source.frame if isinstance(source, _Row) else source
@@ -2797,6 +2825,12 @@ def _leftover_rows(
         quote_row[qid] = row
         out.append(row)
     return out
+
+
+# A quoted fragment of at most this many words in a sentence without a cue of its
+# own ('the "quack" cures', 'what he calls "smart"') is scare quotes, not a
+# quotation, when the only attribution is in another sentence.
+_SCARE_QUOTE_WORDS = 4
 
 
 # ------------------------------------------------------------------ public API
