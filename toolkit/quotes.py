@@ -1167,6 +1167,8 @@ def _reporting_use(lex: _Lex, S: _Sent, i: int, j: int, info: tuple[str, str, st
         and not (i >= 2 and S.low[i - 2] in lex.pronouns)
     ):
         return False  # "Trump's claims" (but "he's claiming", "Trump's saying")
+    if klass == "quotation" and not any(S.q[x] >= 0 for x in range(max(0, i - 10), min(S.n, j + 3))):
+        return False  # "a curfew would continue": only a quotation nearby makes it speech
     nxt = S.low[j] if j < S.n else ""
     if klass == "thought" and nxt in ("to", "of", "in", "for", ",", ".", "about", "on"):
         return False  # "expected to win", "think of", "believe in": not a clause
@@ -2454,22 +2456,22 @@ def _unattributed(
             x = _skip_left(lex, S, x, lo)
         if not any(S.low[y] in lex.rules.passive for y in range(x, i)):
             return None
-        if S.low[j] not in ("to", "as"):
-            return None  # "is expected to", "is seen as"
+        if S.low[j] not in ("to", "as", "for", "of", "with"):
+            return None  # "is expected to", "is seen as", "was accused of"
     nxt = S.low[j]
     if (
-        nxt == "to"
+        evidential
+        and nxt == "to"
         and j + 1 < S.n
         and S.low[j + 1] in lex.rules.cue_first
         and _cue_at(lex, S, j + 1) is not None
     ):
         return None  # "appeared to suggest": the cue that follows attributes
-    if not (
-        nxt in ("to", "as", "like")
-        or (lemma.startswith("seem") and S.w[j].isalpha() and S.w[j].islower())
+    if evidential and not (
+        nxt in ("to", "as", "like") or (lemma.startswith("seem") and S.w[j].isalpha())
     ):
         return None  # "seems to", "seemed confident", but not "appears alongside"
-    if nxt in _NOT_OBJECT and nxt not in ("to", "as"):
+    if evidential and nxt in _NOT_OBJECT and nxt not in ("to", "as"):
         return None
     if nxt == "as" and S.low[j + 1 : j + 2] == ["well"]:
         return None  # "were admitted as well as"
