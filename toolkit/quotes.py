@@ -600,6 +600,10 @@ _PLURAL_DETS = frozenset(
         "those",
     ]
 )
+# Words that make a number approximate at the start of a noun phrase.
+_APPROXIMATORS = frozenset({"about", "nearly", "almost", "roughly", "around", "some", "over"})
+
+
 # Words that take "of" and a determined noun phrase as a subject: "many of the
 # experts", "one of the doctors", "some of them".
 _QUANTIFIERS = frozenset(
@@ -733,6 +737,12 @@ def _np_forward(lex: _Lex, S: _Sent, i: int, hi: int) -> tuple[int, int] | None:
         return i, i + 1
     k = i
     quantified = False
+    if (
+        low[k] in _APPROXIMATORS
+        and k + 1 < hi
+        and (low[k + 1][:1].isdigit() or low[k + 1] in _QUANTIFIERS)
+    ):
+        k += 1  # "about 200 residents", "nearly one of every nine voters"
     if (
         low[k] in ("those", "some", "many", "most", "others", "few")
         and k + 1 < hi
@@ -1167,7 +1177,9 @@ def _reporting_use(lex: _Lex, S: _Sent, i: int, j: int, info: tuple[str, str, st
         and not (i >= 2 and S.low[i - 2] in lex.pronouns)
     ):
         return False  # "Trump's claims" (but "he's claiming", "Trump's saying")
-    if klass == "quotation" and not any(S.q[x] >= 0 for x in range(max(0, i - 10), min(S.n, j + 3))):
+    if klass == "quotation" and not any(
+        S.q[x] >= 0 for x in range(max(0, i - 10), min(S.n, j + 3))
+    ):
         return False  # "a curfew would continue": only a quotation nearby makes it speech
     nxt = S.low[j] if j < S.n else ""
     if klass == "thought" and nxt in ("to", "of", "in", "for", ",", ".", "about", "on"):
@@ -1917,8 +1929,15 @@ def _content(
         return
     object_verb = f.klass in _OBJECT_CLASSES
     takes_after = a < b and (has_quote or tail_words >= (1 if object_verb else 2))
-    if takes_after and low[a] in _NOT_CONTENT_START and S.q[a] < 0 and low[a] != "if":
-        takes_after = False
+    question = a == r and (f.negated or f.lemma in _QUESTION_VERBS)
+    if (
+        takes_after
+        and low[a] in _NOT_CONTENT_START
+        and S.q[a] < 0
+        and low[a] != "if"
+        and not (question and low[a] in ("when", "where"))
+    ):
+        takes_after = False  # but "have not said when they would", "asked where"
     if takes_after and not after_comma and S.q[a] < 0 and low[a] in _FINITE_AUXILIARIES:
         takes_after = False  # "Everything Trump says is a lie": the cue is in a relative  # "said when she resigned", "reported from Midway, and ..."
     if (
@@ -1971,6 +1990,11 @@ def _content(
 # Verb groups whose content is only what follows the verb (an object, an
 # infinitive or a clause), never the clause before it.
 _OBJECT_CLASSES = frozenset({"topic", "intention", "preference", "stance"})
+
+
+# Verbs after which "when" and "where" start a reported question ("asked where
+# the money went"), not a time or place of the saying.
+_QUESTION_VERBS = frozenset({"ask", "wonder", "know", "explain", "decide", "discuss", "question"})
 
 
 # Reported content does not start with these words (what follows them is an
@@ -2245,6 +2269,22 @@ def _sentence_frames(lex: _Lex, S: _Sent, known: dict[str, Any]) -> list[_Frame]
         i = cj
     if not frames:
         return frames
+    preset = [list(f.pieces) for f in frames]
+    _assign_content(lex, S, frames)
+    reporting = [f for f in frames if f.pieces]
+    if len(reporting) < len(frames):
+        # a cue that reports nothing ("a curfew would continue") does not end the
+        # content of the cue before it: assign again without it
+        for f, pieces in zip(frames, preset, strict=True):
+            f.pieces, f.quote_before = list(pieces), -1
+        kept = {id(f) for f in reporting}
+        frames = [f for f, pieces in zip(frames, preset, strict=True) if id(f) in kept or pieces]
+        _assign_content(lex, S, frames)
+    return _outermost(frames)
+
+
+def _assign_content(lex: _Lex, S: _Sent, frames: list[_Frame]) -> None:
+    """Give each frame of a sentence the pieces of text it reports."""
     claimed: set[int] = set()
     # quotations just before a cue belong to it first ('"...," he said')
     for n, f in enumerate(frames):
@@ -2286,7 +2326,6 @@ def _sentence_frames(lex: _Lex, S: _Sent, known: dict[str, Any]) -> list[_Frame]
             last_right = f.right
             if f.klass in _SPEECH_CLASSES:
                 last_speech = f.right
-    return _outermost(frames)
 
 
 def _outermost(frames: list[_Frame]) -> list[_Frame]:
