@@ -1930,14 +1930,18 @@ def _content(
     object_verb = f.klass in _OBJECT_CLASSES
     takes_after = a < b and (has_quote or tail_words >= (1 if object_verb else 2))
     question = a == r and (f.negated or f.lemma in _QUESTION_VERBS)
+    interrupting = after_comma and f.left - 1 >= lo and w[f.left - 1] == "," and S.q[a] < 0
     if (
         takes_after
         and low[a] in _NOT_CONTENT_START
         and S.q[a] < 0
         and low[a] != "if"
         and not (question and low[a] in ("when", "where"))
+        and not (interrupting and low[a] in _SUBORDINATE_CONTINUATIONS)
     ):
-        takes_after = False  # but "have not said when they would", "asked where"
+        # but "have not said when they would", "asked where", and "Lenox was a
+        # juggernaut, Mr. Clarke said, until it went bankrupt"
+        takes_after = False
     if takes_after and not after_comma and S.q[a] < 0 and low[a] in _FINITE_AUXILIARIES:
         takes_after = False  # "Everything Trump says is a lie": the cue is in a relative  # "said when she resigned", "reported from Midway, and ..."
     if (
@@ -1990,6 +1994,13 @@ def _content(
 # Verb groups whose content is only what follows the verb (an object, an
 # infinitive or a clause), never the clause before it.
 _OBJECT_CLASSES = frozenset({"topic", "intention", "preference", "stance"})
+
+
+# Words that continue a sentence interrupted by its attribution ("..., he said,
+# because ...", "..., she said, until ...").
+_SUBORDINATE_CONTINUATIONS = frozenset(
+    ["because", "since", "although", "though", "while", "when", "until", "unless", "as", "if"]
+)
 
 
 # Verbs after which "when" and "where" start a reported question ("asked where
