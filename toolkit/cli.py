@@ -2,7 +2,7 @@
 
 ``python -m toolkit kwic CORPUS PATTERN [--window N] [--format table|csv|jsonl] [-o FILE]``
 ``python -m toolkit report [CORPUS] -o OUTDIR``
-``python -m toolkit quotes|speakers CORPUS [--min-confidence X] [--format table|csv|jsonl] [-o FILE]``
+``python -m toolkit quotes|speakers CORPUS [--min-confidence X] [--cue-type speech ...] [--format table|csv|jsonl] [-o FILE]``
 
 Run ``python -m toolkit --help`` for every command. Errors a user can fix (a
 missing path, an invalid pattern) print one line and exit with status 2.
@@ -162,6 +162,14 @@ def _quote_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--rules", default=None, help="your own copy of the quotation rules (quotes.yaml)"
     )
+    p.add_argument(
+        "--cue-type",
+        nargs="+",
+        default=None,
+        metavar="TYPE",
+        help="keep only attributions of these types: speech (who says what), thought, "
+        "intention, stance, evidence (default: all)",
+    )
     p.add_argument("--text-col", default="text")
     p.add_argument("--id-col", default=None)
     p.add_argument("--no-clean", action="store_true")
@@ -169,7 +177,17 @@ def _quote_arguments(p: argparse.ArgumentParser) -> None:
 
 
 # Columns shown by --format table (csv and jsonl carry every column).
-QUOTE_TABLE_COLUMNS = ["doc_id", "quote_id", "kind", "speaker", "role", "cue", "confidence", "text"]
+QUOTE_TABLE_COLUMNS = [
+    "doc_id",
+    "quote_id",
+    "kind",
+    "speaker",
+    "role",
+    "cue",
+    "cue_type",
+    "confidence",
+    "text",
+]
 
 
 def _quotes_parser(sub: Any) -> None:
@@ -193,7 +211,12 @@ def _quotes_parser(sub: Any) -> None:
 def _quotes_command(args: argparse.Namespace) -> int:
     from .quotes import extract_quotes
 
-    quotes = extract_quotes(_load(args), rules=args.rules, min_confidence=args.min_confidence)
+    quotes = extract_quotes(
+        _load(args),
+        rules=args.rules,
+        min_confidence=args.min_confidence,
+        cue_types=args.cue_type,
+    )
     if args.kind:
         quotes = quotes[quotes["kind"].isin(args.kind)].reset_index(drop=True)
     if args.format == "table":
@@ -216,7 +239,7 @@ def _speakers_parser(sub: Any) -> None:
 def _speakers_command(args: argparse.Namespace) -> int:
     from .quotes import extract_quotes, speakers
 
-    quotes = extract_quotes(_load(args), rules=args.rules)
+    quotes = extract_quotes(_load(args), rules=args.rules, cue_types=args.cue_type)
     write_table(speakers(quotes, min_confidence=args.min_confidence), args.format, args.output)
     return 0
 

@@ -18,17 +18,30 @@ How a document is read
    marks ignored. A paragraph opening with a speaker label ("MS. PSAKI:",
    "Q", "Poll:") is that speaker's turn.
 2. In each sentence, reporting cues are found outside the quotations: verbs of
-   saying in any tense (``said``, ``tells``, ``has warned``, ``adding``) and
-   source prepositions (``according to``).
+   saying in any tense (``said``, ``tells``, ``has warned``, ``adding``),
+   source prepositions (``according to``), and, as attribution studies
+   (PARC, PolNeAR) annotate them with speech, verbs of thought (``believes``),
+   intention (``wants to``), stance (``endorsed``) and evidence (``a poll
+   shows``), nouns that attribute (``Trump's claim that``), passive cues
+   (``was endorsed by the union``; ``is expected to``, with no source named)
+   and verbs of appearance (``seems to``). Each group of ``quotes.yaml`` says
+   what its verbs take and what type of attribution they make (the
+   ``cue_type`` column), so reported speech can be kept apart.
 3. Each cue is linked to a speaker: the noun phrase before it (``the official
-   said``), after it (``said the official``), an apposition (``Fawad Aman,
-   Deputy Spokesman for the Ministry of Defence, said``), the subject of the
-   clause (``Zarif welcomed ... but warned``), or a name after a dash that ends
-   the sentence (``"..." - Sonya Herridge``).
+   said``, ``Obama and Clinton say``, ``many of them say``), after it (``said
+   the official``), an apposition (``Fawad Aman, Deputy Spokesman for the
+   Ministry of Defence, said``), the subject of the clause with its modifiers
+   (``Political observers in Virginia say``, ``all the experts I interviewed
+   said``), the antecedent of a relative pronoun (``cities that support``),
+   the possessor of a nominal cue, the agent of a passive one, or a name after
+   a dash that ends the sentence (``"..." - Sonya Herridge``).
 4. Each cue is linked to content: the quotation before or after it
-   (``direct``), or the clause it reports (``indirect``: ``X said (that) ...``,
-   ``..., X said.``, ``according to X, ...``). Quoted words inside reported
-   speech are ``partial`` quotations (``hailed the "defeat" of US troops``).
+   (``direct``), or the clause, infinitive or object it reports (``indirect``:
+   ``X said (that) ...``, ``..., X said.``, ``according to X, ...``, ``X wants
+   to ...``, ``X endorsed ...``). Quoted words inside reported content are
+   ``partial`` quotations (``hailed the "defeat" of US troops``). A verb of
+   thought, intention or stance inside what someone is reported to have said
+   belongs to that content, not to a second attribution.
 5. Quotations left without a cue take the speaker of the sentence or
    paragraph they are in, of the quotation they continue, or, for a paragraph
    that is only a quotation, of the paragraph before.
@@ -2893,6 +2906,7 @@ def extract_quotes(
     *,
     rules: str | Path | QuoteRules | None = None,
     min_confidence: float = 0.0,
+    cue_types: str | Iterable[str] | None = None,
     progress: bool | None = None,
 ) -> pd.DataFrame:
     """One row per quotation (or piece of one) with its speaker.
@@ -2906,6 +2920,11 @@ def extract_quotes(
     min_confidence : float
         Keep only rows whose attribution is at least this sure (0 keeps all,
         including quotations without a speaker).
+    cue_types : str or list of str, optional
+        Keep only rows whose cue is of these types (see ``cue_type`` below):
+        ``cue_types="speech"`` keeps reported speech, for a study of who
+        speaks; rows without a cue are left out too. By default every row.
+        ``quote_id`` and ``part_of`` keep the numbers of the full table.
     progress : bool, optional
         Show a progress bar on large corpora; by default as the corpus was loaded.
 
@@ -2914,24 +2933,39 @@ def extract_quotes(
     DataFrame
         ``doc_id, quote_id, start, end, text, kind, speaker, speaker_mention,
         speaker_start, speaker_end, role, cue, confidence`` and, to trace each
-        row, ``cue_start, cue_end, sent_id, para_id, part_of, evidence``.
+        row, ``cue_start, cue_end, sent_id, para_id, part_of, evidence``, then
+        ``cue_type, negated``.
 
         * ``docs.text[start:end] == text``; a direct quotation includes its
           quotation marks. ``quote_id`` numbers rows within a document in
           text order.
         * ``kind``: ``direct`` (in quotation marks), ``partial`` (quoted words
-          inside reported speech; ``part_of`` is the ``quote_id`` of the
+          inside reported content; ``part_of`` is the ``quote_id`` of the
           ``indirect`` row containing them, when there is one) or ``indirect``
-          (reported speech: ``X said (that) ...``, ``..., X said.``,
-          ``according to X, ...``).
+          (reported content without marks: ``X said (that) ...``, ``..., X
+          said.``, ``according to X, ...``, ``X believes ...``, ``X wants to
+          ...``, ``X's claim that ...``).
         * ``speaker`` is the resolved name ("Husamuddin Shams") or, for an
           anonymous or collective source, its description ("Ministry of
           Defence official", "officials", "Taliban"); ``speaker_mention`` is
           the words in the text ("he", "Shams", "the official") at
           ``speaker_start:speaker_end``; ``role`` the role given to the person
           ("Provincial governor"). A pronoun that cannot be resolved leaves
-          ``speaker`` empty.
-        * ``cue``: the reporting verb or phrase, at ``cue_start:cue_end``.
+          ``speaker`` empty, and so does a cue that names no source ("the
+          veto is expected to come on Friday", "she seems to have left").
+        * ``cue``: the reporting verb, phrase or noun, at ``cue_start:cue_end``.
+        * ``cue_type``: what kind of attribution the cue makes, from the verb
+          groups of ``quotes.yaml`` (``cue_types`` there): ``speech`` (say,
+          tell, add, according to, transcript labels), ``thought`` (believe,
+          think, expect, fear), ``intention`` (want, plan, hope to, refuse),
+          ``stance`` (support, oppose, criticise, praise) or ``evidence``
+          (a poll shows, a study found; seems). Attribution studies (PARC,
+          PolNeAR) annotate all of them, but "who speaks" is the ``speech``
+          rows: pass ``cue_types="speech"`` or filter on this column. Empty
+          for quotations without a cue.
+        * ``negated``: the cue is negated ("did not say whether ...", "has
+          never supported ..."): the content is attributed as not said or not
+          held.
         * ``evidence``: the attribution rule and how the speaker was resolved
           (their names are the keys of ``attribution_rules`` and
           ``resolution_rules`` in ``quotes.yaml``); ``confidence`` is the
@@ -2940,18 +2974,28 @@ def extract_quotes(
         A partial quotation lies inside its indirect row, so count utterances
         with ``part_of.isna()`` to avoid counting the same words twice.
 
+    Raises
+    ------
+    ValueError
+        When ``min_confidence`` is outside 0-1 or ``cue_types`` names a type
+        the rules do not have (the message lists them).
+
     Examples
     --------
     >>> import toolkit
     >>> quotes = toolkit.extract_quotes("data/")
     >>> row = quotes[quotes.text.str.startswith('"They entered')].iloc[0]
-    >>> row.speaker, row.speaker_mention, row.role
-    ('Husamuddin Shams', 'he', 'Provincial governor')
+    >>> row.speaker, row.speaker_mention, row.role, row.cue_type
+    ('Husamuddin Shams', 'he', 'Provincial governor', 'speech')
+    >>> speech = toolkit.extract_quotes("data/", cue_types="speech")
+    >>> sorted(speech.cue_type.unique())
+    ['speech']
     """
     c = as_corpus(corpus)
     quote_rules = rules if isinstance(rules, QuoteRules) else load_quote_rules(rules)
     if not 0 <= min_confidence <= 1:
         raise ValueError(f"min_confidence={min_confidence!r} must be between 0 and 1")
+    wanted_types = _cue_type_filter(cue_types, quote_rules)
     lex = _lex(quote_rules)
     show = c.progress if progress is None else progress
     docs = c.docs
@@ -2973,7 +3017,27 @@ def extract_quotes(
     table = _table(columns, doc_codes, list(docs["doc_id"]))
     if min_confidence > 0:
         table = table[table["confidence"] >= min_confidence].reset_index(drop=True)
+    if wanted_types is not None:
+        table = table[table["cue_type"].isin(wanted_types).to_numpy()].reset_index(drop=True)
     return table
+
+
+def _cue_type_filter(
+    cue_types: str | Iterable[str] | None, types: QuoteRules | Iterable[str]
+) -> list[str] | None:
+    """The cue types to keep, checked against the types the rules define."""
+    if cue_types is None:
+        return None
+    wanted = [cue_types] if isinstance(cue_types, str) else list(cue_types)
+    values = types.cue_types.values() if isinstance(types, QuoteRules) else types
+    known = sorted(set(values))
+    unknown = [t for t in wanted if t not in known]
+    if unknown or not wanted:
+        raise ValueError(
+            f"cue_types={cue_types!r}: the cue types of these rules are {', '.join(known)} "
+            "(one or a list)"
+        )
+    return wanted
 
 
 def _append_rows(columns: dict[str, list], text: str, rows: list[_Row], rules: QuoteRules) -> None:
@@ -3049,7 +3113,12 @@ def _table(columns: dict[str, list], doc_codes: list[int], doc_ids: list[str]) -
     return pd.DataFrame(out, columns=QUOTE_COLUMNS)
 
 
-def speakers(quotes: pd.DataFrame, *, min_confidence: float = 0.0) -> pd.DataFrame:
+def speakers(
+    quotes: pd.DataFrame,
+    *,
+    min_confidence: float = 0.0,
+    cue_types: str | Iterable[str] | None = None,
+) -> pd.DataFrame:
     """One row per speaker: role, how many quotations and how many words quoted.
 
     Parameters
@@ -3058,6 +3127,10 @@ def speakers(quotes: pd.DataFrame, *, min_confidence: float = 0.0) -> pd.DataFra
         The table :func:`extract_quotes` returns (or a filtered part of it).
     min_confidence : float
         Count only rows at least this sure.
+    cue_types : str or list of str, optional
+        Count only rows whose ``cue_type`` is one of these (``"speech"``: who
+        is quoted as saying something, leaving out beliefs, intentions and
+        stances attributed to them). By default every row.
 
     Returns
     -------
@@ -3087,6 +3160,15 @@ def speakers(quotes: pd.DataFrame, *, min_confidence: float = 0.0) -> pd.DataFra
     q = quotes[quotes["speaker"].notna()]
     if min_confidence > 0 and "confidence" in q:
         q = q[q["confidence"] >= min_confidence]
+    if cue_types is not None:
+        if "cue_type" not in q:
+            raise ValueError(
+                f"cue_types={cue_types!r} needs the cue_type column of extract_quotes, "
+                "which this table lacks"
+            )
+        known = set(_packaged_rules().cue_types.values()) | set(q["cue_type"].dropna())
+        wanted = _cue_type_filter(cue_types, known)
+        q = q[q["cue_type"].isin(wanted).to_numpy()]
     if q.empty:
         return pd.DataFrame({c: [] for c in cols})
     kind = q["kind"].astype(str)
