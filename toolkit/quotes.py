@@ -1110,6 +1110,7 @@ class _Frame:
     entity: _Entity | None = None
     resolution: str = ""
     negated: bool = False
+    enclosed: bool = False  # in a clause between commas (", who said ...,")
 
 
 def _cue_at(lex: _Lex, S: _Sent, i: int) -> tuple[int, tuple[str, str, str]] | None:
@@ -1191,7 +1192,7 @@ def _reporting_use(lex: _Lex, S: _Sent, i: int, j: int, info: tuple[str, str, st
     ):
         return False  # "Trump's claims" (but "he's claiming", "Trump's saying")
     if klass == "quotation" and not any(
-        S.q[x] >= 0 for x in range(max(0, i - 10), min(S.n, j + 3))
+        S.q[x] >= 0 for x in range(max(0, i - 10), min(S.n, j + 10))
     ):
         return False  # "a curfew would continue": only a quotation nearby makes it speech
     nxt = S.low[j] if j < S.n else ""
@@ -1497,7 +1498,10 @@ def _attribute(
         ):
             m.canonical = m.text
             m.start, m.end, m.text = S.s[left], S.e[left], S.w[left]
-            return frame(m, "speaker before cue", left, cj)
+            f = frame(m, "speaker before cue", left, cj)
+            if f is not None:
+                f.enclosed = a != left  # ", who said ..., sued": ends at a comma
+            return f
         return None
     if left >= lo:
         np_ = _np_back(lex, S, b, lo)
@@ -2342,7 +2346,9 @@ def _assign_content(lex: _Lex, S: _Sent, frames: list[_Frame]) -> None:
                 hi = g.left
                 break
         for x in range(f.right, hi):
-            if S.q[x] >= 0 and S.q[x] in claimed and S.q[x] != f.quote_before:
+            if (S.q[x] >= 0 and S.q[x] in claimed and S.q[x] != f.quote_before) or (
+                f.enclosed and S.w[x] == "," and S.q[x] < 0
+            ):
                 hi = x
                 break
         _content(lex, S, f, lo, hi, claimed, last_speech)
@@ -2357,24 +2363,31 @@ def _outermost(frames: list[_Frame]) -> list[_Frame]:
     and stance (and nominal cues) that lie inside what a verb of saying or thought
     reports: in "Police said he posed a threat and refused to drop the gun" the
     refusal is part of what the police said."""
-    spans = sorted(
-        (a, b)
-        for f in frames
-        if f.klass in _SPEECH_CLASSES or f.klass in ("thought", "evidence")
-        for a, b in f.pieces
-    )
-    starts = [a for a, _ in spans]
-    reach = list(itertools.accumulate((b for _, b in spans), max))
+
+    def cover(kept: list[_Frame]) -> tuple[list[int], list[int]]:
+        spans = sorted((a, b) for f in kept for a, b in f.pieces)
+        return [a for a, _ in spans], list(itertools.accumulate((b for _, b in spans), max))
+
+    def inside(f: _Frame, starts: list[int], reach: list[int]) -> bool:
+        k = bisect.bisect_right(starts, f.ci) - 1
+        return k >= 0 and reach[k] > f.ci
+
+    clausal = cover([f for f in frames if f.klass in _SPEECH_CLASSES or f.klass in _CLAUSAL])
+    every = cover(frames)
     out = []
     for f in frames:
         if not f.pieces:
             continue
-        if f.klass not in _SPEECH_CLASSES and f.klass not in ("thought", "evidence"):
-            k = bisect.bisect_right(starts, f.ci) - 1
-            if k >= 0 and reach[k] > f.ci:
-                continue  # nested in reported content
+        if f.klass not in _SPEECH_CLASSES and f.klass not in _CLAUSAL and inside(f, *clausal):
+            continue  # nested in reported content
+        if f.rule == "nominal cue" and inside(f, *every):
+            continue  # "discussed her plan for veterans": part of another's content
         out.append(f)
     return out
+
+
+# Verb groups whose content is a clause that can hold further attributions.
+_CLAUSAL = frozenset({"thought", "evidence"})
 
 
 def _passive_agent(
