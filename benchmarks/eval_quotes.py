@@ -193,6 +193,7 @@ def toolkit_predictions(quotes) -> list[dict]:
                 "speaker_end": None if _missing(r.speaker_end) else int(r.speaker_end),
                 "mention": None if _missing(r.speaker_mention) else str(r.speaker_mention),
                 "evidence": str(r.evidence),
+                "cue_type": None if _missing(r.cue_type) else str(r.cue_type),
             }
         )
     return out
@@ -388,6 +389,30 @@ def saying_recall(gold: list[dict], pred: list[dict]) -> tuple[int, int, int]:
     return len(g), len(saying), sum(1 for i in saying if i in matched)
 
 
+def by_cue_type(gold: list[dict], pred: list[dict]) -> None:
+    """Predicted INDIRECT rows by the type of their cue: how many match a gold piece
+    (overlap >= 0.3, the matching of the main table) and with the right speaker."""
+    g = [x for x in gold if x["cls"] == "indirect"]
+    p = [x for x in pred if x["cls"] == "indirect"]
+    pairs = {j: i for i, j, _ in match(g, p, 0.3)}
+    rows = collections.defaultdict(lambda: [0, 0, 0, 0])
+    for j, x in enumerate(p):
+        row = rows[x.get("cue_type") or "(none)"]
+        row[0] += 1
+        if j in pairs:
+            row[1] += 1
+            if g[pairs[j]]["speaker"]:
+                row[2] += 1
+                row[3] += speaker_right(g[pairs[j]], x)[0]
+    print("Predicted indirect rows by cue_type (all documents, overlap >= 0.3):")
+    print(f"{'cue_type':<10} {'pred':>5} {'matched':>8} {'P':>6} {'spk acc':>8} {'n spk':>6}")
+    for name in sorted(rows, key=lambda k: -rows[k][0]):
+        n, hit, judged, right = rows[name]
+        acc = f"{right / judged:8.3f}" if judged else " " * 8
+        print(f"{name:<10} {n:>5d} {hit:>8d} {hit / n:6.3f} {acc} {judged:>6d}")
+    print()
+
+
 def print_table(results: dict) -> None:
     head = (
         f"{'system':<9} {'docs':<19} {'class':<9} {'ovl':>4} {'gold':>5} {'pred':>5} "
@@ -543,12 +568,13 @@ def main() -> int:
     print(DEFINITIONS.format(n_apos=n_apos, n_said=n_said))
     print()
     print_table(results)
+    by_cue_type(gold, ours)
     total, saying, hit = saying_recall(gold, ours)
     print(
         f"Indirect gold pieces cued by a verb of saying (say, tell, add, according to, note, "
         f"...): {saying} of {total}; toolkit recall on them at 0.3: {hit / saying:.3f}. The "
-        f"other {total - saying} have other cues: stance, plans, events (wants, plans, seems, "
-        "support, attacked, decided, ...) and verbs outside this short list."
+        f"other {total - saying} have other cues: thought, stance, plans, events (wants, "
+        "plans, seems, support, attacked, decided, ...) and verbs outside this short list."
     )
     if args.errors:
         write_errors(args.errors, doc_text, gold, ours)

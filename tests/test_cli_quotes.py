@@ -74,3 +74,18 @@ def test_module_entry_point_runs_quotes():
     assert result.returncode == 0, result.stderr
     table = pd.read_csv(io.StringIO(result.stdout))
     assert table["speaker"].tolist()[:2] == ["Husamuddin Shams", "Ministry of Defence official"]
+
+
+def test_cue_type_keeps_reported_speech(capsys):
+    assert main(["quotes", str(DATA), "--cue-type", "speech", "--format", "csv"]) == 0
+    table = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert set(table["cue_type"]) == {"speech"}
+    everything = toolkit.extract_quotes(toolkit.load_corpus(DATA, progress=False))
+    # the sample reports stances too ("Zarif welcomed the departure"), left out here
+    assert len(table) == int((everything["cue_type"] == "speech").sum()) < len(everything)
+    assert main(["speakers", str(DATA), "--cue-type", "stance", "--format", "csv"]) == 0
+    stances = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    # "Zarif welcomed the departure ...", "hailed the defeat ...", "Biden rejected advice ..."
+    assert sorted(stances["speaker"]) == ["Joe Biden", "Mohammad Javad Zarif"]
+    assert main(["quotes", str(DATA), "--cue-type", "gossip"]) == 2
+    assert "cue types of these rules are" in capsys.readouterr().err

@@ -374,6 +374,287 @@ def test_no_quotations_gives_an_empty_table_with_the_columns():
     assert table.empty and list(table.columns) == QUOTE_COLUMNS
 
 
+# ------------------------------------- thought, intention, stance, evidence
+
+
+# Attribution beyond verbs of saying, as PARC and PolNeAR annotate it: each text
+# exercises one pattern; the expected content, speaker and cue type were written
+# by reading the sentence.
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue", "cue_type"),
+    [
+        # a verb of thought with its clause
+        (
+            "Analysts believe the offensive will stall.",
+            "the offensive will stall",
+            "analysts",
+            "believe",
+            "thought",
+        ),
+        # intention: an infinitive
+        (
+            "The governor wants to reopen the schools.",
+            "to reopen the schools",
+            "governor",
+            "wants",
+            "intention",
+        ),
+        (
+            "The bloc aims to rely less on U.S. support.",
+            "to rely less on U.S. support",
+            "bloc",
+            "aims",
+            "intention",
+        ),
+        # preference and stance: an object
+        (
+            "Voters would choose Clinton over Trump.",
+            "Clinton over Trump",
+            "voters",
+            "choose",
+            "intention",
+        ),
+        (
+            "The union endorsed Hillary Clinton for president.",
+            "Hillary Clinton for president",
+            "union",
+            "endorsed",
+            "stance",
+        ),
+        # speech about a topic
+        (
+            "Clinton discussed her plan for veterans on Monday.",
+            "her plan for veterans",
+            "Clinton",
+            "discussed",
+            "speech",
+        ),
+        # evidence: a poll or study as the source
+        (
+            "A poll shows Clinton ahead by three points.",
+            "Clinton ahead by three points",
+            "poll",
+            "shows",
+            "evidence",
+        ),
+        (
+            "The Real Clear Politics average of polls taken over the past two weeks shows "
+            "Clinton leading by three points.",
+            "Clinton leading by three points",
+            "Real Clear Politics average of polls",
+            "shows",
+            "evidence",
+        ),
+        # nominal cues: the possessor is the source
+        (
+            "Officials dismissed the report. Mr. Obama's bet is that his rules will be hard to unwind.",
+            "that his rules will be hard to unwind",
+            "Obama",
+            "bet",
+            "thought",
+        ),
+        # a verb of saying after a raising verb: "appeared to suggest"
+        (
+            "Trump appeared to suggest that veterans are weak.",
+            "that veterans are weak",
+            "Trump",
+            "suggest",
+            "speech",
+        ),
+    ],
+)
+def test_attribution_beyond_saying(text, content, speaker, cue, cue_type):
+    table = quotes_of(text)
+    row = row_starting(table[table["kind"] == "indirect"], content)
+    assert (row.speaker, row.cue, row.cue_type) == (speaker, cue, cue_type)
+    assert not row.negated
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "mention", "content"),
+    [
+        # coordinated subjects
+        (
+            "Obama and Clinton say the attacks were not terrorism.",
+            "Obama and Clinton",
+            "Obama and Clinton",
+            "the attacks",
+        ),
+        (
+            "Jeff Merkley, Sherrod Brown and Robert Menendez suggested that the claims were false.",
+            "Jeff Merkley, Sherrod Brown and Robert Menendez",
+            "Jeff Merkley, Sherrod Brown and Robert Menendez",
+            "that the claims",
+        ),
+        # subjects with their modifiers: a prepositional phrase, a reduced relative
+        (
+            "Political observers in Virginia say Scott deserves the seat.",
+            "political observers in Virginia",
+            "Political observers in Virginia",
+            "Scott deserves",
+        ),
+        (
+            "All the experts I interviewed said the plan was too complex.",
+            "All the experts",
+            "All the experts",
+            "the plan was",
+        ),
+        ("Those close to him say that he will run.", "Those", "Those", "that he will run"),
+        # parts of a group
+        (
+            "Many of them say the attacks were not terrorism.",
+            "many of them",
+            "Many of them",
+            "the attacks",
+        ),
+        (
+            "One of the doctors called Oz a quack.",
+            "One of the doctors",
+            "One of the doctors",
+            "Oz a quack",
+        ),
+        # the antecedent of a relative pronoun; the clause ends at its comma
+        (
+            "The architect, who said he was never paid, sued the company.",
+            "architect",
+            "who",
+            "he was never paid",
+        ),
+    ],
+)
+def test_subjects_that_are_more_than_a_name(text, speaker, mention, content):
+    row = row_starting(quotes_of(text), content)
+    assert (row.speaker, row.speaker_mention) == (speaker, mention)
+    if mention == "who":
+        assert row.text == "he was never paid"
+
+
+def test_negated_cues_are_kept_and_flagged():
+    table = quotes_of(
+        "The ministry did not say whether the city had fallen. Trump has never supported "
+        "the bill. Lawmakers have not said when they would vote."
+    )
+    assert table["negated"].tolist() == [True, True, True]
+    assert table["text"].tolist() == [
+        "whether the city had fallen",
+        "the bill",
+        "when they would vote",
+    ]
+    assert table["cue_type"].tolist() == ["speech", "stance", "speech"]
+
+
+def test_passive_cues_with_and_without_agent():
+    agent = quotes_of("The nominee was endorsed by the union.").iloc[0]
+    assert (agent.text, agent.speaker, agent.cue) == ("The nominee", "union", "endorsed")
+    assert agent.evidence.startswith("passive agent")
+    # no source named: two pieces, no speaker, the cue kept
+    table = quotes_of("The veto is expected to come on Friday.")
+    assert table["text"].tolist() == ["The veto", "to come on Friday"]
+    assert table["speaker"].isna().all() and (table["cue"] == "expected").all()
+    assert (table["evidence"] == "passive without agent").all()
+    accused = quotes_of("Peacekeepers have been accused of hurting civilians.")
+    assert accused["text"].tolist() == ["Peacekeepers", "of hurting civilians"]
+    seems = quotes_of("Melania seems to have vanished from the campaign trail.")
+    assert seems["text"].tolist() == ["Melania", "to have vanished from the campaign trail"]
+    assert (seems["cue_type"] == "evidence").all() and seems["speaker"].isna().all()
+
+
+def test_nominal_cues():
+    row = quotes_of("Trump's claim that the election was rigged angered officials.").iloc[0]
+    assert (row.speaker, row.cue, row.cue_type) == ("Trump", "claim", "speech")
+    assert row.text.startswith("that the election was rigged")
+    # "that" starting a relative clause is no content
+    assert quotes_of("There is little in his plan that matches his rhetoric.").empty
+    # inside what someone else is reported to have done, a nominal cue is their content
+    table = quotes_of("Officials rejected Trump's claim that the election was rigged.")
+    assert table["cue"].tolist() == ["rejected"]
+
+
+def test_cues_inside_reported_speech_belong_to_it():
+    table = quotes_of("Police said he posed a threat and refused to drop the gun.")
+    assert table["text"].tolist() == ["he posed a threat and refused to drop the gun"]
+    assert table["speaker"].tolist() == ["Police"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Taliban fighters attacked the city on Wednesday.",  # physical, not stance
+        "An officer was aiming a gun at the car.",  # "aim" needs an infinitive
+        "He showed the way to the station.",  # evidence needs a document as source
+        "She called into a radio program on Monday.",  # "call into" is not speech
+        "The curfew would continue through the weekend.",  # no quotation to continue
+    ],
+)
+def test_words_that_are_not_cues_here(text):
+    assert quotes_of(text).empty
+
+
+def test_a_cue_without_content_does_not_cut_the_one_before():
+    row = quotes_of("A curfew would continue through the weekend, officials said.").iloc[0]
+    assert (row.text, row.speaker) == ("A curfew would continue through the weekend", "officials")
+
+
+def test_interrupted_sentence_goes_on_after_a_subordinator():
+    table = quotes_of("Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999.")
+    assert table["text"].tolist() == ["Lenox was a juggernaut", "until it went bankrupt in 1999"]
+    assert table["speaker"].tolist() == ["Clarke", "Clarke"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quotation", "speaker"),
+    [
+        (
+            'As the magazine put it in a long profile, "the operator."',
+            '"the operator."',
+            "magazine",
+        ),
+        (
+            '"Promise mama you\'ll keep your hands in sight," Blige sings to Clinton.',
+            '"Promise mama',
+            "Blige",
+        ),
+    ],
+)
+def test_quoted_fragments_after_quotation_cues(text, quotation, speaker):
+    row = row_starting(quotes_of(text), quotation)
+    assert (row.kind, row.speaker) == ("direct", speaker)
+
+
+def test_titles_numbers_and_scare_quotes_are_not_quotations():
+    table = quotes_of(
+        'On "Fox News Sunday," Pence said the tweet was a joke.\n\n'
+        'The tweet "783499116076687360" was deleted.\n\n'
+        'The "quack" cures were popular. Doctors said they were useless.'
+    )
+    assert table["kind"].tolist() == ["indirect", "indirect"]
+    assert table["text"].tolist() == ["the tweet was a joke", "they were useless"]
+
+
+def test_cue_types_filter_keeps_reported_speech():
+    text = "Analysts believe the offensive will stall. The governor said the city was calm."
+    everything = quotes_of(text)
+    assert everything["cue_type"].tolist() == ["thought", "speech"]
+    corpus = toolkit.load_corpus([text], progress=False)
+    speech = extract_quotes(corpus, cue_types="speech")
+    assert speech["text"].tolist() == ["the city was calm"]
+    assert speech["quote_id"].tolist() == [1]  # the numbers of the full table
+    assert extract_quotes(corpus, cue_types=["speech", "thought"]).shape[0] == 2
+    with pytest.raises(ValueError, match="speech, stance, thought"):
+        extract_quotes(corpus, cue_types="speach")
+    assert speakers(everything, cue_types="speech")["speaker"].tolist() == ["governor"]
+    with pytest.raises(ValueError, match="cue_type column"):
+        speakers(everything.drop(columns="cue_type"), cue_types="speech")
+
+
+def test_rules_file_needs_a_cue_type_for_each_verb_group(tmp_path):
+    packaged = (ROOT / "toolkit" / "resources" / "quotes.yaml").read_text("utf-8")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(packaged.replace("  stance: stance\n", ""), "utf-8")
+    with pytest.raises(ValueError, match=r"cue_types lacks the verb group\(s\) \['stance'\]"):
+        load_quote_rules(bad)
+
+
 # ------------------------------------------------------------------ speakers
 
 
