@@ -154,7 +154,9 @@ class KwicExplorer(_Explorer):
         )
         self.counter = widgets.HTML(value="")
         self.table = widgets.HTML(value="")
-        self.dispersion = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+        self.dispersion = widgets.Image(
+            format="png", layout=widgets.Layout(max_width="100%", align_self="flex-start")
+        )
         controls = [self.pattern, self.window, self.case_sensitive, self.match, self.sort]
         self.children = [
             widgets.HBox([self.pattern, self.match, self.case_sensitive]),
