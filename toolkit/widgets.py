@@ -282,7 +282,7 @@ def _corpus_summary(corpus: Any) -> str:
     if len(dates):
         first, last = dates.min().date(), dates.max().date()
         text += f", {first}" if first == last else f", {first} to {last}"
-    return f"<p style='margin:2px 0'>Corpus: {text}</p>"
+    return f'<p style="margin:2px 0">Corpus: {text}</p>'
 
 
 def explorer_dashboard(corpus: Any, *, pattern: str = "") -> ExplorerDashboard:
