@@ -12,19 +12,29 @@ Examples
 
 from . import widgets
 from .corpus import Corpus, as_corpus, load_corpus
+from .framing import collocates, keyness
 from .kwic import kwic, kwic_html
-from .plot import plot_dispersion
+from .plot import plot_collocates, plot_dispersion, plot_keyness, plot_speaker_sentiment
+from .sentiment import score_sentiment, sentiment_by, sentiment_by_speaker
 from .tokens import paragraphs, sentences, tokenize
 
 __all__ = [
     "Corpus",
     "as_corpus",
+    "collocates",
+    "keyness",
     "kwic",
     "kwic_html",
     "load_corpus",
     "paragraphs",
+    "plot_collocates",
     "plot_dispersion",
+    "plot_keyness",
+    "plot_speaker_sentiment",
+    "score_sentiment",
     "sentences",
+    "sentiment_by",
+    "sentiment_by_speaker",
     "tokenize",
     "widgets",
 ]
