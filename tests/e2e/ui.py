@@ -115,9 +115,9 @@ def check_notebook_page(page, nb: dict) -> list[str]:
     """Compare each code cell's saved outputs with what the page shows.
 
     Returns the problems found (empty when the notebook is fine): a cell that
-    did not run, an error or anything on stderr; a widget that shows "Error displaying widget", stays on
-    "Loading widget..." or fell back to its static snapshot; a figure that is
-    missing or does not decode.
+    did not run, an error or anything on stderr; a widget that shows "Error
+    displaying widget", stays on "Loading widget..." or fell back to its static
+    snapshot; a figure that is missing or does not decode.
     """
     _wait_for_widgets(page, ".jp-NotebookPanel .jp-OutputArea-output")
     cells = page.locator(".jp-NotebookPanel .jp-Cell")
@@ -127,7 +127,8 @@ def check_notebook_page(page, nb: dict) -> list[str]:
     for number, (cell, saved) in enumerate(zip(cells.all(), nb["cells"], strict=True), 1):
         if saved["cell_type"] != "code":
             continue
-        where = f"cell {number} ({''.join(saved['source']).splitlines()[0][:60]!r})"
+        first_line = ("".join(saved["source"]).splitlines() or [""])[0]
+        where = f"cell {number} ({first_line[:60]!r})"
         cell.scroll_into_view_if_needed()
         if saved.get("execution_count") is None:
             problems.append(f"{where} did not run")
