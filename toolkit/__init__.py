@@ -15,6 +15,7 @@ from .corpus import Corpus, as_corpus, load_corpus
 from .framing import collocates, keyness
 from .kwic import kwic, kwic_html
 from .plot import plot_collocates, plot_dispersion, plot_keyness, plot_speaker_sentiment
+from .quotes import extract_quotes, speakers
 from .sentiment import score_sentiment, sentiment_by, sentiment_by_speaker
 from .tokens import paragraphs, sentences, tokenize
 
@@ -22,6 +23,7 @@ __all__ = [
     "Corpus",
     "as_corpus",
     "collocates",
+    "extract_quotes",
     "keyness",
     "kwic",
     "kwic_html",
@@ -35,6 +37,7 @@ __all__ = [
     "sentences",
     "sentiment_by",
     "sentiment_by_speaker",
+    "speakers",
     "tokenize",
     "widgets",
 ]
