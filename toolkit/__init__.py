@@ -11,20 +11,44 @@ Examples
 """
 
 from . import widgets
+from .actors import actor_cooccurrence, count_actors, find_actors, suggest_actors
 from .corpus import Corpus, as_corpus, load_corpus
+from .framing import attach_voice, count_frames, find_frames
 from .kwic import kwic, kwic_html
-from .plot import plot_dispersion
+from .lexicons import Lexicon, load_lexicon
+from .plot import (
+    plot_actor_cooccurrence,
+    plot_actor_frequency,
+    plot_actor_heatmap,
+    plot_actors_over_time,
+    plot_dispersion,
+    plot_frames,
+)
 from .tokens import paragraphs, sentences, tokenize
 
 __all__ = [
     "Corpus",
+    "Lexicon",
+    "actor_cooccurrence",
     "as_corpus",
+    "attach_voice",
+    "count_actors",
+    "count_frames",
+    "find_actors",
+    "find_frames",
     "kwic",
     "kwic_html",
     "load_corpus",
+    "load_lexicon",
     "paragraphs",
+    "plot_actor_cooccurrence",
+    "plot_actor_frequency",
+    "plot_actor_heatmap",
+    "plot_actors_over_time",
     "plot_dispersion",
+    "plot_frames",
     "sentences",
+    "suggest_actors",
     "tokenize",
     "widgets",
 ]
