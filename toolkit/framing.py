@@ -127,7 +127,8 @@ def count_frames(
         One row per group and frame: the ``by`` columns, ``frame``, ``mentions``
         (cue hits), ``documents`` (with at least one hit), ``tokens`` (the word
         tokens of the group: the denominator) and ``per_1k_tokens`` (``mentions /
-        tokens * 1000``). Groups with text but no hit of a frame get a row with 0.
+        tokens * 1000``). Every frame of the lexicon gets a row in every group,
+        with 0 where it has no hit.
 
     Examples
     --------
@@ -144,7 +145,8 @@ def count_frames(
     else:
         _require(hits, ["doc_id", "frame"], "hits (a find_frames result)")
         q = quotes_of(c, quotes) if any(k in _VOICE_KEYS for k in keys) else None
-    return count_hits(hits, c, label="frame", by=keys, quotes=q)
+    names = load_lexicon(DEFAULT_FRAMES if lexicon is None else lexicon, kind="frames").names
+    return count_hits(hits, c, label="frame", by=keys, quotes=q, labels=names)
 
 
 # -- shared by frames and actors ------------------------------------------------
@@ -354,12 +356,15 @@ def count_hits(
     by: list[str],
     quotes: pd.DataFrame | None,
     extra: list[str] | None = None,
+    labels: list[str] | None = None,
 ) -> pd.DataFrame:
     """Count hits per group and ``label`` value with the per-1,000-word
     denominator described in the module docstring.
 
     ``extra`` names hit columns carried along with the label (e.g. an actor's
-    ``type``); they must be constant per label value.
+    ``type``); they must be constant per label value. ``labels`` lists values
+    that get a row (of zeros) even when nothing was found; otherwise only the
+    values found do.
     """
     idx = corpus_index(corpus)
     docs = corpus.docs
@@ -402,6 +407,10 @@ def count_hits(
     )
     # -- every group of text gets a row for every label seen (0 when absent)
     combos = counts[[*hit_keys, label, *extra]].drop_duplicates()
+    if labels is not None and not hit_keys and not extra:
+        found = set(combos[label].astype(str))
+        missing = [v for v in labels if v not in found]
+        combos = pd.concat([combos, pd.DataFrame({label: missing})], ignore_index=True)
     grid = (
         denom.merge(combos, how="cross")
         if text_keys
