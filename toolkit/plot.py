@@ -156,7 +156,8 @@ def _check_value(value: str, counts: pd.DataFrame) -> None:
 
 
 def _group_labels(values: pd.Series) -> list[str]:
-    return ["(none)" if pd.isna(v) else str(v) for v in values]
+    missing = "(narrator or unattributed)" if values.name == "speaker" else "(missing)"
+    return [missing if pd.isna(v) else str(v) for v in values]
 
 
 def _bars(
@@ -186,7 +187,8 @@ def _bars(
     order = sorted(range(len(totals)), key=lambda i: (-totals.iat[i], i))[:top]
     table = table.iloc[order]
     n = len(table)
-    ax = _axes(ax, (8, 0.32 * max(n, 1) + 1.4))
+    legend_rows = len(table.columns) if groups else 0
+    ax = _axes(ax, (8, max(0.32 * max(n, 1) + 1.4, 0.25 * legend_rows + 1.4)))
     y = np.arange(n)
     colours = plt.rcParams["axes.prop_cycle"].by_key()["color"]
     if stacked is None:
@@ -217,7 +219,7 @@ def _bars(
     if n == 0:
         ax.text(0.5, 0.5, "nothing counted", ha="center", va="center", transform=ax.transAxes)
     if groups:
-        ax.legend(title=groups[0], loc="lower right", frameon=False)
+        ax.legend(title=groups[0], loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     title = f"{label.capitalize()}s by {_VALUES[value]}"
     if groups:
         title += f", by {groups[0]}"
