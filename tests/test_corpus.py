@@ -190,7 +190,7 @@ def test_missing_path():
 
 
 def test_empty_folder(tmp_path):
-    with pytest.raises(ValueError, match=r"No readable .txt or .md files.*empty"):
+    with pytest.raises(ValueError, match=r"No readable .txt, .md or .html files.*empty"):
         toolkit.load_corpus(tmp_path)
 
 
@@ -205,7 +205,7 @@ def test_binary_and_other_files_in_folder_are_reported(tmp_path):
         c.report.path[c.report.action == "skipped"].str.split("/").str[-1]
     )
     assert skipped.loc["photo.txt", "reason"].startswith("binary file")
-    assert skipped.loc["notes.pdf", "reason"] == "not a .txt or .md file"
+    assert skipped.loc["notes.pdf", "reason"] == "not a .txt, .md or .html file"
     assert skipped.loc[".hidden.txt", "reason"] == "hidden file"
 
 
@@ -311,3 +311,30 @@ def test_front_matter_yaml_error_is_reported(tmp_path):
 
 def test_data_folder_is_the_sample():
     assert sorted(p.name for p in DATA.iterdir()) == [SAMPLE.name]
+
+
+def test_saved_html_page(tmp_path):
+    page = """<!DOCTYPE html><html><head><title>Site | Kabul falls</title>
+    <meta property="og:title" content="Kabul falls to the Taliban">
+    <meta property="article:published_time" content="2021-08-15T18:00:00Z">
+    <meta property="og:site_name" content="Example News">
+    <link rel="canonical" href="https://example.org/kabul"><script>var x = "<p>no</p>";</script>
+    </head><body><nav><p>Home | World</p></nav>
+    <article><h1>Kabul falls</h1><p>The Taliban entered <b>Kabul</b> on Sunday.</p>
+    <figure><img src="a.jpg"><figcaption>Fighters in Kabul. (AFP)</figcaption></figure>
+    <p>President Ghani left &amp; the government fell.</p></article>
+    <footer><p>Copyright</p></footer></body></html>"""
+    (tmp_path / "kabul.html").write_text(page, "utf-8")
+    c = toolkit.load_corpus(tmp_path)
+    doc = c.docs.iloc[0]
+    assert doc.text.split("\n\n") == [
+        "Kabul falls",
+        "The Taliban entered Kabul on Sunday.",
+        "Fighters in Kabul. (AFP)",
+        "President Ghani left & the government fell.",
+    ]
+    assert doc.title == "Kabul falls to the Taliban"
+    assert doc.source == "Example News" and doc.url == "https://example.org/kabul"
+    assert doc.date == pd.Timestamp("2021-08-15 18:00:00")
+    assert toolkit.paragraphs(c).kind.tolist() == ["subheading", "body", "caption", "body"]
+    assert (c.report.action == "extracted").sum() == 1

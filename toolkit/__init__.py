@@ -13,7 +13,7 @@ Examples
 from . import widgets
 from .actors import actor_cooccurrence, count_actors, find_actors, suggest_actors
 from .corpus import Corpus, as_corpus, load_corpus
-from .framing import attach_voice, count_frames, find_frames
+from .framing import attach_voice, collocates, count_frames, find_frames, keyness
 from .kwic import kwic, kwic_html
 from .lexicons import Lexicon, load_lexicon
 from .plot import (
@@ -21,9 +21,13 @@ from .plot import (
     plot_actor_frequency,
     plot_actor_heatmap,
     plot_actors_over_time,
+    plot_collocates,
     plot_dispersion,
     plot_frames,
+    plot_keyness,
+    plot_speaker_sentiment,
 )
+from .sentiment import score_sentiment, sentiment_by, sentiment_by_speaker
 from .tokens import paragraphs, sentences, tokenize
 
 __all__ = [
@@ -32,10 +36,12 @@ __all__ = [
     "actor_cooccurrence",
     "as_corpus",
     "attach_voice",
+    "collocates",
     "count_actors",
     "count_frames",
     "find_actors",
     "find_frames",
+    "keyness",
     "kwic",
     "kwic_html",
     "load_corpus",
@@ -45,9 +51,15 @@ __all__ = [
     "plot_actor_frequency",
     "plot_actor_heatmap",
     "plot_actors_over_time",
+    "plot_collocates",
     "plot_dispersion",
     "plot_frames",
+    "plot_keyness",
+    "plot_speaker_sentiment",
+    "score_sentiment",
     "sentences",
+    "sentiment_by",
+    "sentiment_by_speaker",
     "suggest_actors",
     "tokenize",
     "widgets",

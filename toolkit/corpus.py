@@ -32,7 +32,8 @@ __all__ = ["Corpus", "as_corpus", "load_corpus"]
 BASE_COLUMNS = ["doc_id", "title", "date", "source", "url", "text", "raw"]
 REPORT_COLUMNS = ["path", "doc_id", "action", "reason", "detail"]
 PARAGRAPH_KINDS = ["body", "subheading", "caption", "boilerplate"]
-TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".html", ".htm"}
+HTML_SUFFIXES = {".html", ".htm"}
 TABLE_SUFFIXES = {".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet", ".pq"}
 TITLE_MAX = 300
 PROGRESS_MIN_ITEMS = 200
@@ -185,8 +186,9 @@ def load_corpus(
     ----------
     source
         A folder (``.txt``/``.md`` files, recursively, each with optional YAML front
-        matter for ``title``, ``date``, ``source``, ``url`` or any other field); a
-        single text file; a ``.csv``/``.tsv``, ``.jsonl``/``.json`` or ``.parquet``
+        matter for ``title``, ``date``, ``source``, ``url`` or any other field, and
+        saved ``.html`` pages, whose paragraphs and ``<meta>`` tags are read); a
+        single such file; a ``.csv``/``.tsv``, ``.jsonl``/``.json`` or ``.parquet``
         file with one row per document; a pandas DataFrame; one string of text; or a
         list of strings.
     text_col : str
@@ -303,7 +305,7 @@ def _from_folder(folder: Path, report: list, progress: bool) -> pd.DataFrame:
             other.append(rel.as_posix())
             continue
         if path.suffix.lower() not in TEXT_SUFFIXES:
-            report.append(_row(path, None, "skipped", "not a .txt or .md file", ""))
+            report.append(_row(path, None, "skipped", "not a .txt, .md or .html file", ""))
             other.append(rel.as_posix())
             continue
         record = _read_text_file(path, report, doc_id=rel.with_suffix("").as_posix())
@@ -317,7 +319,7 @@ def _from_folder(folder: Path, report: list, progress: bool) -> pd.DataFrame:
             if any(Path(r["path"]).suffix.lower() in TEXT_SUFFIXES for r in skipped)
             else ""
         )
-        raise ValueError(f"No readable .txt or .md files in folder '{folder}'{found}{extra}")
+        raise ValueError(f"No readable .txt, .md or .html files in folder '{folder}'{found}{extra}")
     return pd.DataFrame(rows)
 
 
@@ -484,6 +486,21 @@ def _read_text_file(path: Path, report: list, *, doc_id: str) -> dict[str, Any] 
     if note:
         report.append(_row(path, doc_id, "decoded", note, ""))
     record: dict[str, Any] = {"doc_id": doc_id, "path": path.as_posix()}
+    if path.suffix.lower() in HTML_SUFFIXES:
+        from ._html import html_to_text
+
+        text, meta = html_to_text(text)
+        record.update(meta)
+        n = text.count("\n\n") + 1 if text else 0
+        report.append(
+            _row(
+                path,
+                doc_id,
+                "extracted",
+                "text taken from the page's paragraphs; markup dropped",
+                f"{n} paragraphs",
+            )
+        )
     m = _FRONT_MATTER.match(text)
     if m:
         try:

@@ -67,7 +67,7 @@ def kwic(
     >>> import toolkit
     >>> hits = toolkit.kwic("data/", "pull* out", window=3)
     >>> hits[["left", "keyword", "right"]].values.tolist()[0]
-    ['as Washington', 'pulls out', 'its last troops']
+    ['country as Washington', 'pulls out', 'its last troops']
     """
     if isinstance(window, bool) or not isinstance(window, int | np.integer) or window < 1:
         raise ValueError(
