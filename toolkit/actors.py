@@ -229,7 +229,7 @@ def actor_cooccurrence(
     >>> import toolkit
     >>> pairs = toolkit.actor_cooccurrence("data/", rollup=True)
     >>> int(pairs.query("actor_a == 'Afghan government' and actor_b == 'Taliban'").sentences.iat[0])
-    6
+    12
     """
     c = as_corpus(corpus)
     lex = _actor_lexicon(lexicon)
@@ -379,7 +379,7 @@ def suggest_actors(
     >>> import toolkit
     >>> names = toolkit.suggest_actors("data/")
     >>> names.name.tolist()[:2]
-    ['Qala-e-Naw', 'Badghis']
+    ['Badghis', 'Qala-e-Naw']
     """
     if isinstance(min_count, bool) or not isinstance(min_count, int | np.integer) or min_count < 1:
         raise ValueError(f"min_count={min_count!r}: give a whole number, 1 or more")
