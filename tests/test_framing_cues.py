@@ -185,3 +185,14 @@ def test_attach_voice_on_kwic_hits(sample_corpus, quotes):
     out = attach_voice(kw, quotes)
     assert out["voice"].tolist() == ["quoted", "narrator", "quoted", "quoted", "quoted"]
     assert list(out.columns[: len(kw.columns)]) == list(kw.columns)
+
+
+def test_unattributed_quotations_group_as_missing_speaker(sample_corpus, quotes):
+    # every quotation without a speaker: the speaker groups are all missing
+    anonymous = quotes.assign(speaker=None)
+    table = toolkit.count_frames(sample_corpus, by=["speaker", "voice"], quotes=anonymous)
+    assert table["speaker"].isna().all()
+    rows = table.set_index(["voice", "frame"])
+    assert rows.loc[("quoted", "defeat"), "mentions"] == 2
+    assert rows.loc[("narrator", "withdrawal"), "mentions"] == 9
+    assert rows.groupby("voice", observed=True)["tokens"].first().sum() == 926

@@ -143,8 +143,8 @@ def count_actors(
     --------
     >>> import toolkit
     >>> table = toolkit.count_actors("data/", rollup=True)
-    >>> table.actor.iloc[0]
-    'Taliban'
+    >>> table[["actor", "mentions"]].head(2).to_numpy().tolist()
+    [['Afghan government', 26], ['Taliban', 25]]
     """
     c = as_corpus(corpus)
     keys = _by_list(by)

@@ -92,7 +92,7 @@ def find_frames(
     --------
     >>> import toolkit
     >>> hits = toolkit.find_frames("data/")
-    >>> hits.loc[hits.text == "defeat", ["frame", "voice"]].values.tolist()
+    >>> hits.loc[hits.text == "defeat", ["frame", "voice"]].to_numpy().tolist()
     [['defeat', 'quoted']]
     """
     c = as_corpus(corpus)
@@ -141,8 +141,8 @@ def count_frames(
     --------
     >>> import toolkit
     >>> table = toolkit.count_frames("data/", by="voice")
-    >>> table.loc[table.frame == "withdrawal", ["voice", "mentions"]].values.tolist()
-    [['narrator', 9], ['quoted', 0], ['reported', 0]]
+    >>> table.query("frame == 'withdrawal'").set_index("voice").mentions.to_dict()["narrator"]
+    9
     """
     c = as_corpus(corpus)
     keys = _by_list(by)
@@ -389,8 +389,11 @@ def count_hits(
         denom = pd.DataFrame(
             {"_doc": np.arange(idx.n_docs), "tokens": idx.words_per_doc.astype(np.int64)}
         )
+    dtypes = {k: _doc_key(docs, k).dtype for k in doc_keys}
+    dtypes.update({k: hits[k].dtype for k in [*voice_keys, *hit_keys, label, *extra]})
     for k in doc_keys:
         denom[k] = _doc_key(docs, k).to_numpy()[denom["_doc"].to_numpy()]
+    denom = _with_dtypes(denom, dtypes)
     text_keys = doc_keys + voice_keys
     if text_keys:
         denom = (
@@ -398,6 +401,7 @@ def count_hits(
             .sum()
             .reset_index()
         )
+        denom = _with_dtypes(denom, dtypes)
     else:
         denom = pd.DataFrame({"tokens": [int(denom["tokens"].sum())]})
     # -- the numerator
@@ -412,12 +416,14 @@ def count_hits(
         .agg(mentions=("_doc", "size"), documents=("_doc", "nunique"))
         .reset_index()
     )
+    counts = _with_dtypes(counts, dtypes)
     # -- every group of text gets a row for every label seen (0 when absent)
     combos = counts[[*hit_keys, label, *extra]].drop_duplicates()
     if labels is not None and not hit_keys and not extra:
         found = set(combos[label].astype(str))
         missing = [v for v in labels if v not in found]
         combos = pd.concat([combos, pd.DataFrame({label: missing})], ignore_index=True)
+        combos = _with_dtypes(combos, dtypes)
     grid = (
         denom.merge(combos, how="cross")
         if text_keys
@@ -440,6 +446,13 @@ def count_hits(
     ascending = [True] * len(by) + [False, True]
     out = out.sort_values(sort_cols, ascending=ascending, kind="stable", na_position="last")
     return out.reset_index(drop=True)
+
+
+def _with_dtypes(frame: pd.DataFrame, dtypes: dict[str, Any]) -> pd.DataFrame:
+    """Give key columns back their dtypes (a group of missing values comes out of
+    ``groupby`` as float), so tables merge on equal keys."""
+    wrong = {k: t for k, t in dtypes.items() if k in frame.columns and frame[k].dtype != t}
+    return frame.astype(wrong) if wrong else frame
 
 
 def _classify(

@@ -519,7 +519,7 @@ def frame_explorer(
     >>> import toolkit
     >>> explorer = toolkit.widgets.frame_explorer("data/")
     >>> explorer.entries.value = ("defeat",)
-    >>> explorer.result[["voice", "mentions"]].to_numpy().tolist()
-    [['narrator', 1], ['quoted', 2], ['reported', 0]]
+    >>> explorer.result.set_index("voice").mentions.to_dict()["quoted"]
+    2
     """
     return FrameExplorer(corpus, lexicon, by=by, quotes=quotes)
