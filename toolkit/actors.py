@@ -91,10 +91,9 @@ def find_actors(
     lex = _actor_lexicon(lexicon)
     hits = lexicon_hits(c, lex).rename(columns={"pattern": "alias"})
     info = lex.entries.set_index("actor")
-    names = hits["actor"].astype(str)
-    hits["type"] = pd.Categorical(names.map(info["type"]), categories=_types())
-    hits["parent"] = names.map(info["parent"]).astype("string")
-    hits["code"] = names.map(info["code"]).astype("string")
+    hits["type"] = pd.Categorical(_per_entry(hits["actor"], info["type"]), categories=_types())
+    hits["parent"] = pd.Series(_per_entry(hits["actor"], info["parent"]), dtype="string")
+    hits["code"] = pd.Series(_per_entry(hits["actor"], info["code"]), dtype="string")
     return attach_voice(hits, _quotes_of(c, quotes))[ACTOR_COLUMNS]
 
 
@@ -172,24 +171,46 @@ def _types() -> list[str]:
     return list(ACTOR_TYPES)
 
 
-def _entry_types(actors: pd.Series, lex: Lexicon) -> pd.Categorical:
-    info = dict(zip(lex.entries["actor"], lex.entries["type"], strict=True))
-    names = actors.astype(str)
-    unknown = sorted(set(names) - set(info))
+def _per_entry(actors: pd.Series, values: pd.Series) -> np.ndarray:
+    """``values`` (indexed by actor name) looked up for every row of ``actors``,
+    once per distinct name."""
+    if isinstance(actors.dtype, pd.CategoricalDtype):
+        codes = actors.cat.codes.to_numpy()
+        names = actors.cat.categories
+    else:
+        codes, names = pd.factorize(actors.astype(str))
+    per_name = values.reindex(pd.Index(names).astype(str)).to_numpy(dtype=object)
+    return per_name[codes] if len(per_name) else np.zeros(len(codes), dtype=object)
+
+
+def _check_names(actors: pd.Series, lex: Lexicon) -> None:
+    names = actors.cat.categories if isinstance(actors.dtype, pd.CategoricalDtype) else None
+    if names is not None:
+        names = names[np.unique(actors.cat.codes.to_numpy())] if len(actors) else names[:0]
+    else:
+        names = pd.unique(actors.astype(str))
+    unknown = sorted(set(map(str, names)) - set(lex.names))
     if unknown:
         raise ValueError(
             f"the mentions name actors that are not in the lexicon {lex.name!r}: "
             f"{unknown[:5]}; pass the lexicon the mentions came from"
         )
-    return pd.Categorical(names.map(info), categories=_types())
+
+
+def _entry_types(actors: pd.Series, lex: Lexicon) -> pd.Categorical:
+    _check_names(actors, lex)
+    types = lex.entries.set_index("actor")["type"]
+    return pd.Categorical(_per_entry(actors, types), categories=_types())
 
 
 def _rolled_up(mentions: pd.DataFrame, lex: Lexicon) -> pd.DataFrame:
-    _entry_types(mentions["actor"], lex)  # checks the names
-    roots = mentions["actor"].astype(str).map(lex.roots)
+    _check_names(mentions["actor"], lex)
+    roots = pd.Series(lex.roots)
+    root_names = list(dict.fromkeys(lex.roots.values()))
+    rolled = pd.Categorical(_per_entry(mentions["actor"], roots), categories=root_names)
     out = mentions.copy()
-    out["actor"] = pd.Categorical(roots, categories=list(dict.fromkeys(lex.roots.values())))
-    out["type"] = _entry_types(roots, lex)
+    out["actor"] = rolled
+    out["type"] = _entry_types(out["actor"], lex)
     return out
 
 

@@ -247,7 +247,7 @@ def attach_voice(hits: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     """
     _require(hits, ["doc_id", "start"], "hits")
     q = _check_quotes(quotes)
-    row = _locate(hits["doc_id"].astype(str).to_numpy(), hits["start"].to_numpy(np.int64), q)
+    row = _locate(hits["doc_id"], hits["start"].to_numpy(np.int64), q)
     out = hits.copy()
     out["voice"] = _voice_of(row, q)
     out["speaker"] = _take(q["speaker"], row)
@@ -285,16 +285,17 @@ def _require(frame: pd.DataFrame, columns: list[str], what: str) -> None:
         )
 
 
-def _locate(doc_ids: np.ndarray, starts: np.ndarray, q: pd.DataFrame) -> np.ndarray:
+def _locate(hit_doc: pd.Series, starts: np.ndarray, q: pd.DataFrame) -> np.ndarray:
     """Row of ``q`` whose span holds each position (-1 for none): direct and
     partial quotations first, then indirect; the innermost when nested."""
     row = np.full(len(starts), -1, dtype=np.int64)
     if len(q) == 0 or len(starts) == 0:
         return row
     q_doc = q["doc_id"].astype(str).to_numpy()
-    docs = pd.Index(pd.unique(np.concatenate([q_doc, doc_ids.astype(object)])))
+    docs = pd.Index(pd.unique(q_doc))
     shift = np.int64(1) << np.int64(34)
-    key = docs.get_indexer(doc_ids).astype(np.int64) * shift + starts
+    # a document without quotations gets code -1: its keys fall before every span
+    key = _codes_in(hit_doc, docs) * shift + starts
     q_key0 = docs.get_indexer(q_doc).astype(np.int64) * shift
     q_start = q_key0 + q["start"].to_numpy(np.int64)
     q_end = q_key0 + q["end"].to_numpy(np.int64)
@@ -321,6 +322,22 @@ def _locate(doc_ids: np.ndarray, starts: np.ndarray, q: pd.DataFrame) -> np.ndar
                     row[todo[t]] = rows[i]
                     break
     return row
+
+
+def _codes_in(values: pd.Series, docs: pd.Index) -> np.ndarray:
+    """Position of each value in ``docs`` (-1 when absent), looked up once per
+    distinct value."""
+    values = pd.Series(values)
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        codes = values.cat.codes.to_numpy()
+        names = values.cat.categories.astype(str)
+    else:
+        codes, names = pd.factorize(values.astype(str))
+    where = docs.get_indexer(names).astype(np.int64)
+    out = np.full(len(codes), -1, dtype=np.int64)
+    ok = codes >= 0
+    out[ok] = where[codes[ok]]
+    return out
 
 
 def _voice_of(row: np.ndarray, q: pd.DataFrame) -> pd.Categorical:
@@ -389,10 +406,13 @@ def count_hits(
         denom = pd.DataFrame(
             {"_doc": np.arange(idx.n_docs), "tokens": idx.words_per_doc.astype(np.int64)}
         )
-    dtypes = {k: _doc_key(docs, k).dtype for k in doc_keys}
+    # document keys travel as integer codes (sorted like their values) and are
+    # turned back into values at the end
+    doc_codes = {k: _factorized(_doc_key(docs, k)) for k in doc_keys}
+    dtypes: dict[str, Any] = dict.fromkeys(doc_keys, np.dtype(np.int64))
     dtypes.update({k: hits[k].dtype for k in [*voice_keys, *hit_keys, label, *extra]})
     for k in doc_keys:
-        denom[k] = _doc_key(docs, k).to_numpy()[denom["_doc"].to_numpy()]
+        denom[k] = doc_codes[k][0][denom["_doc"].to_numpy()]
     denom = _with_dtypes(denom, dtypes)
     text_keys = doc_keys + voice_keys
     if text_keys:
@@ -407,7 +427,7 @@ def count_hits(
     # -- the numerator
     h = pd.DataFrame({"_doc": _doc_codes(hits["doc_id"], idx)})
     for k in doc_keys:
-        h[k] = _doc_key(docs, k).to_numpy()[h["_doc"].to_numpy()] if len(h) else []
+        h[k] = doc_codes[k][0][h["_doc"].to_numpy()]
     for k in voice_keys + hit_keys + [label] + extra:
         h[k] = hits[k].to_numpy()
     group = text_keys + hit_keys + [label]
@@ -445,7 +465,20 @@ def count_hits(
     sort_cols = [*by, "mentions", label]
     ascending = [True] * len(by) + [False, True]
     out = out.sort_values(sort_cols, ascending=ascending, kind="stable", na_position="last")
-    return out.reset_index(drop=True)
+    out = out.reset_index(drop=True)
+    for k in doc_keys:
+        out[k] = doc_codes[k][1].take(out[k].to_numpy())
+    return out
+
+
+def _factorized(values: pd.Series) -> tuple[np.ndarray, Any]:
+    """Integer codes of a document column and its distinct values, sorted when the
+    values can be compared; missing values are a value of their own, last."""
+    try:
+        codes, uniques = pd.factorize(values, sort=True, use_na_sentinel=False)
+    except TypeError:  # values of mixed types: first-seen order
+        codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    return codes.astype(np.int64), uniques
 
 
 def _with_dtypes(frame: pd.DataFrame, dtypes: dict[str, Any]) -> pd.DataFrame:
@@ -507,8 +540,7 @@ def _word_token_voice(idx: TokenIndex, quotes: pd.DataFrame) -> pd.DataFrame:
         return cached[1]
     pos = idx.word_pos.astype(np.int64)
     doc = idx.token_doc(pos)
-    doc_ids = np.asarray(idx.doc_ids, dtype=object)[doc]
-    row = _locate(doc_ids, idx.start[pos].astype(np.int64), quotes)
+    row = _locate(pd.Series(idx.doc_categorical(doc)), idx.start[pos].astype(np.int64), quotes)
     table = pd.DataFrame(
         {
             "_doc": doc,

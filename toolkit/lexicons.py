@@ -661,8 +661,12 @@ def match_lexicon(corpus: Any, lexicon: Lexicon) -> pd.DataFrame:
 def _resolve_overlaps(first: np.ndarray, end: np.ndarray, no: np.ndarray) -> np.ndarray:
     """Indices of the matches kept: longest first, then earliest, then lowest
     pattern number; a match overlapping one already kept is dropped."""
-    n = len(first)
-    order = np.lexsort((no, first))  # by position, then pattern order
+    # the same span found by several patterns: the one listed first
+    order = np.lexsort((no, end, first))
+    dup = np.zeros(len(order), dtype=bool)
+    dup[1:] = (first[order][1:] == first[order][:-1]) & (end[order][1:] == end[order][:-1])
+    order = order[~dup]
+    n = len(order)
     f, e = first[order], end[order]
     # a match is in conflict when it overlaps a neighbour in position order
     prev_max_end = np.maximum.accumulate(np.concatenate([[-1], e[:-1]]))
