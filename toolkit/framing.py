@@ -541,11 +541,14 @@ def _word_token_voice(idx: TokenIndex, quotes: pd.DataFrame) -> pd.DataFrame:
     pos = idx.word_pos.astype(np.int64)
     doc = idx.token_doc(pos)
     row = _locate(pd.Series(idx.doc_categorical(doc)), idx.start[pos].astype(np.int64), quotes)
+    # speakers as a categorical: one small code per token instead of a string
+    spk_code, speakers = pd.factorize(quotes["speaker"].astype(_STR).reset_index(drop=True))
+    codes = np.where(row >= 0, spk_code[np.maximum(row, 0)], -1) if len(spk_code) else row
     table = pd.DataFrame(
         {
-            "_doc": doc,
+            "_doc": doc.astype(np.int32),
             "voice": _voice_of(row, quotes),
-            "speaker": _take(quotes["speaker"], row),
+            "speaker": pd.Categorical.from_codes(codes, categories=pd.Index(speakers)),
         }
     )
     idx._match_cache[key] = (quotes, table)
