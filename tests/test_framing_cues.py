@@ -196,3 +196,48 @@ def test_unattributed_quotations_group_as_missing_speaker(sample_corpus, quotes)
     assert rows.loc[("quoted", "defeat"), "mentions"] == 2
     assert rows.loc[("narrator", "withdrawal"), "mentions"] == 9
     assert rows.groupby("voice", observed=True)["tokens"].first().sum() == 926
+
+
+# ------------------------------------------------------------ many documents
+
+
+@pytest.mark.shared
+def test_white_house_frames_by_month_and_keyness_of_august():
+    from .conftest import shared_path
+
+    path = shared_path("corpus", "whitehouse-afghanistan-2021", "wh_afghanistan_2021_2022.jsonl")
+    corpus = toolkit.load_corpus(path, progress=False)
+    no_quotes = pd.DataFrame({"doc_id": [], "start": [], "end": [], "kind": [], "speaker": []})
+    table = toolkit.count_frames(corpus, by="month", quotes=no_quotes)
+    months = pd.to_datetime(corpus.docs["date"]).dt.to_period("M")
+    assert set(table["month"]) == set(months)
+    assert len(table) == months.nunique() * len(toolkit.load_lexicon("afghanistan-2021-frames"))
+    hits = toolkit.find_frames(corpus, quotes=no_quotes)
+    assert table["mentions"].sum() == len(hits)
+    # the word tokens of each month, counted independently
+    tokens = toolkit.tokenize(corpus)
+    words = tokens[~tokens["is_punct"]]
+    doc_month = dict(zip(corpus.docs["doc_id"], months, strict=True))
+    per_month = words["doc_id"].astype(str).map(doc_month).value_counts()
+    got = table.groupby("month")["tokens"].first()
+    assert all(got[m] == n for m, n in per_month.items())
+    # evacuation language peaks in August 2021, the month of the airlift
+    evac = table[table["frame"] == "evacuation"].set_index("month")["per_1k_tokens"]
+    assert evac.idxmax() == pd.Period("2021-08", "M")
+
+    # keyness of August 2021 against the rest of the corpus
+    key = toolkit.keyness(corpus, {"date": "2021-08"})
+    august = (months == pd.Period("2021-08", "M")).to_numpy()
+    in_august = words["doc_id"].astype(str).isin(set(corpus.docs["doc_id"][august]))
+    c, d = int(in_august.sum()), int((~in_august).sum())
+    assert (key.attrs["target_words"], key.attrs["reference_words"]) == (c, d)
+    assert key.attrs["target_docs"] == int(august.sum())
+    rows = key.set_index("term")
+    for term in ("evacuation", "airport", "withdrawal"):
+        a = int((words["lower"][in_august] == term).sum())
+        b = int((words["lower"][~in_august] == term).sum())
+        assert (rows.loc[term, "target_count"], rows.loc[term, "reference_count"]) == (a, b)
+        assert (rows.loc[term, "g2"] > 0) == (a / c > b / d)
+    # the airlift's words are key to August; "withdrawal" is not significantly so
+    assert rows.loc["evacuation", "p"] < 1e-6 and rows.loc["airport", "p"] < 1e-6
+    assert rows.loc["withdrawal", "p"] > 0.01
