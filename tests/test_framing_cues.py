@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import toolkit
 from toolkit.framing import FRAME_HIT_COLUMNS, attach_voice
@@ -241,3 +243,42 @@ def test_white_house_frames_by_month_and_keyness_of_august():
     # the airlift's words are key to August; "withdrawal" is not significantly so
     assert rows.loc["evacuation", "p"] < 1e-6 and rows.loc["airport", "p"] < 1e-6
     assert rows.loc["withdrawal", "p"] > 0.01
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    spans=st.lists(
+        st.tuples(
+            st.sampled_from(["a", "b"]),
+            st.integers(0, 60),
+            st.integers(1, 30),
+            st.sampled_from(["direct", "partial", "indirect"]),
+        ),
+        max_size=12,
+    ),
+    hits=st.lists(st.tuples(st.sampled_from(["a", "b", "c"]), st.integers(0, 95)), max_size=30),
+)
+def test_attach_voice_matches_a_brute_force_join(spans, hits):
+    quotes = pd.DataFrame(
+        {
+            "doc_id": [d for d, *_ in spans],
+            "start": [s for _, s, _, _ in spans],
+            "end": [s + n for _, s, n, _ in spans],
+            "kind": [k for *_, k in spans],
+            "speaker": [f"s{i}" for i in range(len(spans))],
+        }
+    )
+    table = pd.DataFrame({"doc_id": [d for d, _ in hits], "start": [s for _, s in hits]})
+    out = attach_voice(table, quotes)
+    for (doc, pos), voice, speaker in zip(hits, out["voice"], out["speaker"], strict=True):
+        holding = [
+            (kind in ("direct", "partial"), start, i)
+            for i, (d, start, n, kind) in enumerate(spans)
+            if d == doc and start <= pos < start + n
+        ]
+        if not holding:
+            assert voice == "narrator" and pd.isna(speaker)
+            continue
+        quoted, _, i = max(holding)  # quoted first, then the innermost (latest start)
+        assert voice == ("quoted" if quoted else "reported")
+        assert speaker == f"s{i}"

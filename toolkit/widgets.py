@@ -242,6 +242,29 @@ def hits_html(
 
     Each row shows the chosen ``columns`` and the hit highlighted in up to
     ``chars`` characters of its sentence on each side. All text is escaped.
+
+    Parameters
+    ----------
+    hits : DataFrame
+        Rows with ``doc_id``, ``sent_id``, ``start`` and ``end``, such as
+        :func:`toolkit.find_actors` or :func:`toolkit.find_frames` results.
+    corpus : Corpus
+        The corpus the hits come from.
+    columns : list of str
+        The hit columns shown before the context.
+    max_rows : int
+        Rows shown at most; a note says how many there are.
+    chars : int
+        Characters of context on each side, within the sentence.
+
+    Examples
+    --------
+    >>> import toolkit
+    >>> corpus = toolkit.load_corpus("data/")
+    >>> hits = toolkit.find_frames(corpus).head(3)
+    >>> page = toolkit.widgets.hits_html(hits, corpus, columns=["frame", "voice"])
+    >>> page.count("<mark")
+    3
     """
     from .index import corpus_index
 
