@@ -24,7 +24,7 @@ from .corpus import as_corpus
 from .framing import _VOICE_KEYS, _by_list, _require, attach_voice, count_hits, lexicon_hits
 from .framing import quotes_of as _quotes_of
 from .index import TokenIndex, corpus_index
-from .lexicons import DEFAULT_ACTORS, Lexicon, load_lexicon, match_lexicon
+from .lexicons import ACTOR_TYPES, DEFAULT_ACTORS, Lexicon, load_lexicon, match_lexicon
 from .tokens import abbreviations
 
 __all__ = [
@@ -166,8 +166,6 @@ def _actor_lexicon(lexicon: str | Lexicon | None) -> Lexicon:
 
 
 def _types() -> list[str]:
-    from .lexicons import ACTOR_TYPES
-
     return list(ACTOR_TYPES)
 
 

@@ -22,9 +22,18 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
+from .actors import count_actors, find_actors
 from .corpus import as_corpus
+from .framing import PERIODS, count_frames, find_frames, quotes_of
+from .index import corpus_index
 from .kwic import kwic, kwic_html
-from .plot import plot_dispersion
+from .lexicons import DEFAULT_ACTORS, DEFAULT_FRAMES, load_lexicon
+from .plot import (
+    plot_actor_frequency,
+    plot_actors_over_time,
+    plot_dispersion,
+    plot_frames,
+)
 
 __all__ = [
     "ActorExplorer",
@@ -266,8 +275,6 @@ def hits_html(
     >>> page.count("<mark")
     3
     """
-    from .index import corpus_index
-
     idx = corpus_index(corpus)
     esc = html.escape
     n = len(hits)
@@ -404,11 +411,8 @@ class ActorExplorer(_CountExplorer):
         max_rows: int = 200,
         top: int = 20,
     ):
-        from .actors import _actor_lexicon, find_actors
-        from .framing import quotes_of
-
         c = as_corpus(corpus)
-        self.lexicon = _actor_lexicon(lexicon)
+        self.lexicon = load_lexicon(DEFAULT_ACTORS if lexicon is None else lexicon, kind="actors")
         q = quotes_of(c, quotes)
         mentions = find_actors(c, self.lexicon, quotes=q)
         order = mentions["actor"].astype(str).value_counts(sort=True)
@@ -423,10 +427,6 @@ class ActorExplorer(_CountExplorer):
 
     def refresh(self) -> None:
         """Count again with the current control values."""
-        from .actors import count_actors
-        from .framing import PERIODS
-        from .plot import plot_actor_frequency, plot_actors_over_time
-
         self.status.value = ""
         shown = self._selected()
         by = self.by.value or None
@@ -487,9 +487,6 @@ class FrameExplorer(_CountExplorer):
         max_rows: int = 200,
         top: int = 20,
     ):
-        from .framing import find_frames, quotes_of
-        from .lexicons import DEFAULT_FRAMES, load_lexicon
-
         c = as_corpus(corpus)
         self.lexicon = load_lexicon(DEFAULT_FRAMES if lexicon is None else lexicon, kind="frames")
         q = quotes_of(c, quotes)
@@ -501,9 +498,6 @@ class FrameExplorer(_CountExplorer):
 
     def refresh(self) -> None:
         """Count again with the current control values."""
-        from .framing import PERIODS, count_frames
-        from .plot import plot_actors_over_time, plot_frames
-
         self.status.value = ""
         shown = self._selected()
         by = self.by.value or None
