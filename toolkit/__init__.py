@@ -27,6 +27,7 @@ from .plot import (
     plot_keyness,
     plot_speaker_sentiment,
 )
+from .quotes import extract_quotes, speakers
 from .sentiment import score_sentiment, sentiment_by, sentiment_by_speaker
 from .tokens import paragraphs, sentences, tokenize
 
@@ -39,6 +40,7 @@ __all__ = [
     "collocates",
     "count_actors",
     "count_frames",
+    "extract_quotes",
     "find_actors",
     "find_frames",
     "keyness",
@@ -60,6 +62,7 @@ __all__ = [
     "sentences",
     "sentiment_by",
     "sentiment_by_speaker",
+    "speakers",
     "suggest_actors",
     "tokenize",
     "widgets",

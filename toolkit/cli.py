@@ -2,6 +2,7 @@
 
 ``python -m toolkit kwic CORPUS PATTERN [--window N] [--format table|csv|jsonl] [-o FILE]``
 ``python -m toolkit report [CORPUS] -o OUTDIR``
+``python -m toolkit quotes|speakers CORPUS [--min-confidence X] [--format table|csv|jsonl] [-o FILE]``
 ``python -m toolkit actors [CORPUS] [--lexicon L] [--by COLUMN] [--rollup] [--mentions | --suggest]``
 ``python -m toolkit frames [CORPUS] [--lexicon L] [--by COLUMN] [--hits]``
 
@@ -142,6 +143,86 @@ def _report_command(args: argparse.Namespace) -> int:
     return 1 if len(failed) else 0
 
 
+def _confidence(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0 <= number <= 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number between 0 and 1")
+    return number
+
+
+def _quote_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("corpus", help="folder, file or table (use data/ for the sample)")
+    p.add_argument(
+        "--min-confidence",
+        type=_confidence,
+        default=0.0,
+        help="keep only attributions at least this sure (0-1; default 0 keeps all)",
+    )
+    p.add_argument(
+        "--rules", default=None, help="your own copy of the quotation rules (quotes.yaml)"
+    )
+    p.add_argument("--text-col", default="text")
+    p.add_argument("--id-col", default=None)
+    p.add_argument("--no-clean", action="store_true")
+    _output_arguments(p)
+
+
+# Columns shown by --format table (csv and jsonl carry every column).
+QUOTE_TABLE_COLUMNS = ["doc_id", "quote_id", "kind", "speaker", "role", "cue", "confidence", "text"]
+
+
+def _quotes_parser(sub: Any) -> None:
+    p = sub.add_parser(
+        "quotes",
+        help="quotations and their speakers",
+        description="One row per quotation (or piece of one) with its speaker, cue and "
+        "character offsets. --format table shows the main columns; csv and jsonl all of them.",
+    )
+    _quote_arguments(p)
+    p.add_argument(
+        "--kind",
+        nargs="+",
+        choices=("direct", "partial", "indirect"),
+        default=None,
+        help="keep only these kinds of quotation",
+    )
+    p.set_defaults(func=_quotes_command)
+
+
+def _quotes_command(args: argparse.Namespace) -> int:
+    from .quotes import extract_quotes
+
+    quotes = extract_quotes(_load(args), rules=args.rules, min_confidence=args.min_confidence)
+    if args.kind:
+        quotes = quotes[quotes["kind"].isin(args.kind)].reset_index(drop=True)
+    if args.format == "table":
+        quotes = quotes[QUOTE_TABLE_COLUMNS]
+    write_table(quotes, args.format, args.output)
+    return 0
+
+
+def _speakers_parser(sub: Any) -> None:
+    p = sub.add_parser(
+        "speakers",
+        help="who is quoted: speakers with role, quotations and words quoted",
+        description="One row per speaker: role, number of quotations by kind, words quoted, "
+        "documents, and where the first quotation is.",
+    )
+    _quote_arguments(p)
+    p.set_defaults(func=_speakers_command)
+
+
+def _speakers_command(args: argparse.Namespace) -> int:
+    from .quotes import extract_quotes, speakers
+
+    quotes = extract_quotes(_load(args), rules=args.rules)
+    write_table(speakers(quotes, min_confidence=args.min_confidence), args.format, args.output)
+    return 0
+
+
 def _by(values: list[str] | None) -> list[str] | None:
     if not values:
         return None
@@ -233,6 +314,8 @@ def _frames_command(args: argparse.Namespace) -> int:
 COMMANDS: list[Callable[[Any], None]] = [
     _kwic_parser,
     _report_parser,
+    _quotes_parser,
+    _speakers_parser,
     _actors_parser,
     _frames_parser,
 ]
