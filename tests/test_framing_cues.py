@@ -131,6 +131,52 @@ def test_a_user_frame_lexicon(tmp_path, sample_corpus, quotes):
     assert got[("losing", "quoted")] == 1 and got[("losing", "narrator")] == 0
 
 
+# ------------------------------------------------------ with extract_quotes
+
+
+def test_end_to_end_with_the_quotation_extractor(sample_corpus):
+    hits = toolkit.find_frames(sample_corpus)  # quotations extracted by the toolkit
+    defeat_word = hits[hits["text"] == "defeat"]
+    assert defeat_word[["voice", "speaker"]].to_numpy().tolist() == [
+        ["quoted", "Mohammad Javad Zarif"]
+    ]
+    collapsed = hits[hits["text"] == "collapsed"]
+    assert collapsed["voice"].tolist() == ["quoted"]
+    assert "official" in collapsed["speaker"].iat[0].lower()
+    # the narrator's own withdrawal language, by reading: sentences with no
+    # attribution ("As foreign forces withdraw", "the United States pulled out of
+    # its main base", "US and NATO exit", "US troops pulled out", "the complete
+    # withdrawal")
+    withdrawal = hits[hits["frame"] == "withdrawal"]
+    narrator = withdrawal[withdrawal["voice"] == "narrator"]
+    assert narrator["text"].tolist() == [
+        "withdraw",
+        "pulled out",
+        "exit",
+        "pulled out",
+        "withdrawal",
+    ]
+    # and inside reported speech: "Officials said ... as Washington pulls out",
+    # Zarif "welcomed the departure of the US", the United States "agreed ... to
+    # pull out its troops", the Pentagon "confirmed that their pullout ..."
+    reported = withdrawal[withdrawal["voice"] == "reported"]
+    assert reported["text"].tolist() == ["pulls out", "departure", "pull out", "pullout"]
+    assert "quoted" not in set(withdrawal["voice"])
+    assert reported["speaker"].iat[1] == "Mohammad Javad Zarif"
+    assert reported["speaker"].iat[3] == "Pentagon"
+
+    mentions = toolkit.find_actors(sample_corpus)
+    enemy = mentions[mentions["actor"] == "the enemy"]
+    assert enemy["voice"].tolist() == ["quoted", "narrator", "quoted", "quoted", "quoted"]
+    assert enemy["speaker"].fillna("-").tolist() == [
+        "Husamuddin Shams",
+        "-",
+        "Sayed Nezami",
+        "Sayed Nezami",
+        "Sayed Nezami",
+    ]
+
+
 # ------------------------------------------------------------------- the join
 
 

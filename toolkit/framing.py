@@ -141,8 +141,8 @@ def count_frames(
     --------
     >>> import toolkit
     >>> table = toolkit.count_frames("data/", by="voice")
-    >>> table.query("frame == 'withdrawal'").set_index("voice").mentions.to_dict()["narrator"]
-    9
+    >>> table.query("frame == 'defeat'").set_index("voice").mentions.to_dict()
+    {'narrator': 1, 'quoted': 2, 'reported': 0}
     """
     c = as_corpus(corpus)
     keys = _by_list(by)
