@@ -15,7 +15,7 @@ from .corpus import Corpus, as_corpus, load_corpus
 from .framing import collocates, keyness
 from .kwic import kwic, kwic_html
 from .plot import plot_collocates, plot_dispersion, plot_keyness, plot_speaker_sentiment
-from .quotes import extract_quotes, speakers
+from .quotes import extract_quotes, quotes_html, speakers
 from .sentiment import score_sentiment, sentiment_by, sentiment_by_speaker
 from .tokens import paragraphs, sentences, tokenize
 
@@ -33,6 +33,7 @@ __all__ = [
     "plot_dispersion",
     "plot_keyness",
     "plot_speaker_sentiment",
+    "quotes_html",
     "score_sentiment",
     "sentences",
     "sentiment_by",
