@@ -27,7 +27,7 @@ from .plot import (
     plot_keyness,
     plot_speaker_sentiment,
 )
-from .quotes import extract_quotes, speakers
+from .quotes import extract_quotes, quotes_html, speakers
 from .sentiment import score_sentiment, sentiment_by, sentiment_by_speaker
 from .tokens import paragraphs, sentences, tokenize
 
@@ -58,6 +58,7 @@ __all__ = [
     "plot_frames",
     "plot_keyness",
     "plot_speaker_sentiment",
+    "quotes_html",
     "score_sentiment",
     "sentences",
     "sentiment_by",
