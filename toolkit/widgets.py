@@ -304,7 +304,9 @@ class SpeakerExplorer(_Explorer):
             readout_format=".2f",
         )
         self.summary = widgets.HTML()
-        self.plot = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+        self.plot = widgets.Image(
+            format="png", layout=widgets.Layout(max_width="100%", align_self="flex-start")
+        )
         self.table = widgets.HTML()
         self.children = [
             widgets.HBox([self.speaker, self.kinds, self.min_confidence]),
@@ -544,7 +546,9 @@ class _CountExplorer(_Explorer):
         )
         self.value = widgets.ToggleButtons(options=_VALUE_OPTIONS, value="mentions")
         self.counter = widgets.HTML(value="")
-        self.plot = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+        self.plot = widgets.Image(
+            format="png", layout=widgets.Layout(max_width="100%", align_self="flex-start")
+        )
         self.table = widgets.HTML(value="")
         self.controls = [self.entries, self.by, self.value]
 
@@ -678,7 +682,9 @@ class FrameExplorer(_CountExplorer):
         q = quotes_of(c, quotes)
         hits = find_frames(c, self.lexicon, quotes=q)
         super().__init__(c, hits, self.lexicon.names, by=by, quotes=q, max_rows=max_rows, top=top)
-        self.dispersion = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+        self.dispersion = widgets.Image(
+            format="png", layout=widgets.Layout(max_width="100%", align_self="flex-start")
+        )
         self.add_class("toolkit-frame-explorer")
         self._layout([], [self.plot, self.dispersion])
 
