@@ -58,6 +58,49 @@ def test_kwic_explorer_in_jupyterlab(lab_page, lab):
         ui.screenshot_kwic(lab_page, explorer, corpus, SCREENSHOTS / "kwic-explorer.png")
 
 
+def _explorer_after_run_all(lab_page, lab, name: str, css_class: str):
+    ui.open_notebook(lab_page, lab, name)
+    ui.run_all_cells(lab_page)
+    explorer = lab_page.locator(f".jp-NotebookPanel .{css_class}").first
+    explorer.scroll_into_view_if_needed()
+    return explorer, toolkit.load_corpus(lab.work / "data", progress=False)
+
+
+def test_actor_explorer_in_jupyterlab(lab_page, lab):
+    explorer, corpus = _explorer_after_run_all(
+        lab_page, lab, "02-actor-frequency.ipynb", "toolkit-actor-explorer"
+    )
+    ui.check_count_explorer(
+        lab_page,
+        explorer,
+        corpus,
+        label="actor",
+        lexicon="afghanistan-2021-actors",  # the notebook's LEXICON
+        picks=["Taliban", "Afghan security forces"],
+    )
+
+
+def test_frame_explorer_in_jupyterlab(lab_page, lab):
+    explorer, corpus = _explorer_after_run_all(
+        lab_page, lab, "03-framing-defeat-withdrawal.ipynb", "toolkit-frame-explorer"
+    )
+    ui.check_count_explorer(
+        lab_page,
+        explorer,
+        corpus,
+        label="frame",
+        lexicon="afghanistan-2021-frames",  # the notebook's LEXICON
+        picks=["defeat", "withdrawal"],
+    )
+
+
+def test_speaker_explorer_in_jupyterlab(lab_page, lab):
+    explorer, corpus = _explorer_after_run_all(
+        lab_page, lab, "04-sentiment-per-speaker.ipynb", "toolkit-speaker-explorer"
+    )
+    ui.check_speaker_explorer(lab_page, explorer, corpus, "Husamuddin Shams")
+
+
 def test_widget_extension_comes_from_the_python_packages(lab):
     """JupyterLab loads the widget manager that pip installed with
     jupyterlab_widgets; the server's own data folder (new and empty) adds none."""

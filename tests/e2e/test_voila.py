@@ -1,5 +1,5 @@
 """The explorer dashboard (notebook 00) under Voilà, as colleagues who do not
-code see it: no code, every tab rendered, and the KWIC explorer works."""
+code see it: no code, every tab rendered, and every explorer works."""
 
 from __future__ import annotations
 
@@ -34,7 +34,9 @@ def test_dashboard_in_voila(page, dashboard_server):
     corpus = toolkit.load_corpus(dashboard_server.work / "data", progress=False)
     expected = toolkit.widgets.explorer_dashboard(corpus)
     tabs = board.locator(".lm-TabBar-tab .lm-TabBar-tabLabel").all_text_contents()
-    assert tabs == list(expected.explorers)
+    assert (
+        tabs == list(expected.explorers) == ["Keyword in context", "Actors", "Frames", "Speakers"]
+    )
     summary = re.sub(r"<[^>]+>", "", expected.summary.value)
     assert summary.startswith("Corpus: 1 document, ")
     expect(board.locator(".widget-html-content").first).to_have_text(summary)
@@ -44,3 +46,27 @@ def test_dashboard_in_voila(page, dashboard_server):
     ui.check_kwic_explorer(page, explorer, corpus)
     if screenshots_wanted():
         ui.screenshot_kwic(page, explorer, corpus, SCREENSHOTS / "explorer-dashboard.png")
+
+    # the other tabs, as in notebooks 02 to 04 (the dashboard uses the default lexicons)
+    board.locator(".lm-TabBar-tab", has_text="Actors").click()
+    ui.check_count_explorer(
+        page,
+        board.locator(".toolkit-actor-explorer"),
+        corpus,
+        label="actor",
+        lexicon="afghanistan-2021-actors",
+        picks=["Taliban", "Afghan security forces"],
+    )
+    board.locator(".lm-TabBar-tab", has_text="Frames").click()
+    ui.check_count_explorer(
+        page,
+        board.locator(".toolkit-frame-explorer"),
+        corpus,
+        label="frame",
+        lexicon="afghanistan-2021-frames",
+        picks=["defeat", "withdrawal"],
+    )
+    board.locator(".lm-TabBar-tab", has_text="Speakers").click()
+    ui.check_speaker_explorer(
+        page, board.locator(".toolkit-speaker-explorer"), corpus, "Husamuddin Shams"
+    )

@@ -298,3 +298,111 @@ def check_kwic_explorer(page, explorer, corpus) -> None:
     shown = wait_for_table(page, explorer, expected_table(ordered))
     assert shown.equals(expected_table(ordered)), shown
     expect(counter).to_have_text(counter_text(ordered))
+
+
+def _table_rows(scope, selector: str, n_columns: int) -> list[list[str]]:
+    rows = scope.locator(selector)
+    return [
+        [(t or "") for t in r.locator("td").all_text_contents()][:n_columns] for r in rows.all()
+    ]
+
+
+def _wait_for_rows(page, scope, selector: str, expected: list[list[str]], timeout: float = 20):
+    """Wait until the rows under ``selector`` start with the ``expected`` cells."""
+    n_columns = len(expected[0]) if expected else 0
+    deadline = time.monotonic() + timeout
+    shown = _table_rows(scope, selector, n_columns)
+    while shown != expected and time.monotonic() < deadline:
+        page.wait_for_timeout(200)
+        shown = _table_rows(scope, selector, n_columns)
+    return shown
+
+
+def _image_sources(scope) -> list[str]:
+    return [img.get_attribute("src") or "" for img in scope.locator("img.widget-image").all()]
+
+
+def _wait_for_new_plots(page, scope, before: list[str], timeout: float = 20) -> list[str]:
+    """Wait until every plot of ``scope`` has been replaced since ``before``."""
+    deadline = time.monotonic() + timeout
+    now = _image_sources(scope)[: len(before)]
+    while any(a == b for a, b in zip(now, before, strict=True)) and time.monotonic() < deadline:
+        page.wait_for_timeout(200)
+        now = _image_sources(scope)[: len(before)]
+    return now
+
+
+def _cell(value) -> str:
+    return "" if pd.isna(value) else str(value)
+
+
+def check_speaker_explorer(page, explorer, corpus, speaker: str) -> None:
+    """Pick ``speaker`` as a researcher would; the quotations shown must be
+    exactly that speaker's in :func:`toolkit.extract_quotes` (text, kind,
+    document and offsets), and the summary must name them."""
+    from playwright.sync_api import expect
+
+    quotes = toolkit.extract_quotes(corpus)
+    theirs = quotes[quotes["speaker"].astype(str) == speaker]
+    assert len(theirs) > 1, f"pick a speaker with several quotations, not {speaker!r}"
+    box = explorer.get_by_label("Speaker", exact=True)
+    assert box.input_value() != speaker, "the explorer already shows this speaker"
+    box.select_option(value=[o for o in _options(box) if o.startswith(f"{speaker} (")])
+    expected = [
+        [f"{r.doc_id}{r.start}\u2013{r.end}", str(r.kind), str(r.text)]
+        for r in theirs.itertuples(index=False)
+    ]
+    shown = _wait_for_rows(page, explorer, "table.toolkit-quotes-table tbody tr", expected)
+    assert shown == expected
+    summary = explorer.locator(".widget-html-content").filter(
+        has_text=re.compile(r"\d+ quotations?, mean tone")
+    )
+    expect(summary).to_contain_text(f"{speaker}")
+    expect(summary).to_contain_text(f"{len(theirs)} quotations")
+    # the tone plot covers every speaker under the same filters: it is there and decodes
+    assert _image_sources(explorer) and check_widget_images(explorer) == []
+
+
+def _options(select) -> list[str]:
+    return select.locator("option").evaluate_all("os => os.map(o => o.value)")
+
+
+def check_count_explorer(page, explorer, corpus, *, label: str, lexicon: str, picks) -> None:
+    """Choose entries of an actor or frame explorer one after the other, then
+    change the grouping; the counter and the table must show the mentions
+    :func:`toolkit.find_actors` / :func:`toolkit.find_frames` returns for that
+    entry, and the plots must be redrawn at each change."""
+    from playwright.sync_api import expect
+
+    find = toolkit.find_actors if label == "actor" else toolkit.find_frames
+    hits = find(corpus, toolkit.load_lexicon(lexicon))
+    noun = "mention" if label == "actor" else "hit"
+    entries = explorer.get_by_label(f"{label.capitalize()}s", exact=True)
+    counter = explorer.locator(".widget-html-content").filter(
+        has_text=re.compile(rf" {noun}s? in ")
+    )
+    table = ".toolkit-hits table tbody tr"
+    for pick in picks:
+        mine = hits[hits[label].astype(str) == pick]
+        assert len(mine) > 0, f"{pick!r} has no {noun}s in this corpus"
+        before = _image_sources(explorer)
+        entries.select_option(label=pick)
+        expected = [
+            [str(r["doc_id"]), pick, _cell(r["voice"]), _cell(r["speaker"])]
+            for r in mine.head(200).to_dict("records")
+        ]
+        shown = _wait_for_rows(page, explorer, table, expected)
+        assert shown == expected
+        n, docs = len(mine), mine["doc_id"].nunique()
+        expect(counter).to_have_text(
+            f"{n:,} {noun}{'s' if n != 1 else ''} in {docs:,} document{'s' if docs != 1 else ''}"
+        )
+        after = _wait_for_new_plots(page, explorer, before)
+        assert all(a != b for a, b in zip(after, before, strict=True)), "a plot was not redrawn"
+    before = _image_sources(explorer)
+    grouping = explorer.get_by_label("Group by", exact=True)
+    grouping.select_option(label="speaker")
+    after = _wait_for_new_plots(page, explorer, before[:1])
+    assert after[0] != before[0], "the plot was not redrawn for the new grouping"
+    assert _table_rows(explorer, table, 4) == expected  # the same mentions, grouped anew
+    assert check_widget_images(explorer) == []
