@@ -736,13 +736,12 @@ def frame_explorer(
 
 # ---------------------------------------------------------------------- dashboard
 
-# The explorers a dashboard shows, in tab order: (tab title, explorer function name).
-# A dashboard has one tab for each of them that this version of the toolkit provides.
-_DASHBOARD_TABS = [
-    ("Keyword in context", "kwic_explorer"),
-    ("Actors", "actor_explorer"),
-    ("Frames", "frame_explorer"),
-    ("Speakers", "speaker_explorer"),
+# The explorers a dashboard shows, in tab order: (tab title, explorer function).
+_DASHBOARD_TABS: list[tuple[str, Callable[..., widgets.Widget]]] = [
+    ("Keyword in context", kwic_explorer),
+    ("Actors", actor_explorer),
+    ("Frames", frame_explorer),
+    ("Speakers", speaker_explorer),
 ]
 
 
@@ -753,11 +752,8 @@ class ExplorerDashboard(widgets.VBox):
         super().__init__()
         self.corpus = as_corpus(corpus)
         self.explorers: dict[str, widgets.Widget] = {}
-        for title, name in _DASHBOARD_TABS:
-            build = globals().get(name)
-            if build is None:  # not in this version of the toolkit
-                continue
-            if name == "kwic_explorer":
+        for title, build in _DASHBOARD_TABS:
+            if build is kwic_explorer:
                 self.explorers[title] = build(self.corpus, pattern=pattern)
             else:
                 self.explorers[title] = build(self.corpus)
@@ -805,10 +801,10 @@ def explorer_dashboard(corpus: Any, *, pattern: str = "") -> ExplorerDashboard:
     """All the explorers over one corpus, one tab each, for a Voilà dashboard.
 
     A line at the top says what the corpus holds (documents, words, dates); below
-    it one tab for each of :func:`kwic_explorer`, ``actor_explorer``,
-    ``frame_explorer`` and ``speaker_explorer`` that this version of the toolkit
-    provides. ``.explorers`` maps each tab title to its explorer, whose
-    ``.result`` holds what it shows.
+    it one tab for each explorer: :func:`kwic_explorer`, :func:`actor_explorer`
+    and :func:`frame_explorer` with the default lexicons, and
+    :func:`speaker_explorer`. ``.explorers`` maps each tab title to its
+    explorer, whose ``.result`` holds what it shows.
 
     Parameters
     ----------
