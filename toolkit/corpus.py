@@ -870,6 +870,10 @@ def _clean_document(raw: str, rules: _Rules, *, clean: bool):
 
 def _credit_at(p: str, rules: _Rules) -> int | None:
     """Where a trailing photo credit starts in a paragraph, if it has one."""
+    tail = p[-150:]
+    # every credit form ends with ")" or contains a label ending in ":" (see the rule)
+    if not tail.rstrip().endswith(")") and ":" not in tail:
+        return None
     m = rules.photo_credit.search(p, max(0, len(p) - 150))
     return None if m is None else m.start()
 
