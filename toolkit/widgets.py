@@ -37,10 +37,12 @@ from .plot import (
 
 __all__ = [
     "ActorExplorer",
+    "ExplorerDashboard",
     "FrameExplorer",
     "KwicExplorer",
     "SpeakerExplorer",
     "actor_explorer",
+    "explorer_dashboard",
     "figure_png",
     "frame_explorer",
     "hits_html",
@@ -169,7 +171,9 @@ class KwicExplorer(_Explorer):
         )
         self.counter = widgets.HTML(value="")
         self.table = widgets.HTML(value="")
-        self.dispersion = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+        self.dispersion = widgets.Image(
+            format="png", layout=widgets.Layout(max_width="100%", align_self="flex-start")
+        )
         controls = [self.pattern, self.window, self.case_sensitive, self.match, self.sort]
         self.children = [
             widgets.HBox([self.pattern, self.match, self.case_sensitive]),
@@ -300,7 +304,9 @@ class SpeakerExplorer(_Explorer):
             readout_format=".2f",
         )
         self.summary = widgets.HTML()
-        self.plot = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+        self.plot = widgets.Image(
+            format="png", layout=widgets.Layout(max_width="100%", align_self="flex-start")
+        )
         self.table = widgets.HTML()
         self.children = [
             widgets.HBox([self.speaker, self.kinds, self.min_confidence]),
@@ -540,7 +546,9 @@ class _CountExplorer(_Explorer):
         )
         self.value = widgets.ToggleButtons(options=_VALUE_OPTIONS, value="mentions")
         self.counter = widgets.HTML(value="")
-        self.plot = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+        self.plot = widgets.Image(
+            format="png", layout=widgets.Layout(max_width="100%", align_self="flex-start")
+        )
         self.table = widgets.HTML(value="")
         self.controls = [self.entries, self.by, self.value]
 
@@ -674,7 +682,9 @@ class FrameExplorer(_CountExplorer):
         q = quotes_of(c, quotes)
         hits = find_frames(c, self.lexicon, quotes=q)
         super().__init__(c, hits, self.lexicon.names, by=by, quotes=q, max_rows=max_rows, top=top)
-        self.dispersion = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+        self.dispersion = widgets.Image(
+            format="png", layout=widgets.Layout(max_width="100%", align_self="flex-start")
+        )
         self.add_class("toolkit-frame-explorer")
         self._layout([], [self.plot, self.dispersion])
 
@@ -722,3 +732,94 @@ def frame_explorer(
     2
     """
     return FrameExplorer(corpus, lexicon, by=by, quotes=quotes)
+
+
+# ---------------------------------------------------------------------- dashboard
+
+# The explorers a dashboard shows, in tab order: (tab title, explorer function).
+_DASHBOARD_TABS: list[tuple[str, Callable[..., widgets.Widget]]] = [
+    ("Keyword in context", kwic_explorer),
+    ("Actors", actor_explorer),
+    ("Frames", frame_explorer),
+    ("Speakers", speaker_explorer),
+]
+
+
+class ExplorerDashboard(widgets.VBox):
+    """The explorers in tabs over one corpus (see :func:`explorer_dashboard`)."""
+
+    def __init__(self, corpus: Any, *, pattern: str = ""):
+        super().__init__()
+        self.corpus = as_corpus(corpus)
+        self.explorers: dict[str, widgets.Widget] = {}
+        for title, build in _DASHBOARD_TABS:
+            if build is kwic_explorer:
+                self.explorers[title] = build(self.corpus, pattern=pattern)
+            else:
+                self.explorers[title] = build(self.corpus)
+        self.summary = widgets.HTML(_corpus_summary(self.corpus))
+        self.tabs = widgets.Tab(children=list(self.explorers.values()), titles=list(self.explorers))
+        self.children = [self.summary, self.tabs]
+        self.add_class("toolkit-dashboard")
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
+        bundle = super()._repr_mimebundle_(**kwargs) or {}
+        bundle["text/html"] = self.snapshot_html()
+        return bundle
+
+    def snapshot_html(self) -> str:
+        """A static HTML picture of every tab as it is now (for HTML reports)."""
+        parts = [
+            '<div class="toolkit-explorer-snapshot"><p><i>Static snapshot of the explorer '
+            "dashboard: open the notebook in JupyterLab or Voilà to use it.</i></p>",
+            self.summary.value,
+        ]
+        for title, explorer in self.explorers.items():
+            parts.append(f"<h3>{html.escape(title)}</h3>{_snapshot(explorer)}")
+        parts.append("</div>")
+        return "".join(parts)
+
+
+def _corpus_summary(corpus: Any) -> str:
+    from .index import corpus_index
+
+    docs = corpus.docs
+    n_docs = len(docs)
+    n_words = len(corpus_index(corpus).word_pos)
+    text = (
+        f"<b>{n_docs:,}</b> document{'s' if n_docs != 1 else ''}, "
+        f"<b>{n_words:,}</b> word{'s' if n_words != 1 else ''}"
+    )
+    dates = pd.to_datetime(docs["date"], errors="coerce").dropna()
+    if len(dates):
+        first, last = dates.min().date(), dates.max().date()
+        text += f", {first}" if first == last else f", {first} to {last}"
+    return f'<p style="margin:2px 0">Corpus: {text}</p>'
+
+
+def explorer_dashboard(corpus: Any, *, pattern: str = "") -> ExplorerDashboard:
+    """All the explorers over one corpus, one tab each, for a Voilà dashboard.
+
+    A line at the top says what the corpus holds (documents, words, dates); below
+    it one tab for each explorer: :func:`kwic_explorer`, :func:`actor_explorer`
+    and :func:`frame_explorer` with the default lexicons, and
+    :func:`speaker_explorer`. ``.explorers`` maps each tab title to its
+    explorer, whose ``.result`` holds what it shows.
+
+    Parameters
+    ----------
+    corpus : Corpus
+        Anything :func:`toolkit.as_corpus` accepts.
+    pattern : str
+        The keyword-in-context search to start with.
+
+    Examples
+    --------
+    >>> import toolkit
+    >>> board = toolkit.widgets.explorer_dashboard(toolkit.load_corpus("data/"), pattern="defeat*")
+    >>> list(board.explorers)[0]
+    'Keyword in context'
+    >>> len(board.explorers["Keyword in context"].result)
+    1
+    """
+    return ExplorerDashboard(corpus, pattern=pattern)
