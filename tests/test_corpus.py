@@ -338,3 +338,20 @@ def test_saved_html_page(tmp_path):
     assert doc.date == pd.Timestamp("2021-08-15 18:00:00")
     assert toolkit.paragraphs(c).kind.tolist() == ["subheading", "body", "caption", "body"]
     assert (c.report.action == "extracted").sum() == 1
+
+
+def test_folder_documentation_files_are_not_articles(tmp_path):
+    (tmp_path / "README.md").write_text("# About this corpus\n\nCollected in 2021.", "utf-8")
+    (tmp_path / "LICENSE.txt").write_text("CC0", "utf-8")
+    (tmp_path / "story.txt").write_text("Kabul fell.", "utf-8")
+    c = toolkit.load_corpus(tmp_path)
+    assert c.docs.doc_id.tolist() == ["story"]
+    skipped = c.report[c.report.action == "skipped"]
+    assert len(skipped) == 2 and skipped.reason.str.startswith("documentation").all()
+
+
+def test_folder_with_only_a_table_points_at_it(tmp_path):
+    (tmp_path / "README.md").write_text("About.", "utf-8")
+    pd.DataFrame({"text": ["A."]}).to_json(tmp_path / "docs.jsonl", orient="records", lines=True)
+    with pytest.raises(ValueError, match=r"pass a table itself.*docs\.jsonl"):
+        toolkit.load_corpus(tmp_path)

@@ -328,7 +328,7 @@ def test_by_speaker_counts_means_and_shares(quotes):
     assert m.mean_compound == pytest.approx(0.2)
     assert (m.share_positive, m.share_negative) == (pytest.approx(2 / 3), pytest.approx(1 / 3))
     assert m.role == "Taliban spokesman"
-    assert m.doc_ids == ["d1", "d2"] and m.quote_ids == [1, 2, 3]
+    assert m.doc_ids == ["d1", "d2"] and m.quote_ids == [("d1", 1), ("d1", 2), ("d2", 3)]
     a = rows["Fawad Aman"]
     # the third quotation has no score (no text): counted, left out of the mean
     assert (a.n_quotes, a.n_scored) == (3, 2)
@@ -336,7 +336,11 @@ def test_by_speaker_counts_means_and_shares(quotes):
     assert (a.share_negative, a.share_positive) == (1.0, 0.0)
     assert a.role == "defence ministry spokesman"  # twice, against once
     u = rows["(unattributed)"]  # None and "" alike
-    assert (u.n_quotes, u.quote_ids, u.mean_compound) == (2, [5, 6], pytest.approx(0.35))
+    assert (u.n_quotes, u.quote_ids, u.mean_compound) == (
+        2,
+        [("d2", 5), ("d3", 6)],
+        pytest.approx(0.35),
+    )
     assert out["n_quotes"].tolist() == [3, 3, 2]  # most quotations first, ties by appearance
     assert out["speaker"].tolist()[:2] == ["Zabihullah Mujahid", "Fawad Aman"]
 
@@ -532,4 +536,22 @@ def test_compact_dtypes_from_extract_quotes_are_handled(quotes):
     got = toolkit.sentiment_by_speaker(compact, kinds=["direct", "partial"])
     pd.testing.assert_frame_equal(got, plain, check_dtype=False)
     ids = got.set_index("speaker")["quote_ids"]
-    assert ids["Zabihullah Mujahid"] == [1, 2] and isinstance(ids["Fawad Aman"][0], int)
+    assert ids["Zabihullah Mujahid"] == [("d1", 1), ("d1", 2)]
+    assert isinstance(ids["Fawad Aman"][0][1], int)
+
+
+def test_partial_inside_a_counted_indirect_quotation_is_not_counted_twice():
+    # quotation 2 is a fragment of indirect quotation 1 (part_of); quotation 3 of
+    # indirect quotation 9, which is not in the table
+    table = quotes_table(
+        [
+            ("d1", 1, "he said the war was a defeat", "indirect", "Zarif", None),
+            ("d1", 2, '"defeat"', "partial", "Zarif", None),
+            ("d1", 3, '"victory"', "partial", "Zarif", None),
+        ]
+    )
+    table["part_of"] = pd.array([pd.NA, 1, 9], dtype="Int32")
+    everything = toolkit.sentiment_by_speaker(table).iloc[0]
+    assert everything.quote_ids == [("d1", 1), ("d1", 3)]
+    fragments = toolkit.sentiment_by_speaker(table, kinds="partial").iloc[0]
+    assert fragments.quote_ids == [("d1", 2), ("d1", 3)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -186,3 +188,20 @@ def test_corpus_tables_keep_offsets(texts):
     assert all(docs[r.doc_id][r.start : r.end] == r.token for r in toks.itertuples())
     for r in toolkit.sentences(c).itertuples():
         assert docs[r.doc_id][r.start : r.end] == r.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*"abXY .,:;!?\"')]-n't\u00e9U.S1\n/", "https://", "www."]), max_size=60
+    ).map("".join)
+)
+def test_fast_path_changes_no_token(text):
+    from toolkit.tokens import _word_regex
+
+    full = _word_regex()
+    # alternatives are joined as "(?:a)|(?:b)|..."; drop the first
+    cut = full.pattern.index(")|(?:") + 2
+    assert full.pattern[:cut].startswith("(?:[A-Za-z]+(?=")
+    without = re.compile(full.pattern[cut:])
+    assert full.findall(text) == without.findall(text)

@@ -51,3 +51,41 @@ def test_snapshot_for_static_pages(sample_corpus):
     snap = bundle["text/html"]
     assert "<mark" in snap and "data:image/png;base64," in snap
     assert "<b>Pattern</b>: defeat" in snap
+
+
+# ------------------------------------------------------------ speaker explorer
+
+
+def test_speaker_explorer_shows_the_chosen_speakers_quotations(sample_corpus):
+    from toolkit.widgets import speaker_explorer
+
+    e = speaker_explorer(sample_corpus)
+    names = [value for _, value in e.speaker.options]
+    assert "Husamuddin Shams" in names and "Zabihullah Mujahid" in names
+    e.speaker.value = "Zabihullah Mujahid"
+    quotes = toolkit.extract_quotes(sample_corpus)
+    expected = quotes[quotes.speaker == "Zabihullah Mujahid"]
+    assert len(e.result) == len(expected) > 0
+    assert set(e.result.speaker) == {"Zabihullah Mujahid"}
+    assert e.table.value.count("<tr>") == 1 + len(expected)
+    assert "They will discuss and exchange opinions" in e.table.value
+    assert "Taliban spokesman" in e.summary.value
+    assert bytes(e.plot.value).startswith(b"\x89PNG")
+
+    e.kinds.value = ("direct",)
+    assert list(e.result.kind.astype(str)) == ["direct"]
+    e.kinds.value = ("direct", "partial", "indirect")
+    e.min_confidence.value = 0.9
+    assert (e.result.confidence >= 0.9).all() and len(e.result) < len(expected)
+    e.kinds.value = ()
+    assert "at least one kind" in e.status.value
+
+
+def test_speaker_explorer_lists_unattributed_quotations():
+    from toolkit.widgets import speaker_explorer
+
+    quotes = toolkit.extract_quotes(["A sentence with no speaker.", '"Fine," she said.'])
+    quotes = quotes.assign(speaker=None)
+    e = speaker_explorer(toolkit.load_corpus(["x."]), quotes=quotes)
+    assert e.speaker.value == "(unattributed)"
+    assert len(e.result) == len(quotes)

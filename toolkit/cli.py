@@ -3,6 +3,8 @@
 ``python -m toolkit kwic CORPUS PATTERN [--window N] [--format table|csv|jsonl] [-o FILE]``
 ``python -m toolkit report [CORPUS] -o OUTDIR``
 ``python -m toolkit quotes|speakers CORPUS [--min-confidence X] [--cue-type speech ...] [--format table|csv|jsonl] [-o FILE]``
+``python -m toolkit actors [CORPUS] [--lexicon L] [--by COLUMN] [--rollup] [--mentions | --suggest]``
+``python -m toolkit frames [CORPUS] [--lexicon L] [--by COLUMN] [--hits]``
 
 Run ``python -m toolkit --help`` for every command. Errors a user can fix (a
 missing path, an invalid pattern) print one line and exit with status 2.
@@ -244,12 +246,101 @@ def _speakers_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _by(values: list[str] | None) -> list[str] | None:
+    if not values:
+        return None
+    return [k.strip() for v in values for k in v.split(",") if k.strip()]
+
+
+def _printable(frame: pd.DataFrame) -> pd.DataFrame:
+    """Periods (by month, week ...) written as their labels ("2021-08")."""
+    periods = [c for c in frame.columns if isinstance(frame[c].dtype, pd.PeriodDtype)]
+    return frame.astype(dict.fromkeys(periods, str)) if periods else frame
+
+
+def _lexicon_arguments(p: argparse.ArgumentParser, default: str) -> None:
+    p.add_argument(
+        "--lexicon",
+        default=None,
+        help=f"a packaged lexicon's name or a .yaml file (default: {default})",
+    )
+    p.add_argument(
+        "--by",
+        action="append",
+        metavar="COLUMN",
+        help="group the counts: voice, speaker, doc_id, source, date, year, month, week, day "
+        "or any metadata column; repeat or separate with commas",
+    )
+
+
+def _actors_parser(sub: Any) -> None:
+    p = sub.add_parser(
+        "actors",
+        help="actor mentions and counts",
+        description="Count actors of a lexicon (mentions, documents, per 1,000 word tokens), "
+        "list their mentions, or suggest names the lexicon misses.",
+    )
+    _corpus_arguments(p)
+    _lexicon_arguments(p, "afghanistan-2021-actors")
+    p.add_argument("--rollup", action="store_true", help="count people as their parent actor")
+    show = p.add_mutually_exclusive_group()
+    show.add_argument("--mentions", action="store_true", help="list every mention instead")
+    show.add_argument(
+        "--suggest", action="store_true", help="list frequent names the lexicon does not cover"
+    )
+    p.add_argument("--min-count", type=int, default=2, help="with --suggest (default 2)")
+    _output_arguments(p)
+    p.set_defaults(func=_actors_command)
+
+
+def _actors_command(args: argparse.Namespace) -> int:
+    from .actors import count_actors, find_actors, suggest_actors
+
+    corpus = _load(args)
+    if args.suggest:
+        table = suggest_actors(corpus, args.lexicon, min_count=args.min_count)
+    elif args.mentions:
+        table = find_actors(corpus, args.lexicon)
+    else:
+        table = count_actors(corpus, args.lexicon, by=_by(args.by), rollup=args.rollup)
+    write_table(_printable(table), args.format, args.output)
+    return 0
+
+
+def _frames_parser(sub: Any) -> None:
+    p = sub.add_parser(
+        "frames",
+        help="frame cues and counts, with voice and speaker",
+        description="Count frame cues of a lexicon (per 1,000 word tokens), by voice, speaker, "
+        "source or period, or list every cue hit.",
+    )
+    _corpus_arguments(p)
+    _lexicon_arguments(p, "afghanistan-2021-frames")
+    p.add_argument("--hits", action="store_true", help="list every cue hit instead")
+    _output_arguments(p)
+    p.set_defaults(func=_frames_command)
+
+
+def _frames_command(args: argparse.Namespace) -> int:
+    from .framing import count_frames, find_frames
+
+    corpus = _load(args)
+    if args.hits:
+        table = find_frames(corpus, args.lexicon)
+    else:
+        table = count_frames(corpus, args.lexicon, by=_by(args.by))
+    write_table(_printable(table), args.format, args.output)
+    return 0
+
+
 # Each entry adds one sub-command to the parser.
 COMMANDS: list[Callable[[Any], None]] = [
     _kwic_parser,
     _report_parser,
     _quotes_parser,
     _speakers_parser,
+    _actors_parser,
+    _frames_parser,
 ]
 
 

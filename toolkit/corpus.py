@@ -34,6 +34,8 @@ REPORT_COLUMNS = ["path", "doc_id", "action", "reason", "detail"]
 PARAGRAPH_KINDS = ["body", "subheading", "caption", "boilerplate"]
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".html", ".htm"}
 HTML_SUFFIXES = {".html", ".htm"}
+# files that describe a folder rather than being one of its articles
+_DOC_FILE = re.compile(r"(?i)(readme|license|licence|copying|changelog|notice|manifest)([._-].*)?")
 TABLE_SUFFIXES = {".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet", ".pq"}
 TITLE_MAX = 300
 PROGRESS_MIN_ITEMS = 200
@@ -308,10 +310,22 @@ def _from_folder(folder: Path, report: list, progress: bool) -> pd.DataFrame:
             report.append(_row(path, None, "skipped", "not a .txt, .md or .html file", ""))
             other.append(rel.as_posix())
             continue
+        if _DOC_FILE.fullmatch(path.stem):
+            reason = "documentation of the folder (README, LICENSE ...), not an article"
+            report.append(_row(path, None, "skipped", reason, ""))
+            other.append(rel.as_posix())
+            continue
         record = _read_text_file(path, report, doc_id=rel.with_suffix("").as_posix())
         if record is not None:
             rows.append(record)
     if not rows:
+        tables = [o for o in other if Path(o).suffix.lower() in TABLE_SUFFIXES]
+        if tables:
+            raise ValueError(
+                f"No articles in folder '{folder}' as .txt, .md or .html files, but it holds "
+                f"table(s) {tables[:3]}: pass a table itself, e.g. "
+                f"load_corpus('{(folder / tables[0]).as_posix()}')"
+            )
         found = f"; it holds {len(other)} other file(s): {other[:5]}" if other else " (it is empty)"
         skipped = [r for r in report if r["action"] == "skipped" and r["path"]]
         extra = (
@@ -856,6 +870,10 @@ def _clean_document(raw: str, rules: _Rules, *, clean: bool):
 
 def _credit_at(p: str, rules: _Rules) -> int | None:
     """Where a trailing photo credit starts in a paragraph, if it has one."""
+    tail = p[-150:]
+    # every credit form ends with ")" or contains a label ending in ":" (see the rule)
+    if not tail.rstrip().endswith(")") and ":" not in tail:
+        return None
     m = rules.photo_credit.search(p, max(0, len(p) - 150))
     return None if m is None else m.start()
 

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .corpus import Corpus, _progress, as_corpus
-from .tokens import _word_regex, split_sentences
+from .tokens import _split_tokens, split_sentences
 
 __all__ = ["TokenIndex", "corpus_index"]
 
@@ -60,52 +60,46 @@ class TokenIndex:
         para_bounds = np.searchsorted(para_doc, np.arange(n_docs + 1))
         p_start = para["start"].to_numpy()
         p_end = para["end"].to_numpy()
-        rx = _word_regex()
-
-        starts, ends, strings = [], [], []
-        s_start, s_end, s_para = [], [], []
+        strings: list[str] = []  # every token, in corpus order
+        gaps: list[int] = []  # characters between each token and the one before it
+        sent_spans: list[tuple[int, int]] = []
         tok_counts = np.zeros(n_docs, dtype=np.int64)
         sent_counts = np.zeros(n_docs, dtype=np.int64)
-        tok_sent = []
         for d, text in enumerate(_progress(texts, "indexing", corpus.progress)):
             a, b = para_bounds[d], para_bounds[d + 1]
             pspans = list(zip(p_start[a:b].tolist(), p_end[a:b].tolist(), strict=True))
-            spans = []
-            sa, ta = spans.append, strings.append
-            for m in rx.finditer(text):
-                sa(m.span())
-                ta(m.group())
+            n = _split_tokens(text, strings, gaps)
             sents = split_sentences(text, pspans)
-            tok_counts[d] = len(spans)
+            tok_counts[d] = n
             sent_counts[d] = len(sents)
-            if spans:
-                arr = np.asarray(spans, dtype=np.int64)
-                starts.append(arr[:, 0])
-                ends.append(arr[:, 1])
-            if sents:
-                sarr = np.asarray(sents, dtype=np.int64)
-                s_start.append(sarr[:, 0])
-                s_end.append(sarr[:, 1])
-                pstarts = p_start[a:b]
-                s_para.append(np.searchsorted(pstarts, sarr[:, 0], side="right") - 1)
-                if spans:
-                    tok_sent.append(np.searchsorted(sarr[:, 0], arr[:, 0], side="right") - 1)
-            elif spans:  # pragma: no cover - tokens always lie in a sentence
-                tok_sent.append(np.zeros(len(spans), dtype=np.int64))
+            sent_spans.extend(sents)
 
-        def cat(parts: list[np.ndarray], dtype) -> np.ndarray:
-            return np.concatenate(parts).astype(dtype) if parts else np.zeros(0, dtype=dtype)
-
-        self.start = cat(starts, np.int32)
-        self.end = cat(ends, np.int32)
         self.doc_tok = np.concatenate([[0], np.cumsum(tok_counts)]).astype(np.int64)
         self.doc_sent = np.concatenate([[0], np.cumsum(sent_counts)]).astype(np.int64)
-        self.sent_start = cat(s_start, np.int32)
-        self.sent_end = cat(s_end, np.int32)
-        self.sent_para = cat(s_para, np.int32)
-        local_sent = cat(tok_sent, np.int64)
-        tok_doc = self.token_doc(np.arange(len(self.start)))
-        self.sent = (local_sent + self.doc_sent[tok_doc]).astype(np.int32)  # global sentence
+        n_tokens = int(self.doc_tok[-1])
+        # offsets from lengths: each token ends where the gaps and tokens before it end,
+        # counted from the start of its document
+        tok_len = np.fromiter(map(len, strings), dtype=np.int64, count=n_tokens)
+        ends = np.cumsum(np.asarray(gaps, dtype=np.int64) + tok_len)
+        before_doc = np.concatenate([[0], ends])[self.doc_tok[:-1]]
+        tok_doc = np.repeat(np.arange(n_docs), tok_counts)
+        ends -= before_doc[tok_doc]
+        self.start = (ends - tok_len).astype(np.int32)
+        self.end = ends.astype(np.int32)
+        sarr = np.asarray(sent_spans, dtype=np.int64).reshape(-1, 2)
+        self.sent_start = sarr[:, 0].astype(np.int32)
+        self.sent_end = sarr[:, 1].astype(np.int32)
+        sent_doc = np.repeat(np.arange(n_docs), sent_counts)
+        # sentence -> paragraph, and token -> sentence, by one search each over
+        # (document, offset) keys made sortable across documents
+        stride = int(max((len(t) for t in texts), default=0)) + 1
+        para_key = para_doc.astype(np.int64) * stride + p_start
+        sent_key = sent_doc * stride + sarr[:, 0]
+        self.sent_para = (
+            np.searchsorted(para_key, sent_key, side="right") - para_bounds[:-1][sent_doc] - 1
+        ).astype(np.int32)
+        tok_key = tok_doc * stride + self.start
+        self.sent = (np.searchsorted(sent_key, tok_key, side="right") - 1).astype(np.int32)
         # first token of each global sentence (n_sents + 1 entries)
         self.sent_tok = np.searchsorted(self.sent, np.arange(len(self.sent_start) + 1)).astype(
             np.int64

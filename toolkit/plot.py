@@ -6,7 +6,7 @@ by an analysis function, so what you see can always be inspected as a table.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -31,6 +31,7 @@ def plot_dispersion(
     *,
     max_docs: int = 20,
     ax: Axes | None = None,
+    label: str = "pattern",
 ) -> Axes:
     """Where hits fall in each document (AntConc's concordance plot).
 
@@ -48,6 +49,10 @@ def plot_dispersion(
     max_docs : int
         Strips shown at most; the title says how many documents had hits.
     ax : matplotlib Axes, optional
+    label : str
+        The column whose values get one colour each (default ``pattern``; use
+        ``"frame"`` for :func:`toolkit.find_frames` hits, ``"actor"`` for
+        :func:`toolkit.find_actors` mentions).
 
     Examples
     --------
@@ -63,8 +68,8 @@ def plot_dispersion(
     order = sorted(counts.index, key=lambda d: (-counts[d], position.get(d, len(position))))
     shown = order[:max_docs]
     ax = _axes(ax, (8, 0.45 * max(len(shown), 1) + 1.2))
-    if "pattern" in hits.columns:
-        labels = hits["pattern"].astype(str).to_numpy()
+    if label in hits.columns:
+        labels = hits[label].astype(str).to_numpy()
         patterns = list(dict.fromkeys(labels))
     else:
         labels = np.full(len(hits), "")
@@ -333,5 +338,387 @@ def plot_keyness(
             f"\n(target {table.attrs['target_docs']:,} documents, "
             f"reference {table.attrs['reference_docs']:,})"
         )
+    ax.set_title(title, loc="left", fontsize="medium")
+    return ax
+
+
+# ------------------------------------------------------------- actors, frames
+
+__all__ += [
+    "plot_actor_cooccurrence",
+    "plot_actor_frequency",
+    "plot_actor_heatmap",
+    "plot_actors_over_time",
+    "plot_frames",
+]
+
+_COUNT_COLUMNS = ("actor", "frame", "type", "mentions", "documents", "tokens", "per_1k_tokens")
+_VALUES = {"mentions": "mentions", "per_1k_tokens": "mentions per 1,000 words"}
+
+
+def _count_label(counts: pd.DataFrame) -> str:
+    for label in ("actor", "frame"):
+        if label in counts.columns:
+            return label
+    raise ValueError(
+        "expected a table from count_actors or count_frames (with an 'actor' or 'frame' "
+        f"column); this one has: {', '.join(map(str, counts.columns))}"
+    )
+
+
+def _count_groups(counts: pd.DataFrame, *, most: int, what: str) -> list[str]:
+    groups = [c for c in counts.columns if c not in _COUNT_COLUMNS]
+    if len(groups) > most:
+        raise ValueError(
+            f"{what} draws counts grouped by at most {most} column; this table is grouped by "
+            f"{', '.join(groups)}. Count with a single by= column"
+        )
+    return groups
+
+
+def _check_value(value: str, counts: pd.DataFrame) -> None:
+    if value not in _VALUES:
+        raise ValueError(f"value={value!r} is not one of {', '.join(_VALUES)}")
+    if value not in counts.columns:
+        raise ValueError(f"the table has no {value!r} column")
+
+
+def _group_labels(values: pd.Series) -> list[str]:
+    missing = "(narrator or unattributed)" if values.name == "speaker" else "(missing)"
+    return [missing if pd.isna(v) else str(v) for v in values]
+
+
+def _bars(
+    counts: pd.DataFrame,
+    *,
+    value: str,
+    top: int,
+    stacked: bool | None,
+    ax: Axes | None,
+    what: str,
+) -> Axes:
+    label = _count_label(counts)
+    _check_value(value, counts)
+    groups = _count_groups(counts, most=1, what=what)
+    data = counts.assign(_label=counts[label].astype(str))
+    if groups:
+        g = groups[0]
+        data = data.assign(_group=_group_labels(data[g]))
+        table = data.pivot_table(
+            index="_label", columns="_group", values=value, aggfunc="sum", sort=False
+        ).fillna(0)
+        table = table[list(dict.fromkeys(data["_group"]))]
+    else:
+        table = data.groupby("_label", sort=False)[[value]].sum()
+    totals = table.sum(axis=1)
+    # most first: order by total, ties by the label's first appearance
+    order = sorted(range(len(totals)), key=lambda i: (-totals.iat[i], i))[:top]
+    table = table.iloc[order]
+    n = len(table)
+    legend_rows = len(table.columns) if groups else 0
+    ax = _axes(ax, (8, max(0.32 * max(n, 1) + 1.4, 0.25 * legend_rows + 1.4)))
+    y = np.arange(n)
+    colours = plt.rcParams["axes.prop_cycle"].by_key()["color"]
+    if stacked is None:
+        stacked = value == "mentions"
+    columns = list(table.columns)
+    if not groups:
+        ax.barh(y, table[value].to_numpy(), color=colours[0], height=0.7)
+    elif stacked:
+        left = np.zeros(n)
+        for k, col in enumerate(columns):
+            vals = table[col].to_numpy(dtype=float)
+            ax.barh(y, vals, left=left, height=0.7, label=col, color=colours[k % len(colours)])
+            left += vals
+    else:
+        h = 0.8 / max(len(columns), 1)
+        for k, col in enumerate(columns):
+            ax.barh(
+                y - 0.4 + h * (k + 0.5),
+                table[col].to_numpy(dtype=float),
+                height=h,
+                label=col,
+                color=colours[k % len(colours)],
+            )
+    ax.set_yticks(y)
+    ax.set_yticklabels(table.index.tolist())
+    ax.set_ylim(n - 0.5, -0.5)
+    ax.set_xlabel(_VALUES[value])
+    if n == 0:
+        ax.text(0.5, 0.5, "nothing counted", ha="center", va="center", transform=ax.transAxes)
+    if groups:
+        ax.legend(title=groups[0], loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    title = f"{label.capitalize()}s by {_VALUES[value]}"
+    if groups:
+        title += f", by {groups[0]}"
+    ax.set_title(title, loc="left", fontsize="medium")
+    return ax
+
+
+def plot_actor_frequency(
+    counts: pd.DataFrame,
+    *,
+    value: Literal["mentions", "per_1k_tokens"] = "mentions",
+    top: int = 20,
+    stacked: bool | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Horizontal bars: how often each actor is mentioned, raw or normalised.
+
+    Parameters
+    ----------
+    counts : DataFrame
+        From :func:`toolkit.count_actors`, ungrouped or grouped by one column
+        (``by="voice"`` splits every bar by whose words the mentions are in).
+    value : {"mentions", "per_1k_tokens"}
+        Raw counts or mentions per 1,000 word tokens.
+    top : int
+        The most mentioned actors shown.
+    stacked : bool, optional
+        With a grouping column: stack the groups (default for ``mentions``) or
+        put them side by side (default for ``per_1k_tokens``, whose rates do not
+        add up).
+    ax : matplotlib Axes, optional
+
+    Examples
+    --------
+    >>> import toolkit
+    >>> ax = toolkit.plot_actor_frequency(toolkit.count_actors("data/"), top=10)
+    """
+    return _bars(counts, value=value, top=top, stacked=stacked, ax=ax, what="plot_actor_frequency")
+
+
+def plot_frames(
+    counts: pd.DataFrame,
+    *,
+    value: Literal["mentions", "per_1k_tokens"] = "mentions",
+    top: int = 20,
+    stacked: bool | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Horizontal bars: how often each frame is cued, split by one grouping.
+
+    Grouped ``by="voice"`` it shows whose words each frame is in (the narrator's
+    or quoted sources'); ``by="speaker"`` who voices it.
+
+    Parameters
+    ----------
+    counts : DataFrame
+        From :func:`toolkit.count_frames`, ungrouped or grouped by one column.
+    value : {"mentions", "per_1k_tokens"}
+    top : int
+        Frames shown at most.
+    stacked : bool, optional
+        Stack the groups (default for ``mentions``) or set them side by side.
+    ax : matplotlib Axes, optional
+
+    Examples
+    --------
+    >>> import toolkit
+    >>> ax = toolkit.plot_frames(toolkit.count_frames("data/", by="voice"))
+    """
+    return _bars(counts, value=value, top=top, stacked=stacked, ax=ax, what="plot_frames")
+
+
+def plot_actors_over_time(
+    counts: pd.DataFrame,
+    *,
+    value: Literal["mentions", "per_1k_tokens"] = "mentions",
+    top: int = 8,
+    ax: Axes | None = None,
+) -> Axes:
+    """One line per actor (or frame) across time periods.
+
+    Parameters
+    ----------
+    counts : DataFrame
+        From :func:`toolkit.count_actors` or :func:`toolkit.count_frames` grouped
+        by one period or date column (``by="month"``, ``"week"``, ``"date"``).
+    value : {"mentions", "per_1k_tokens"}
+    top : int
+        The actors with most mentions overall are drawn.
+    ax : matplotlib Axes, optional
+
+    Examples
+    --------
+    >>> import toolkit
+    >>> ax = toolkit.plot_actors_over_time(toolkit.count_actors("data/", by="month"))
+    """
+    label = _count_label(counts)
+    _check_value(value, counts)
+    groups = _count_groups(counts, most=1, what="plot_actors_over_time")
+    if not groups:
+        raise ValueError(
+            "plot_actors_over_time needs counts grouped by a period or date, e.g. "
+            "count_actors(corpus, by='month')"
+        )
+    g = groups[0]
+    data = counts[counts[g].notna()]
+    x = data[g]
+    if isinstance(x.dtype, pd.PeriodDtype):
+        x = x.dt.to_timestamp()
+    elif not pd.api.types.is_datetime64_any_dtype(x) and not pd.api.types.is_numeric_dtype(x):
+        try:
+            x = pd.to_datetime(x.astype(str), format="mixed")
+        except (ValueError, TypeError) as exc:
+            raise ValueError(
+                f"plot_actors_over_time needs dates or periods in {g!r}; got {x.iloc[0]!r}"
+            ) from exc
+    data = data.assign(_x=x.to_numpy(), _label=data[label].astype(str))
+    totals = data.groupby("_label", sort=False)["mentions"].sum()
+    keep = sorted(totals.index, key=lambda k: (-totals[k], k))[:top]
+    ax = _axes(ax, (8, 4))
+    for name in keep:
+        rows = data[data["_label"] == name].sort_values("_x")
+        ax.plot(rows["_x"], rows[value], marker="o", markersize=3, label=name)
+    ax.set_ylabel(_VALUES[value])
+    ax.set_xlabel(g)
+    if keep:
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    else:
+        ax.text(0.5, 0.5, "nothing counted", ha="center", va="center", transform=ax.transAxes)
+    ax.set_title(
+        f"{label.capitalize()}s over time ({_VALUES[value]})", loc="left", fontsize="medium"
+    )
+    ax.figure.autofmt_xdate()
+    return ax
+
+
+def plot_actor_heatmap(
+    counts: pd.DataFrame,
+    *,
+    value: Literal["mentions", "per_1k_tokens"] = "per_1k_tokens",
+    top: int = 20,
+    ax: Axes | None = None,
+) -> Axes:
+    """A heatmap of actors (or frames) against one grouping, e.g. the source.
+
+    Parameters
+    ----------
+    counts : DataFrame
+        From :func:`toolkit.count_actors` or :func:`toolkit.count_frames` grouped
+        by one column (``by="source"``, ``by="speaker"``).
+    value : {"mentions", "per_1k_tokens"}
+        Normalised by default, so sources of different sizes compare.
+    top : int
+        Rows (the most mentioned actors) shown at most.
+    ax : matplotlib Axes, optional
+
+    Examples
+    --------
+    >>> import toolkit
+    >>> ax = toolkit.plot_actor_heatmap(toolkit.count_actors("data/", by="source"))
+    """
+    label = _count_label(counts)
+    _check_value(value, counts)
+    groups = _count_groups(counts, most=1, what="plot_actor_heatmap")
+    if not groups:
+        raise ValueError(
+            "plot_actor_heatmap needs counts grouped by one column, e.g. "
+            "count_actors(corpus, by='source')"
+        )
+    g = groups[0]
+    data = counts.assign(_label=counts[label].astype(str), _group=_group_labels(counts[g]))
+    table = data.pivot_table(
+        index="_label", columns="_group", values=value, aggfunc="sum", sort=False
+    ).fillna(0)
+    totals = data.groupby("_label", sort=False)["mentions"].sum().reindex(table.index)
+    order = sorted(range(len(table)), key=lambda i: (-totals.iat[i], i))[:top]
+    table = table.iloc[order]
+    columns = list(dict.fromkeys(data["_group"]))
+    table = table[[c for c in columns if c in table.columns]]
+    matrix = table.to_numpy(dtype=float)
+    return _matrix(
+        matrix,
+        table.index.tolist(),
+        table.columns.tolist(),
+        ax=ax,
+        title=f"{label.capitalize()}s by {g} ({_VALUES[value]})",
+        fmt="{:.0f}" if value == "mentions" else "{:.1f}",
+    )
+
+
+def plot_actor_cooccurrence(
+    pairs: pd.DataFrame,
+    *,
+    top: int = 15,
+    ax: Axes | None = None,
+) -> Axes:
+    """A matrix of how many sentences name two actors together.
+
+    Parameters
+    ----------
+    pairs : DataFrame
+        From :func:`toolkit.actor_cooccurrence`. The diagonal is the number of
+        sentences naming each actor at all.
+    top : int
+        The actors in most sentences shown.
+    ax : matplotlib Axes, optional
+
+    Examples
+    --------
+    >>> import toolkit
+    >>> ax = toolkit.plot_actor_cooccurrence(toolkit.actor_cooccurrence("data/", rollup=True))
+    """
+    missing = [c for c in ("actor_a", "actor_b", "sentences") if c not in pairs.columns]
+    if missing:
+        raise ValueError(f"expected a table from actor_cooccurrence; it lacks {missing}")
+    a = pairs["actor_a"].astype(str)
+    b = pairs["actor_b"].astype(str)
+    diag = pairs[a == b]
+    sizes = dict(zip(diag["actor_a"].astype(str), diag["sentences"], strict=True))
+    names = sorted(sizes, key=lambda k: (-sizes[k], k))[:top]
+    pos = {n: i for i, n in enumerate(names)}
+    matrix = np.zeros((len(names), len(names)))
+    for x, y, v in zip(a, b, pairs["sentences"], strict=True):
+        if x in pos and y in pos:
+            matrix[pos[x], pos[y]] = matrix[pos[y], pos[x]] = v
+    return _matrix(
+        matrix,
+        names,
+        names,
+        ax=ax,
+        title="Actors named in the same sentence (diagonal: sentences naming the actor)",
+        fmt="{:.0f}",
+        rotate=True,
+    )
+
+
+def _matrix(
+    matrix: np.ndarray,
+    rows: list[str],
+    cols: list[str],
+    *,
+    ax: Axes | None,
+    title: str,
+    fmt: str,
+    rotate: bool = False,
+) -> Axes:
+    ax = _axes(ax, (0.55 * max(len(cols), 1) + 3.5, 0.35 * max(len(rows), 1) + 1.8))
+    if matrix.size == 0:
+        ax.text(0.5, 0.5, "nothing counted", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        ax.set_title(title, loc="left", fontsize="medium")
+        return ax
+    image = ax.imshow(matrix, cmap="Blues", aspect="auto")
+    ax.set_xticks(range(len(cols)))
+    ax.set_xticklabels(cols, rotation=45 if rotate or len(cols) > 4 else 0, ha="right")
+    ax.set_yticks(range(len(rows)))
+    ax.set_yticklabels(rows)
+    high = matrix.max() if matrix.size else 0
+    for i in range(matrix.shape[0]):
+        for j in range(matrix.shape[1]):
+            v = matrix[i, j]
+            if v:
+                ax.text(
+                    j,
+                    i,
+                    fmt.format(v),
+                    ha="center",
+                    va="center",
+                    fontsize="small",
+                    color="white" if v > 0.6 * high else "black",
+                )
+    ax.figure.colorbar(image, ax=ax, shrink=0.8)
     ax.set_title(title, loc="left", fontsize="medium")
     return ax

@@ -506,7 +506,9 @@ def sentiment_by_speaker(
     kinds : "direct", "partial", "indirect" or a list of them, optional
         Keep only these kinds of quotation (e.g. ``"direct"`` for the speakers'
         own words only, ``["direct", "partial"]`` to leave out paraphrase). By
-        default every row counts.
+        default every row counts, except that a partial quotation inside an
+        indirect one that is also counted is left out (``part_of``): its words
+        are already scored with the enclosing quotation.
     ci, level, n_boot, seed
         The confidence interval of the mean, as in :func:`sentiment_by`.
     unattributed : str
@@ -521,7 +523,8 @@ def sentiment_by_speaker(
         ``n_scored``, ``mean_compound, ci_low, ci_high, share_negative,
         share_positive`` (compound <= -0.05 / >= 0.05, VADER's usual cut-offs),
         and the way back to the text: ``n_documents``, ``doc_ids`` and
-        ``quote_ids`` (the quotations' ids in table order).
+        ``quote_ids`` (the quotations as ``(doc_id, quote_id)`` pairs, in table
+        order; quote ids are numbered within each document).
 
     Raises
     ------
@@ -562,6 +565,7 @@ def sentiment_by_speaker(
                 f"kinds={kinds!r} needs a 'kind' column, which the quotations table lacks"
             )
         table = quotes[quotes["kind"].astype(object).isin(wanted).to_numpy()]
+    table = _without_nested_fragments(table)
     out, groups = _aggregate(
         table,
         ["speaker"],
@@ -575,9 +579,26 @@ def sentiment_by_speaker(
     out = out.rename(columns={"n": "n_quotes"})
     roles = table["role"].tolist() if "role" in table.columns else [None] * len(table)
     out.insert(1, "role", [_most_frequent([roles[i] for i in rows]) for rows in groups])
-    ids = table["quote_id"].tolist() if "quote_id" in table.columns else list(table.index)
+    if "quote_id" in table.columns and "doc_id" in table.columns:
+        ids = list(zip(table["doc_id"].astype(str), table["quote_id"].tolist(), strict=True))
+    else:
+        ids = list(table.index)
     out["quote_ids"] = [[ids[i] for i in rows] for rows in groups]
     return out
+
+
+def _without_nested_fragments(table: pd.DataFrame) -> pd.DataFrame:
+    """Drop partial quotations whose enclosing indirect quotation is also in the
+    table: its words are scored with the enclosing row, and counting them again
+    would weigh them twice."""
+    if "part_of" not in table.columns or "doc_id" not in table.columns:
+        return table
+    parents = set(zip(table["doc_id"].astype(str), table["quote_id"].tolist(), strict=True))
+    nested = [
+        not pd.isna(p) and (d, int(p)) in parents
+        for d, p in zip(table["doc_id"].astype(str), table["part_of"], strict=True)
+    ]
+    return table[~np.asarray(nested, dtype=bool)] if any(nested) else table
 
 
 def _aggregate(

@@ -88,6 +88,10 @@ def _word_regex() -> re.Pattern[str]:
         key=lambda w: (-len(w), w),
     )
     alternatives = [
+        # fast path for the commonest token, ASCII letters followed by a space or
+        # simple punctuation: every rule below needs a period, colon, apostrophe, hyphen,
+        # digit or other letter to apply, so the result is the same, found sooner
+        r"[A-Za-z]+(?=[\s,;!?)\]\"]|\Z)",
         # URLs, ending on a character that is not sentence punctuation
         r"(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]'\u2019\u201d]",
         # initialisms: U.S., U.N., a.m., e.g., U.S.-led
@@ -133,12 +137,33 @@ def tokenize_text(text: str) -> tuple[np.ndarray, np.ndarray]:
     >>> [("Mujahid's U.S. visit, 90%."[a:b]) for a, b in zip(s, e)]
     ['Mujahid', "'s", 'U.S.', 'visit', ',', '90', '%', '.']
     """
-    spans = [m.span() for m in _word_regex().finditer(text)]
-    if not spans:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty.copy()
-    arr = np.array(spans, dtype=np.int64)
-    return arr[:, 0].copy(), arr[:, 1].copy()
+    tokens: list[str] = []
+    gaps: list[int] = []
+    n = _split_tokens(text, tokens, gaps)
+    lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=n)
+    ends = np.cumsum(np.asarray(gaps, dtype=np.int64) + lengths) if n else lengths
+    return ends - lengths, ends
+
+
+@lru_cache(maxsize=1)
+def _splitting_regex() -> re.Pattern[str]:
+    return re.compile(f"({_word_regex().pattern})")
+
+
+def _split_tokens(text: str, tokens: list[str], gaps: list[int]) -> int:
+    """Append the tokens of ``text`` to ``tokens`` and, to ``gaps``, the number of
+    characters between each token and the one before it (or the text's start).
+    Returns the number of tokens.
+
+    ``re.split`` with a capturing group returns the text between matches and the
+    matches alternately, built in C; offsets follow from the lengths, which is
+    about twice as fast as creating a match object per token.
+    """
+    parts = _splitting_regex().split(text)
+    found = parts[1::2]
+    tokens.extend(found)
+    gaps.extend(map(len, parts[0:-1:2]))
+    return len(found)
 
 
 def is_punct(token: str) -> bool:

@@ -1,0 +1,115 @@
+"""Actor and frame plots draw exactly the table they are given."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.axes import Axes
+
+import toolkit
+
+from ._sample_quotes import sample_quotes
+
+
+@pytest.fixture(scope="module")
+def quotes(sample_corpus):
+    return sample_quotes(sample_corpus)
+
+
+def _bar_widths(ax: Axes) -> dict[str, float]:
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    widths = {}
+    for patch in ax.patches:
+        y = round(patch.get_y() + patch.get_height() / 2)
+        widths[labels[y]] = widths.get(labels[y], 0) + patch.get_width()
+    return widths
+
+
+def test_frequency_bars_raw_and_normalised(sample_corpus, quotes):
+    counts = toolkit.count_actors(sample_corpus, quotes=quotes)
+    ax = toolkit.plot_actor_frequency(counts, top=5)
+    assert isinstance(ax, Axes)
+    widths = _bar_widths(ax)
+    assert list(widths) == counts["actor"].astype(str).tolist()[:5]
+    assert widths["Taliban"] == 20
+    ax = toolkit.plot_actor_frequency(counts, value="per_1k_tokens", top=3)
+    assert _bar_widths(ax)["Taliban"] == pytest.approx(20 / 926 * 1000)
+    assert ax.get_xlabel() == "mentions per 1,000 words"
+
+
+def test_frame_bars_split_by_voice(sample_corpus, quotes):
+    counts = toolkit.count_frames(sample_corpus, by="voice", quotes=quotes)
+    ax = toolkit.plot_frames(counts)
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["narrator", "quoted", "reported"]
+    # stacked: the bars of one frame add up to its mentions
+    assert _bar_widths(ax)["defeat"] == 3
+    quoted_defeat = [
+        p.get_width()
+        for p in ax.containers[1].patches
+        if ax.get_yticklabels()[round(p.get_y() + p.get_height() / 2)].get_text() == "defeat"
+    ]
+    assert quoted_defeat == [2]
+    ax = toolkit.plot_frames(counts, value="per_1k_tokens")  # side by side
+    heights = {round(p.get_height(), 3) for p in ax.patches}
+    assert heights == {round(0.8 / 3, 3)}
+
+
+def test_over_time_heatmap_and_cooccurrence():
+    docs = pd.DataFrame(
+        {
+            "date": ["2021-07-01", "2021-08-15", "2021-08-20"],
+            "source": ["A", "B", "B"],
+            "text": [
+                "The Taliban advanced on Kabul.",
+                "The Taliban entered Kabul and Ghani fled.",
+                "Biden defended the withdrawal; the Taliban took power.",
+            ],
+        }
+    )
+    corpus = toolkit.load_corpus(docs, progress=False)
+    no_quotes = pd.DataFrame({"doc_id": [], "start": [], "end": [], "kind": []})
+    by_month = toolkit.count_actors(corpus, by="month", quotes=no_quotes)
+    ax = toolkit.plot_actors_over_time(by_month)
+    lines = {ln.get_label(): ln.get_ydata().tolist() for ln in ax.get_lines()}
+    assert lines["Taliban"] == [1, 2]
+    assert lines["Ashraf Ghani"] == [0, 1]
+    by_source = toolkit.count_actors(corpus, by="source", quotes=no_quotes)
+    ax = toolkit.plot_actor_heatmap(by_source, value="mentions")
+    image = ax.get_images()[0].get_array()
+    rows = [t.get_text() for t in ax.get_yticklabels()]
+    cols = [t.get_text() for t in ax.get_xticklabels()]
+    assert cols == ["A", "B"] and rows[0] == "Taliban"
+    assert image[0].tolist() == [1, 2]
+    pairs = toolkit.actor_cooccurrence(corpus)
+    ax = toolkit.plot_actor_cooccurrence(pairs)
+    matrix = np.asarray(ax.get_images()[0].get_array())
+    names = [t.get_text() for t in ax.get_yticklabels()]
+    assert names[0] == "Taliban" and matrix[0, 0] == 3
+    np.testing.assert_array_equal(matrix, matrix.T)
+    i, j = names.index("Taliban"), names.index("Joe Biden")
+    assert matrix[i, j] == 1
+
+
+def test_dispersion_of_frame_hits(sample_corpus, quotes):
+    hits = toolkit.find_frames(sample_corpus, quotes=quotes)
+    ax = toolkit.plot_dispersion(hits, sample_corpus, label="frame")
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == list(dict.fromkeys(hits["frame"].astype(str)))
+    assert sum(len(c.get_segments()) for c in ax.collections) == len(hits)
+
+
+def test_plot_errors(sample_corpus, quotes):
+    with pytest.raises(ValueError, match="'actor' or 'frame' column"):
+        toolkit.plot_actor_frequency(pd.DataFrame({"x": [1]}))
+    two = toolkit.count_actors(sample_corpus, by=["voice", "speaker"], quotes=quotes)
+    with pytest.raises(ValueError, match="grouped by voice, speaker"):
+        toolkit.plot_actor_frequency(two)
+    counts = toolkit.count_actors(sample_corpus, quotes=quotes)
+    with pytest.raises(ValueError, match="needs counts grouped by a period"):
+        toolkit.plot_actors_over_time(counts)
+    with pytest.raises(ValueError, match="value='share'"):
+        toolkit.plot_actor_frequency(counts, value="share")
+    with pytest.raises(ValueError, match="actor_cooccurrence"):
+        toolkit.plot_actor_cooccurrence(counts)

@@ -1,0 +1,588 @@
+"""Actors: who is talked about, how often, and in whose words.
+
+:func:`find_actors` lists every mention of an actor of a lexicon (see
+:mod:`toolkit.lexicons`) with its offsets and voice; :func:`count_actors` counts
+them per group, normalised per 1,000 word tokens; :func:`actor_cooccurrence`
+counts sentences naming two actors; :func:`suggest_actors` lists frequent names
+the lexicon does not cover yet, so a researcher can grow it.
+
+The per-1,000 denominator is the number of **word tokens**: tokens of
+:func:`toolkit.tokenize` with at least one letter or digit (``is_punct`` false),
+so punctuation is not counted and clitics such as ``'s`` are. It is the same in
+every count of the toolkit (see :mod:`toolkit.framing`).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+
+from ._frames import str_array
+from .corpus import as_corpus
+from .framing import _VOICE_KEYS, _by_list, _require, attach_voice, count_hits, lexicon_hits
+from .framing import quotes_of as _quotes_of
+from .index import TokenIndex, corpus_index
+from .lexicons import ACTOR_TYPES, DEFAULT_ACTORS, Lexicon, load_lexicon, match_lexicon
+from .tokens import abbreviations
+
+__all__ = [
+    "actor_cooccurrence",
+    "count_actors",
+    "find_actors",
+    "suggest_actors",
+]
+
+ACTOR_COLUMNS = [
+    "doc_id",
+    "sent_id",
+    "start",
+    "end",
+    "text",
+    "actor",
+    "type",
+    "parent",
+    "code",
+    "alias",
+    "voice",
+    "speaker",
+    "quote_id",
+]
+
+
+def find_actors(
+    corpus: Any,
+    lexicon: str | Lexicon | None = None,
+    *,
+    quotes: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Every mention of an actor, with whose words it is in.
+
+    Parameters
+    ----------
+    corpus : Corpus or anything :func:`toolkit.as_corpus` accepts
+    lexicon : str, path, dict or Lexicon, optional
+        An actor lexicon (see :func:`toolkit.load_lexicon`); default
+        ``"afghanistan-2021-actors"``.
+    quotes : DataFrame, optional
+        A quotation table (``doc_id, start, end, kind, speaker``, as from
+        :func:`toolkit.extract_quotes`); by default it is computed once per corpus.
+
+    Returns
+    -------
+    DataFrame
+        One row per mention, in corpus order: ``doc_id, sent_id, start, end,
+        text, actor, type, parent, code, alias, voice, speaker, quote_id``.
+        ``alias`` is the lexicon pattern that matched and ``text`` is
+        ``docs.text[start:end]``; ``voice`` is ``narrator``, ``quoted`` or
+        ``reported`` and ``speaker`` the quotation's speaker (see
+        :func:`toolkit.attach_voice`). Where aliases overlap the longest wins,
+        so each stretch of text is one mention of one actor.
+
+    Examples
+    --------
+    >>> import toolkit
+    >>> m = toolkit.find_actors("data/")
+    >>> m.loc[m.actor == "Zabihullah Mujahid", "text"].tolist()
+    ['Zabihullah Mujahid', 'Mujahid']
+    """
+    c = as_corpus(corpus)
+    lex = _actor_lexicon(lexicon)
+    hits = lexicon_hits(c, lex).rename(columns={"pattern": "alias"})
+    info = lex.entries.set_index("actor")
+    hits["type"] = pd.Categorical(_per_entry(hits["actor"], info["type"]), categories=_types())
+    hits["parent"] = pd.Series(_per_entry(hits["actor"], info["parent"]), dtype="string")
+    hits["code"] = pd.Series(_per_entry(hits["actor"], info["code"]), dtype="string")
+    return attach_voice(hits, _quotes_of(c, quotes))[ACTOR_COLUMNS]
+
+
+def count_actors(
+    corpus: Any,
+    lexicon: str | Lexicon | None = None,
+    *,
+    by: str | list[str] | None = None,
+    rollup: bool = False,
+    quotes: pd.DataFrame | None = None,
+    mentions: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """How often each actor is mentioned, in how many documents, per 1,000 words.
+
+    Parameters
+    ----------
+    corpus : Corpus or anything :func:`toolkit.as_corpus` accepts
+    lexicon : str, path, dict or Lexicon, optional
+        Default ``"afghanistan-2021-actors"``.
+    by : str or list of str, optional
+        Group the counts: ``"voice"`` or ``"speaker"`` (whose words),
+        ``"doc_id"``, any document column (``"source"``, ``"date"``, your own
+        metadata), a date period (``"year"``, ``"quarter"``, ``"month"``,
+        ``"week"``, ``"day"``) or a column of the mentions (``"type"``,
+        ``"alias"``).
+    rollup : bool
+        Count every actor as its top ancestor through ``parent`` links (Zabihullah
+        Mujahid as the Taliban, the Pentagon as the United States).
+    quotes : DataFrame, optional
+        The quotation table (default: computed).
+    mentions : DataFrame, optional
+        Count these mentions (a :func:`find_actors` result, perhaps filtered)
+        instead of searching again; pass the lexicon they came from.
+
+    Returns
+    -------
+    DataFrame
+        One row per group and actor: the ``by`` columns, ``actor``, ``type``,
+        ``mentions``, ``documents`` (with at least one mention), ``tokens`` (word
+        tokens of the group: the denominator; by voice or speaker, the word tokens
+        in that voice) and ``per_1k_tokens`` (``mentions / tokens * 1000``).
+        Within each group actors are sorted by mentions; an actor mentioned
+        somewhere gets a 0 row in the groups where it is not.
+
+    Examples
+    --------
+    >>> import toolkit
+    >>> table = toolkit.count_actors("data/", rollup=True)
+    >>> table[["actor", "mentions"]].head(2).to_numpy().tolist()
+    [['Afghan government', 26], ['Taliban', 25]]
+    """
+    c = as_corpus(corpus)
+    keys = _by_list(by)
+    lex = _actor_lexicon(lexicon)
+    if mentions is None:
+        q = _quotes_of(c, quotes)
+        mentions = find_actors(c, lex, quotes=q)
+    else:
+        _require(mentions, ["doc_id", "actor"], "mentions (a find_actors result)")
+        q = _quotes_of(c, quotes) if any(k in _VOICE_KEYS for k in keys) else None
+    if rollup:
+        mentions = _rolled_up(mentions, lex)
+    elif "type" not in mentions.columns:
+        mentions = mentions.assign(type=_entry_types(mentions["actor"], lex))
+    return count_hits(mentions, c, label="actor", by=keys, quotes=q, extra=["type"])
+
+
+def _actor_lexicon(lexicon: str | Lexicon | None) -> Lexicon:
+    return load_lexicon(DEFAULT_ACTORS if lexicon is None else lexicon, kind="actors")
+
+
+def _types() -> list[str]:
+    return list(ACTOR_TYPES)
+
+
+def _per_entry(actors: pd.Series, values: pd.Series) -> np.ndarray:
+    """``values`` (indexed by actor name) looked up for every row of ``actors``,
+    once per distinct name."""
+    if isinstance(actors.dtype, pd.CategoricalDtype):
+        codes = actors.cat.codes.to_numpy()
+        names = actors.cat.categories
+    else:
+        codes, names = pd.factorize(actors.astype(str))
+    per_name = values.reindex(pd.Index(names).astype(str)).to_numpy(dtype=object)
+    return per_name[codes] if len(per_name) else np.zeros(len(codes), dtype=object)
+
+
+def _check_names(actors: pd.Series, lex: Lexicon) -> None:
+    names = actors.cat.categories if isinstance(actors.dtype, pd.CategoricalDtype) else None
+    if names is not None:
+        names = names[np.unique(actors.cat.codes.to_numpy())] if len(actors) else names[:0]
+    else:
+        names = pd.unique(actors.astype(str))
+    unknown = sorted(set(map(str, names)) - set(lex.names))
+    if unknown:
+        raise ValueError(
+            f"the mentions name actors that are not in the lexicon {lex.name!r}: "
+            f"{unknown[:5]}; pass the lexicon the mentions came from"
+        )
+
+
+def _entry_types(actors: pd.Series, lex: Lexicon) -> pd.Categorical:
+    _check_names(actors, lex)
+    types = lex.entries.set_index("actor")["type"]
+    return pd.Categorical(_per_entry(actors, types), categories=_types())
+
+
+def _rolled_up(mentions: pd.DataFrame, lex: Lexicon) -> pd.DataFrame:
+    _check_names(mentions["actor"], lex)
+    roots = pd.Series(lex.roots)
+    root_names = list(dict.fromkeys(lex.roots.values()))
+    rolled = pd.Categorical(_per_entry(mentions["actor"], roots), categories=root_names)
+    out = mentions.copy()
+    out["actor"] = rolled
+    out["type"] = _entry_types(out["actor"], lex)
+    return out
+
+
+# ---------------------------------------------------------------- co-occurrence
+
+
+def actor_cooccurrence(
+    corpus: Any,
+    lexicon: str | Lexicon | None = None,
+    *,
+    rollup: bool = False,
+    mentions: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """How many sentences mention two actors together.
+
+    Parameters
+    ----------
+    corpus : Corpus or anything :func:`toolkit.as_corpus` accepts
+    lexicon : str, path, dict or Lexicon, optional
+        Default ``"afghanistan-2021-actors"``.
+    rollup : bool
+        Count actors as their top ancestors (see :func:`count_actors`).
+    mentions : DataFrame, optional
+        Use these mentions (a :func:`find_actors` result) instead of searching.
+
+    Returns
+    -------
+    DataFrame
+        One row per pair of actors named in the same sentence at least once
+        (``actor_a`` before ``actor_b`` alphabetically) and one row per actor
+        with itself (``actor_a == actor_b``: the sentences naming it at all):
+        ``actor_a, actor_b, sentences, documents``, and ``doc_id, sent_id, start,
+        end`` of the first such sentence, to read it.
+
+    Examples
+    --------
+    >>> import toolkit
+    >>> pairs = toolkit.actor_cooccurrence("data/", rollup=True)
+    >>> int(pairs.query("actor_a == 'Afghan government' and actor_b == 'Taliban'").sentences.iat[0])
+    12
+    """
+    c = as_corpus(corpus)
+    lex = _actor_lexicon(lexicon)
+    if mentions is None:
+        m = lexicon_hits(c, lex)[["doc_id", "sent_id", "actor"]]
+    else:
+        _require(mentions, ["doc_id", "sent_id", "actor"], "mentions (a find_actors result)")
+        m = mentions[["doc_id", "sent_id", "actor"]]
+    if rollup:
+        m = _rolled_up(m, lex)
+    idx = corpus_index(c)
+    doc = pd.Index(idx.doc_ids).get_indexer(m["doc_id"].astype(str))
+    sent = idx.doc_sent[doc] + m["sent_id"].to_numpy(np.int64)
+    pairs = pd.DataFrame({"sent": sent, "actor": m["actor"].astype(str).to_numpy()})
+    pairs = pairs.drop_duplicates()
+    both = pairs.merge(pairs, on="sent", suffixes=("_a", "_b"))
+    both = both[both["actor_a"] <= both["actor_b"]]
+    cols = ["actor_a", "actor_b", "sentences", "documents", "doc_id", "sent_id", "start", "end"]
+    if both.empty:
+        return pd.DataFrame({k: [] for k in cols})
+    both = both.assign(doc=np.searchsorted(idx.doc_sent, both["sent"], side="right") - 1)
+    table = (
+        both.groupby(["actor_a", "actor_b"], sort=True)
+        .agg(sentences=("sent", "size"), documents=("doc", "nunique"), first=("sent", "min"))
+        .reset_index()
+    )
+    first = table["first"].to_numpy()
+    fdoc = np.searchsorted(idx.doc_sent, first, side="right") - 1
+    table["doc_id"] = idx.doc_categorical(fdoc)
+    table["sent_id"] = (first - idx.doc_sent[fdoc]).astype(np.int32)
+    table["start"] = idx.sent_start[first]
+    table["end"] = idx.sent_end[first]
+    table["sentences"] = table["sentences"].astype(np.int64)
+    table["documents"] = table["documents"].astype(np.int64)
+    table = table.sort_values(
+        ["sentences", "actor_a", "actor_b"], ascending=[False, True, True], kind="stable"
+    )
+    return table[cols].reset_index(drop=True)
+
+
+# ----------------------------------------------------------------- suggestions
+
+# Words joining the parts of a name ("Ministry of Defence", "Osama bin Laden").
+_CONNECTORS = frozenset(
+    [
+        "of",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "de",
+        "del",
+        "da",
+        "du",
+        "van",
+        "von",
+        "der",
+        "den",
+        "la",
+        "le",
+        "ul",
+        "ud",
+    ]
+)
+# Capitalised words that are not names of actors.
+_NOT_NAMES = frozenset(
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Sir",
+        "Madam",
+        "I",
+    ]
+)
+_OPENERS = frozenset(['"', "'", "(", "[", ":", ".", "!", "?", "\u201c", "\u2018"])
+_NLTK_PACKAGES = {
+    "taggers/averaged_perceptron_tagger_eng": "averaged_perceptron_tagger_eng",
+    "chunkers/maxent_ne_chunker_tab/english_ace_binary": "maxent_ne_chunker_tab",
+    "corpora/words": "words",
+}
+SUGGEST_COLUMNS = ["name", "count", "documents", "example", "doc_id", "start", "end"]
+
+
+def suggest_actors(
+    corpus: Any,
+    lexicon: str | Lexicon | None = None,
+    *,
+    min_count: int = 2,
+    method: Literal["capitals", "nltk"] = "capitals",
+) -> pd.DataFrame:
+    """Frequent proper names that the lexicon does not cover yet.
+
+    Parameters
+    ----------
+    corpus : Corpus or anything :func:`toolkit.as_corpus` accepts
+    lexicon : str, path, dict or Lexicon, optional
+        Default ``"afghanistan-2021-actors"``. Tokens inside a mention of the
+        lexicon are never part of a suggestion.
+    min_count : int
+        Leave out names seen fewer times.
+    method : {"capitals", "nltk"}
+        ``"capitals"`` (default, no data needed): runs of capitalised words, which
+        may be joined by *of*, *bin*, *al* and the like ("Ministry of Defence",
+        "Osama bin Laden"). A capitalised word that starts a sentence is kept only
+        when it never appears in lower case in the corpus and is not a common
+        sentence starter ("The", "Officials"), so "Talks between ..." does not
+        suggest "Talks". Weekday and month names are left out.
+        ``"nltk"``: NLTK's binary named-entity chunker over its part-of-speech
+        tags; needs the NLTK data packages ``averaged_perceptron_tagger_eng``,
+        ``maxent_ne_chunker_tab`` and ``words``.
+
+    Returns
+    -------
+    DataFrame
+        ``name, count, documents, example`` (the sentence of the first occurrence)
+        and ``doc_id, start, end`` of that occurrence; most frequent first.
+
+    Raises
+    ------
+    LookupError
+        With ``method="nltk"`` when the NLTK data is missing; the message gives
+        the ``python -m nltk.downloader ...`` command.
+
+    Examples
+    --------
+    >>> import toolkit
+    >>> names = toolkit.suggest_actors("data/")
+    >>> names.name.tolist()[:2]
+    ['Badghis', 'Qala-e-Naw']
+    """
+    if isinstance(min_count, bool) or not isinstance(min_count, int | np.integer) or min_count < 1:
+        raise ValueError(f"min_count={min_count!r}: give a whole number, 1 or more")
+    if method not in ("capitals", "nltk"):
+        raise ValueError(f"method={method!r} is not one of 'capitals', 'nltk'")
+    c = as_corpus(corpus)
+    lex = _actor_lexicon(lexicon)
+    idx = corpus_index(c)
+    covered = np.zeros(idx.n_tokens + 1, dtype=bool)
+    m = match_lexicon(c, lex)
+    if len(m):
+        delta = np.zeros(idx.n_tokens + 1, dtype=np.int64)
+        np.add.at(delta, m["first"].to_numpy(), 1)
+        np.add.at(delta, m["end"].to_numpy(), -1)
+        covered = np.cumsum(delta) > 0
+    if method == "nltk":
+        firsts, ends = _ne_chunks(idx)
+    else:
+        firsts, ends = _capitalised_runs(idx)
+    firsts, ends = _uncovered(firsts, ends, covered[: idx.n_tokens], idx)
+    return _candidate_table(idx, firsts, ends, min_count)
+
+
+def _capitalised_runs(idx: TokenIndex) -> tuple[np.ndarray, np.ndarray]:
+    n = idx.n_tokens
+    if n == 0:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    forms = idx.forms
+    cap_form = np.array(
+        [bool(f) and f[0].isupper() and f not in _NOT_NAMES for f in forms], dtype=bool
+    )
+    conn_form = np.array([f in _CONNECTORS for f in forms], dtype=bool)
+    cap = cap_form[idx.form]
+    conn = conn_form[idx.form]
+    same_sent_prev = np.concatenate([[False], idx.sent[1:] == idx.sent[:-1]])
+    same_sent_next = np.concatenate([idx.sent[:-1] == idx.sent[1:], [False]])
+    # "heads": where any word is capitalised (a sentence start, or after an
+    # opening quotation mark, a bracket, a colon or a full stop inside a quotation)
+    opener_form = np.array([f in _OPENERS for f in forms], dtype=bool)
+    head = np.concatenate([[True], opener_form[idx.form[:-1]]]) | ~same_sent_prev
+    # a capitalised head is evidence of a name only when the word is not a
+    # frequent sentence starter and never appears in lower case
+    starters = abbreviations()["sentence_starters"]
+    lower_seen = np.zeros(len(idx.lowers), dtype=bool)
+    lower_forms = np.array([f == f.lower() for f in forms], dtype=bool)
+    lower_seen[np.unique(idx.lower_of_form[np.flatnonzero(lower_forms)])] = True
+    weak = np.array([f in starters for f in forms], dtype=bool) | lower_seen[idx.lower_of_form]
+    cap &= ~(head & weak[idx.form])
+    # runs of capitals, joined by connectors between two capitals
+    prev_cap = np.concatenate([[False], cap[:-1]])
+    next_cap = np.concatenate([cap[1:], [False]])
+    joins = conn & prev_cap & next_cap & same_sent_prev & same_sent_next
+    inside = cap | joins
+    link = np.concatenate([[False], inside[1:] & inside[:-1] & same_sent_prev[1:]])
+    starts = np.flatnonzero(inside & ~link)
+    ends_ = np.flatnonzero(inside & ~np.concatenate([link[1:], [False]])) + 1
+    # a lone capitalised word at a head ("Speaking on a street ...") counts only
+    # when the word is also seen capitalised elsewhere
+    mid_seen = np.zeros(len(forms), dtype=bool)
+    mid_seen[np.unique(idx.form[cap & ~head])] = True
+    lone_head = (ends_ - starts == 1) & head[starts] & ~mid_seen[idx.form[starts]]
+    return starts[~lone_head].astype(np.int64), ends_[~lone_head].astype(np.int64)
+
+
+def _ne_chunks(idx: TokenIndex) -> tuple[np.ndarray, np.ndarray]:
+    import nltk
+
+    missing = []
+    for resource, package in _NLTK_PACKAGES.items():
+        try:
+            nltk.data.find(resource)
+        except LookupError:
+            missing.append(package)
+    if missing:
+        raise LookupError(
+            "suggest_actors(method='nltk') needs NLTK data that is not installed: "
+            f"{', '.join(missing)}. Install it with: python -m nltk.downloader "
+            f"{' '.join(missing)} (or set NLTK_DATA to a folder that has it), or use "
+            "method='capitals', which needs no data"
+        )
+    from nltk.chunk import ne_chunk_sents
+
+    sents = []
+    bounds = idx.sent_tok
+    for s in range(len(bounds) - 1):
+        a, b = int(bounds[s]), int(bounds[s + 1])
+        if b > a:
+            sents.append((a, [str(w) for w in idx.forms[idx.form[a:b]]]))
+    tagged = nltk.pos_tag_sents([words for _, words in sents])
+    firsts, ends = [], []
+    for (offset, _), tree in zip(sents, ne_chunk_sents(tagged, binary=True), strict=True):
+        pos = offset
+        for node in tree:
+            if isinstance(node, nltk.Tree):
+                firsts.append(pos)
+                pos += len(node.leaves())
+                ends.append(pos)
+            else:
+                pos += 1
+    return np.asarray(firsts, dtype=np.int64), np.asarray(ends, dtype=np.int64)
+
+
+def _uncovered(
+    firsts: np.ndarray, ends: np.ndarray, covered: np.ndarray, idx: TokenIndex
+) -> tuple[np.ndarray, np.ndarray]:
+    """Split candidate spans at tokens the lexicon covers; trim connectors."""
+    out_f, out_e = [], []
+    conn_form = np.array([f in _CONNECTORS for f in idx.forms], dtype=bool)
+    for f, e in zip(firsts.tolist(), ends.tolist(), strict=True):
+        if not covered[f:e].any():
+            pieces = [(f, e)]
+        else:
+            pieces, start = [], None
+            for t in range(f, e):
+                if covered[t]:
+                    if start is not None:
+                        pieces.append((start, t))
+                    start = None
+                elif start is None:
+                    start = t
+            if start is not None:
+                pieces.append((start, e))
+        for a, b in pieces:
+            while a < b and conn_form[idx.form[a]]:
+                a += 1
+            while b > a and conn_form[idx.form[b - 1]]:
+                b -= 1
+            if b > a:
+                out_f.append(a)
+                out_e.append(b)
+    return np.asarray(out_f, dtype=np.int64), np.asarray(out_e, dtype=np.int64)
+
+
+def _candidate_table(
+    idx: TokenIndex, firsts: np.ndarray, ends: np.ndarray, min_count: int
+) -> pd.DataFrame:
+    if len(firsts) == 0:
+        return pd.DataFrame({k: [] for k in SUGGEST_COLUMNS})
+    doc = idx.token_doc(firsts)
+    start = idx.start[firsts]
+    end = idx.end[ends - 1]
+    texts = idx.texts
+    names = [
+        " ".join(texts[d][a:b].split())
+        for d, a, b in zip(doc.tolist(), start.tolist(), end.tolist(), strict=True)
+    ]
+    table = pd.DataFrame({"name": names, "doc": doc, "first": firsts, "start": start, "end": end})
+    table = table[table["name"].str.contains(r"[^\W\d_]", regex=True)]
+    grouped = (
+        table.groupby("name", sort=False)
+        .agg(
+            count=("doc", "size"),
+            documents=("doc", "nunique"),
+            first=("first", "min"),
+        )
+        .reset_index()
+    )
+    grouped = grouped[grouped["count"] >= min_count]
+    firsts_kept = grouped["first"].to_numpy()
+    at = table.set_index("first").loc[firsts_kept]
+    sent = idx.sent[firsts_kept]
+    fdoc = at["doc"].to_numpy()
+    example = [
+        " ".join(texts[d][a:b].split())
+        for d, a, b in zip(
+            fdoc.tolist(),
+            idx.sent_start[sent].tolist(),
+            idx.sent_end[sent].tolist(),
+            strict=True,
+        )
+    ]
+    out = pd.DataFrame(
+        {
+            "name": str_array(grouped["name"].tolist()),
+            "count": grouped["count"].to_numpy(np.int64),
+            "documents": grouped["documents"].to_numpy(np.int64),
+            "example": str_array(example),
+            "doc_id": idx.doc_categorical(fdoc),
+            "start": at["start"].to_numpy(np.int32),
+            "end": at["end"].to_numpy(np.int32),
+            "_first": firsts_kept,
+        }
+    )
+    out = out.sort_values(
+        ["count", "documents", "_first"], ascending=[False, False, True], kind="stable"
+    )
+    return out[SUGGEST_COLUMNS].reset_index(drop=True)
