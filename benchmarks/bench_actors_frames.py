@@ -8,7 +8,9 @@ glob, ``Japan*``), the way a researcher grows a dictionary. Prints one row per s
 
 * load + index: read the JSONL file, clean, tokenize, build the token index;
 * quotations: :func:`toolkit.extract_quotes` (when the toolkit has it), the
-  table every hit is joined with;
+  table every hit is joined with, with its default number of worker processes
+  (one per core on a corpus this size); its time in one process is printed
+  below the table for reference, with a check that both tables are the same;
 * find_actors / find_frames: every mention / cue hit with voice and speaker,
   given the quotation table;
 * count_actors (by month, people rolled up) / count_frames (by voice);
@@ -33,6 +35,11 @@ import sys
 import time
 import tracemalloc
 from pathlib import Path
+
+try:
+    import resource
+except ImportError:  # not on Unix
+    resource = None
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -134,10 +141,25 @@ def main() -> int:
         from toolkit.quotes import extract_quotes
     except ImportError:
         extract_quotes = None
+    serial = None
     if extract_quotes is not None:
+        from toolkit.quotes import _n_workers
+
+        n_workers = _n_workers(None, list(corpus.docs["text"]))
         t_q, quotes = timed(lambda: extract_quotes(corpus), args.runs)
         m_q = peak_memory(lambda: extract_quotes(corpus))
-        rows.append(("quotations (extract_quotes)", t_q, m_q, f"{len(quotes):,} pieces"))
+        rows.append(
+            (
+                f"quotations (extract_quotes, {n_workers} proc)",
+                t_q,
+                m_q,
+                f"{len(quotes):,} pieces",
+            )
+        )
+        if n_workers > 1:
+            t_1, one = timed(lambda: extract_quotes(corpus, workers=1), args.runs)
+            same = "same table" if one.equals(quotes) else "DIFFERENT TABLE"
+            serial = (t_1, f"{same}; {t_1 / t_q:.1f}x the time of {n_workers} processes")
     else:
         quotes = pd.DataFrame({"doc_id": [], "start": [], "end": [], "kind": [], "speaker": []})
         rows.append(("quotations: not measured", None, None, "toolkit.quotes absent"))
@@ -205,6 +227,17 @@ def main() -> int:
     print("-" * len(header))
     print(f"{'analysis (every stage after loading)':36} {fmt_t(analysis):>10}")
     print(f"{'end to end (with load + index)':36} {fmt_t(analysis + t_load):>10}")
+    if serial is not None:
+        print()
+        print(
+            f"{'for reference, quotations in 1 proc':36} {fmt_t(serial[0]):>10} {'':>12}  {serial[1]}"
+        )
+    if resource is not None:
+        child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(
+            "Peak memory is traced in this process only; the largest worker process "
+            f"reached {child:,.0f} MiB resident (its whole interpreter included)."
+        )
     return 0
 
 

@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pandas as pd
+import pytest
 
 import toolkit
 from toolkit.cli import QUOTE_TABLE_COLUMNS, main
@@ -89,3 +90,21 @@ def test_cue_type_keeps_reported_speech(capsys):
     assert sorted(stances["speaker"]) == ["Joe Biden", "Mohammad Javad Zarif"]
     assert main(["quotes", str(DATA), "--cue-type", "gossip"]) == 2
     assert "cue types of these rules are" in capsys.readouterr().err
+
+
+def test_workers_option_gives_the_same_table(capsys, tmp_path):
+    text = next(DATA.glob("*.txt")).read_text("utf-8")
+    for n in range(4):
+        (tmp_path / f"copy{n}.txt").write_text(text.replace("Shams", f"Shams{n}"), "utf-8")
+    tables = []
+    for workers in ("1", "2"):
+        args = ["quotes", str(tmp_path), "--workers", workers, "--format", "csv"]
+        assert main(args) == 0
+        tables.append(pd.read_csv(io.StringIO(capsys.readouterr().out)))
+    assert tables[0]["doc_id"].nunique() == 4
+    pd.testing.assert_frame_equal(tables[0], tables[1])
+    assert "Shams3" in " ".join(tables[1]["speaker"].dropna())
+    with pytest.raises(SystemExit) as stop:
+        main(["speakers", str(tmp_path), "--workers", "0"])
+    assert stop.value.code == 2
+    assert "'0' is not a whole number of 1 or more" in capsys.readouterr().err

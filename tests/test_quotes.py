@@ -6,6 +6,7 @@ article; the inline texts each exercise one pattern of news attribution.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -367,6 +368,63 @@ def test_documents_are_read_independently():
     assert two["doc_id"].astype(str).tolist() == ["doc2"]
     cols = ["start", "end", "text", "speaker", "confidence", "evidence"]
     assert two[cols].reset_index(drop=True).equals(one[cols])
+
+
+def _many_documents(sample_corpus) -> toolkit.Corpus:
+    """The sample article and variations of it, so that documents differ."""
+    text = sample_corpus.docs["text"].iloc[0]
+    docs = [text, "No one spoke.", '"We won," said Karim Haidari. He left.']
+    for n in range(12):
+        docs.append(text.replace("Shams", f"Shams{n}").replace("said", "added", n % 3))
+    return toolkit.load_corpus(docs, progress=False)
+
+
+@pytest.mark.parametrize("start_method", ["fork", "spawn"])
+def test_worker_processes_give_the_same_table(sample_corpus, start_method, monkeypatch):
+    import multiprocessing
+
+    if start_method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"{start_method} is not available here")
+    from toolkit import quotes as quotes_module
+
+    monkeypatch.setattr(
+        quotes_module,
+        "_worker_context",
+        lambda explicit: multiprocessing.get_context(start_method),
+    )
+    corpus = _many_documents(sample_corpus)
+    one = extract_quotes(corpus, workers=1)
+    three = extract_quotes(corpus, workers=3)
+    assert len(one) > 100 and one["doc_id"].nunique() == 14
+    pd.testing.assert_frame_equal(one, three)
+
+
+def test_workers_must_be_a_positive_whole_number(sample_corpus):
+    for bad in (0, -2, 1.5, True, "2"):
+        with pytest.raises(ValueError, match="workers"):
+            extract_quotes(sample_corpus, workers=bad)
+
+
+def test_default_workers_follow_corpus_size_and_program(monkeypatch):
+    import threading
+    import types
+
+    from toolkit.quotes import AUTO_WORKERS_CHARS, _n_workers, _worker_context
+
+    assert _n_workers(None, ["short text"] * 50) == 1
+    assert _n_workers(4, ["a", "b"]) == 2  # never more processes than documents
+    big = ["x" * (AUTO_WORKERS_CHARS // 4)] * 5
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    assert _n_workers(None, big) == min(cores or 1, 8, len(big))
+    # a plain `python script.py` with threads running reads in one process unless
+    # workers were asked for: spawning would run the script again
+    script = types.ModuleType("__main__")
+    script.__file__ = "analysis.py"
+    script.__spec__ = None
+    monkeypatch.setitem(sys.modules, "__main__", script)
+    monkeypatch.setattr(threading, "active_count", lambda: 3)
+    assert _worker_context(explicit=False) is None
+    assert _worker_context(explicit=True).get_start_method() == "spawn"
 
 
 def test_no_quotations_gives_an_empty_table_with_the_columns():

@@ -10,23 +10,14 @@ Examples
 >>> hits = toolkit.kwic(corpus, "withdraw*")
 """
 
-from . import widgets
+from importlib import import_module
+from typing import Any
+
 from .actors import actor_cooccurrence, count_actors, find_actors, suggest_actors
 from .corpus import Corpus, as_corpus, load_corpus
 from .framing import attach_voice, collocates, count_frames, find_frames, keyness
 from .kwic import kwic, kwic_html
 from .lexicons import Lexicon, load_lexicon
-from .plot import (
-    plot_actor_cooccurrence,
-    plot_actor_frequency,
-    plot_actor_heatmap,
-    plot_actors_over_time,
-    plot_collocates,
-    plot_dispersion,
-    plot_frames,
-    plot_keyness,
-    plot_speaker_sentiment,
-)
 from .quotes import extract_quotes, quotes_html, speakers
 from .sentiment import score_sentiment, sentiment_by, sentiment_by_speaker
 from .tokens import paragraphs, sentences, tokenize
@@ -70,3 +61,25 @@ __all__ = [
 ]
 
 __version__ = "0.1.0"
+
+# Plotting and widgets load matplotlib and ipywidgets, which scripts and the
+# command line often do not need: they are imported on first use.
+_LAZY = {
+    "widgets": "toolkit.widgets",
+    **{name: "toolkit.plot" for name in __all__ if name.startswith("plot_")},
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'toolkit' has no attribute {name!r}")
+    value = import_module(module)
+    if name != "widgets":
+        value = getattr(value, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -60,6 +60,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -73,8 +74,8 @@ import pandas as pd
 import yaml
 
 from ._frames import str_array
-from .corpus import _progress, as_corpus
-from .tokens import _word_regex, quotation_spans, split_sentences
+from .corpus import PROGRESS_MIN_ITEMS, _progress, as_corpus
+from .tokens import quotation_spans, split_sentences, tokenize_text
 
 __all__ = ["QUOTE_COLUMNS", "extract_quotes", "load_quote_rules", "quotes_html", "speakers"]
 
@@ -451,6 +452,8 @@ class _Lex:
             words for words, (_, _, form) in r.cues.items() if form in ("past", "participle")
         )
         self.max_cue = max(len(k) for k in r.cues)
+        # the words at which _sentence_frames looks for an attribution
+        self.triggers = r.dashes | r.evidential | frozenset(r.nominal) | r.cue_first
 
 
 @lru_cache(maxsize=8)
@@ -480,22 +483,81 @@ class _Sent:
         self.i, self.a, self.b, self.para = i, a, b, para
         self.doc = doc
         self.text = doc.text
-        w: list[str] = []
-        s: list[int] = []
-        e: list[int] = []
-        for m in _word_regex().finditer(doc.text, a, b):
-            w.append(m.group())
-            s.append(m.start())
-            e.append(m.end())
-        self.w, self.s, self.e = w, s, e
-        self.low = [x.lower() for x in w]
-        self.n = len(w)
+        t0, t1 = doc.sent_tok[i], doc.sent_tok[i + 1]
+        self.w = doc.tok_w[t0:t1]
+        self.s = s = doc.tok_s[t0:t1]
+        self.e = doc.tok_e[t0:t1]
+        self.low = doc.tok_low[t0:t1]
+        self.n = t1 - t0
         self.q = doc.quote_ids(s, a, b)
         self.counts: tuple[list[int], list[int]] | None = None
 
 
+@dataclass
+class _DocTokens:
+    """Tokens and sentences of one document: token strings (as written and lower
+    case) with their offsets, sentence spans with their paragraph numbers, and
+    where each sentence's tokens start (``sent_tok``, one more entry than
+    sentences)."""
+
+    w: list[str]
+    low: list[str]
+    s: list[int]
+    e: list[int]
+    sent_spans: list[tuple[int, int]]
+    sent_para: list[int]
+    sent_tok: list[int]
+
+
+def _tokens_from_text(text: str, paragraphs: Sequence[tuple[int, int]]) -> _DocTokens:
+    """Tokenize and split one document (when no corpus index has done it)."""
+    starts, ends = tokenize_text(text)
+    spans = split_sentences(text, paragraphs)
+    para_starts = [a for a, _ in paragraphs]
+    s = starts.tolist()
+    e = ends.tolist()
+    w = [text[x:y] for x, y in zip(s, e, strict=True)]
+    return _DocTokens(
+        w=w,
+        low=[x.lower() for x in w],
+        s=s,
+        e=e,
+        sent_spans=spans,
+        sent_para=[bisect.bisect_right(para_starts, a) - 1 for a, _ in spans],
+        sent_tok=_sentence_tokens(starts, spans),
+    )
+
+
+def _sentence_tokens(starts: np.ndarray, spans: Sequence[tuple[int, int]]) -> list[int]:
+    """First token of each sentence, and the token count at the end."""
+    firsts = np.searchsorted(starts, [a for a, _ in spans]) if spans else np.zeros(0, np.int64)
+    return [*firsts.tolist(), len(starts)]
+
+
+def _tokens_from_index(idx: Any, d: int) -> _DocTokens:
+    """Tokens and sentences of document ``d`` as the corpus index has them."""
+    t0, t1 = int(idx.doc_tok[d]), int(idx.doc_tok[d + 1])
+    s0, s1 = int(idx.doc_sent[d]), int(idx.doc_sent[d + 1])
+    form = idx.form[t0:t1]
+    starts = idx.start[t0:t1]
+    sent_a = idx.sent_start[s0:s1].tolist()
+    sent_b = idx.sent_end[s0:s1].tolist()
+    spans = list(zip(sent_a, sent_b, strict=True))
+    return _DocTokens(
+        w=idx.forms[form].tolist(),
+        low=idx.lowers[idx.lower_of_form[form]].tolist(),
+        s=starts.tolist(),
+        e=idx.end[t0:t1].tolist(),
+        sent_spans=spans,
+        sent_para=idx.sent_para[s0:s1].tolist(),
+        sent_tok=_sentence_tokens(starts, spans),
+    )
+
+
 class _Doc:
-    def __init__(self, text: str, paragraphs: Sequence[tuple[int, int]]):
+    def __init__(
+        self, text: str, paragraphs: Sequence[tuple[int, int]], tokens: _DocTokens | None = None
+    ):
         self.text = text
         self.paragraphs = list(paragraphs)
         self.quotes: list[_Quote] = []
@@ -511,9 +573,12 @@ class _Doc:
             self.quotes.append(q)
             previous = q
         self.q_starts = [q.start for q in self.quotes]
-        spans = split_sentences(text, self.paragraphs)
-        self.sent_spans = spans
-        self.sent_para = [bisect.bisect_right(para_starts, a) - 1 for a, _ in spans]
+        if tokens is None:
+            tokens = _tokens_from_text(text, self.paragraphs)
+        self.tok_w, self.tok_low, self.tok_s, self.tok_e = tokens.w, tokens.low, tokens.s, tokens.e
+        self.sent_spans = tokens.sent_spans
+        self.sent_para = tokens.sent_para
+        self.sent_tok = tokens.sent_tok
         self._cache: dict[int, _Sent] = {}
         self._vocabulary: set[str] | None = None
 
@@ -2250,7 +2315,17 @@ def _sentence_frames(lex: _Lex, S: _Sent, known: dict[str, Any]) -> list[_Frame]
     i = 0
     cue_first = lex.rules.cue_first
     dashes = lex.rules.dashes
-    while i < S.n:
+    triggers = lex.triggers
+    candidates = [x for x, word in enumerate(S.low) if word in triggers]
+    if not candidates:
+        return frames
+    n_cand = len(candidates)
+    while True:
+        # every other word would only move on to the next one
+        k = bisect.bisect_left(candidates, i)
+        if k == n_cand:
+            break
+        i = candidates[k]
         if S.w[i] in dashes and i > 0 and S.q[i - 1] >= 0 and S.q[i] < 0:
             f = _dash_attribution(lex, S, i)
             if f is not None:
@@ -2642,8 +2717,13 @@ def _sentence_words(S: _Sent, a: int, b: int, inside: bool | None = None) -> int
     return (total[b] - total[a]) - (quoted[b] - quoted[a])
 
 
-def _read_document(text: str, paragraphs: Sequence[tuple[int, int]], lex: _Lex) -> list[_Row]:
-    doc = _Doc(text, paragraphs)
+def _read_document(
+    text: str,
+    paragraphs: Sequence[tuple[int, int]],
+    lex: _Lex,
+    tokens: _DocTokens | None = None,
+) -> list[_Row]:
+    doc = _Doc(text, paragraphs, tokens)
     res = _Resolver(lex)
     rows: list[_Row] = []
     quote_row: dict[int, _Row] = {}
@@ -2815,12 +2895,10 @@ def _frame_rows(doc: _Doc, f: _Frame, quote_row: dict[int, _Row]) -> list[_Row]:
     out: list[_Row] = []
     for a, b in f.pieces:
         qids = sorted({S.q[x] for x in range(a, b) if S.q[x] >= 0})
-        outside = [
-            x
+        if qids and not any(
+            S.q[x] < 0 and any(c.isalnum() for c in S.w[x]) and S.low[x] != "that"
             for x in range(a, b)
-            if S.q[x] < 0 and any(c.isalnum() for c in S.w[x]) and S.low[x] != "that"
-        ]
-        if qids and not outside:
+        ):
             for qid in qids:
                 q = doc.quotes[qid]
                 row = _Row(q.start, q.end, "direct", S.i, S.para, f, f.rule)
@@ -2923,6 +3001,7 @@ def extract_quotes(
     rules: str | Path | QuoteRules | None = None,
     min_confidence: float = 0.0,
     cue_types: str | Iterable[str] | None = None,
+    workers: int | None = None,
     progress: bool | None = None,
 ) -> pd.DataFrame:
     """One row per quotation (or piece of one) with its speaker.
@@ -2941,6 +3020,13 @@ def extract_quotes(
         ``cue_types="speech"`` keeps reported speech, for a study of who
         speaks; rows without a cue are left out too. By default every row.
         ``quote_id`` and ``part_of`` keep the numbers of the full table.
+    workers : int, optional
+        Processes reading documents side by side. Documents are read
+        independently, so the table is the same whatever the number. By default
+        one process for corpora under 2,000,000 characters and one per CPU
+        core (at most 8) above that; a script that asks for workers needs
+        ``if __name__ == "__main__":`` around its work on systems that start
+        processes by spawning them (macOS, Windows).
     progress : bool, optional
         Show a progress bar on large corpora; by default as the corpus was loaded.
 
@@ -2993,8 +3079,9 @@ def extract_quotes(
     Raises
     ------
     ValueError
-        When ``min_confidence`` is outside 0-1 or ``cue_types`` names a type
-        the rules do not have (the message lists them).
+        When ``min_confidence`` is outside 0-1, ``cue_types`` names a type
+        the rules do not have (the message lists them) or ``workers`` is not a
+        positive whole number.
 
     Examples
     --------
@@ -3012,30 +3099,169 @@ def extract_quotes(
     if not 0 <= min_confidence <= 1:
         raise ValueError(f"min_confidence={min_confidence!r} must be between 0 and 1")
     wanted_types = _cue_type_filter(cue_types, quote_rules)
-    lex = _lex(quote_rules)
     show = c.progress if progress is None else progress
     docs = c.docs
     para = c.paragraph_spans
     codes = para["doc_id"].cat.codes.to_numpy()
-    bounds = np.searchsorted(codes, np.arange(len(docs) + 1))
+    bounds = np.searchsorted(codes, np.arange(len(docs) + 1)).tolist()
     p_start = para["start"].to_numpy().tolist()
     p_end = para["end"].to_numpy().tolist()
-    columns: dict[str, list] = {name: [] for name in QUOTE_COLUMNS}
-    doc_codes: list[int] = []
-    items = list(enumerate(zip(docs["doc_id"], docs["text"], strict=True)))
-    for d, (_doc_id, text) in _progress(items, "quotations", show):
-        spans = list(
-            zip(p_start[bounds[d] : bounds[d + 1]], p_end[bounds[d] : bounds[d + 1]], strict=True)
+    texts = list(docs["text"])
+    spans = [
+        list(zip(p_start[bounds[d] : bounds[d + 1]], p_end[bounds[d] : bounds[d + 1]], strict=True))
+        for d in range(len(texts))
+    ]
+    n_workers = _n_workers(workers, texts)
+    context = _worker_context(explicit=workers is not None) if n_workers > 1 else None
+    # the corpus index, when built, has tokenized and split every document
+    idx = c._cache.get("index")
+    if context is not None:
+        columns, counts = _read_parallel((texts, spans, quote_rules, idx), n_workers, context, show)
+    else:
+        items = list(range(len(texts)))
+        columns, counts = _read_documents(
+            (texts, spans, quote_rules, idx), _progress(items, "quotations", show)
         )
-        rows = _read_document(text, spans, lex)
-        _append_rows(columns, text, rows, quote_rules)
-        doc_codes.extend([d] * len(rows))
+    doc_codes = np.repeat(np.arange(len(texts)), counts).tolist()
     table = _table(columns, doc_codes, list(docs["doc_id"]))
     if min_confidence > 0:
         table = table[table["confidence"] >= min_confidence].reset_index(drop=True)
     if wanted_types is not None:
         table = table[table["cue_type"].isin(wanted_types).to_numpy()].reset_index(drop=True)
     return table
+
+
+AUTO_WORKERS_CHARS = 2_000_000  # corpora smaller than this are read in one process
+MAX_WORKERS = 8
+
+
+def _n_workers(workers: int | None, texts: list[str]) -> int:
+    if workers is not None:
+        if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+            raise ValueError(f"workers={workers!r} must be a positive whole number (or None)")
+        return min(workers, max(len(texts), 1))
+    if sum(map(len, texts)) < AUTO_WORKERS_CHARS:
+        return 1
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_WORKERS, len(texts)))
+
+
+def _worker_context(explicit: bool) -> Any:
+    """How to start worker processes, or None to read in this process.
+
+    Forking is quick and safe while this process runs a single thread (a
+    script, the tests); with threads running (a Jupyter kernel) a forked child
+    can deadlock, so workers are spawned: they import the program's main module
+    again, which is harmless for a notebook, an interactive session or
+    ``python -m``, but runs a plain ``python script.py`` a second time. So that
+    case reads in one process unless ``workers`` was asked for (the script then
+    needs ``if __name__ == "__main__":``, as Python's multiprocessing says).
+    """
+    import multiprocessing
+    import sys
+    import threading
+
+    if sys.platform == "linux" and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    main = sys.modules.get("__main__")
+    plain_script = (
+        main is not None
+        and getattr(main, "__spec__", None) is None
+        and getattr(main, "__file__", None) is not None
+    )
+    if plain_script and not explicit:
+        return None
+    return multiprocessing.get_context("spawn")
+
+
+_Input = tuple[list[str], list[list[tuple[int, int]]], QuoteRules, Any]
+_INHERITED: _Input | None = None  # what forked workers read
+
+
+def _read_documents(work: _Input, order: Iterable[int]) -> tuple[dict[str, list], list[int]]:
+    """Read documents ``order`` (positions in ``texts``) of ``work = (texts,
+    paragraph spans, rules, corpus index or None)``: the table's columns and
+    the number of rows of each document."""
+    texts, spans, rules, idx = work
+    lex = _lex(rules)
+    columns: dict[str, list] = {name: [] for name in QUOTE_COLUMNS}
+    counts: list[int] = []
+    for d in order:
+        text = texts[d]
+        tokens = _tokens_from_index(idx, d) if idx is not None else None
+        rows = _read_document(text, spans[d], lex, tokens)
+        _append_rows(columns, text, rows, rules)
+        counts.append(len(rows))
+    return columns, counts
+
+
+def _read_inherited(a: int, b: int) -> tuple[dict[str, list], list[int]]:
+    """A forked worker's share: documents ``a:b`` of what it inherited."""
+    assert _INHERITED is not None
+    return _read_documents(_INHERITED, range(a, b))
+
+
+def _read_sent(
+    texts: list[str], spans: list[list[tuple[int, int]]], rules: QuoteRules
+) -> tuple[dict[str, list], list[int]]:
+    """A spawned worker's share: the documents it was sent."""
+    return _read_documents((texts, spans, rules, None), range(len(texts)))
+
+
+def _read_parallel(
+    work: _Input, n_workers: int, context: Any, show: bool
+) -> tuple[dict[str, list], list[int]]:
+    """Read consecutive chunks of documents in worker processes and join their
+    tables in document order (the result does not depend on ``n_workers``)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _INHERITED
+    texts, spans, rules, _ = work
+    # chunks of about equal length, a few per worker so that they even out
+    n_chunks = min(len(texts), n_workers * 4)
+    lengths = np.cumsum([len(t) for t in texts])
+    cuts = np.searchsorted(lengths, lengths[-1] * np.arange(1, n_chunks) / n_chunks)
+    edges = sorted({0, *cuts.tolist(), len(texts)})
+    chunks = [(a, b) for a, b in itertools.pairwise(edges) if b > a]
+    forked = context.get_start_method() == "fork"
+    if forked:
+        _INHERITED = work  # forked workers see it (and the corpus index) without copying
+    try:
+        with ProcessPoolExecutor(n_workers, mp_context=context) as pool:
+            if forked:
+                futures = [pool.submit(_read_inherited, a, b) for a, b in chunks]
+            else:
+                futures = [
+                    pool.submit(_read_sent, texts[a:b], spans[a:b], rules) for a, b in chunks
+                ]
+            results = [f.result() for f in _progress_futures(futures, chunks, show)]
+    finally:
+        _INHERITED = None
+    columns: dict[str, list] = {name: [] for name in QUOTE_COLUMNS}
+    counts: list[int] = []
+    for part, part_counts in results:
+        for name, values in part.items():
+            columns[name].extend(values)
+        counts.extend(part_counts)
+    return columns, counts
+
+
+def _progress_futures(futures: list, chunks: list[tuple[int, int]], show: bool) -> list:
+    """The futures in order, with a progress bar counting documents as chunks finish."""
+    n_docs = chunks[-1][1] - chunks[0][0] if chunks else 0
+    if show and n_docs >= PROGRESS_MIN_ITEMS:
+        from concurrent.futures import as_completed
+
+        from tqdm.auto import tqdm
+
+        size = {id(f): b - a for f, (a, b) in zip(futures, chunks, strict=True)}
+        with tqdm(total=n_docs, desc="quotations", unit="doc", leave=False) as bar:
+            for f in as_completed(futures):
+                bar.update(size[id(f)])
+    return futures
 
 
 def _cue_type_filter(
