@@ -5,7 +5,8 @@ about 2.6 million words) and prints a table:
 
 * build: load the JSONL file + tokenize + index (NLTK: NLTKWordTokenizer over every
   document + ConcordanceIndex over all tokens);
-* query: median time for all hits of a pattern with their left/keyword/right
+* query: median time (garbage collector paused during each call, as timeit
+  does, for every system alike) for all hits of a pattern with their left/keyword/right
   strings materialised (toolkit: the kwic DataFrame, window 5 words; NLTK:
   ConcordanceIndex.find_concordance, width 80; textacy: keyword_in_context over
   every document with a word-bounded, case-insensitive regex, window 50 chars);
@@ -39,13 +40,26 @@ REUTERS = ROOT.parent / "shared" / "corpus" / "reuters21578" / "reuters21578.jso
 QUERIES = [("frequent word", "said"), ("rare word", "refugees"), ("phrase", "interest rates")]
 
 
-def median_time(fn, runs: int) -> tuple[float, object]:
+def median_time(fn, runs: int, *, gc_off: bool = False) -> tuple[float, object]:
+    """Median wall time of ``runs`` calls. ``gc_off`` times each call with the
+    cyclic garbage collector paused, as ``timeit`` does, after one collection
+    before the series: a collection over the hundreds of megabytes both
+    indexes hold would otherwise land in some calls and not others, and one
+    forced before every call leaves the CPU caches cold for a sub-millisecond
+    query (it costs the toolkit about 1 ms per query)."""
     times, result = [], None
+    gc.collect()
     for _ in range(runs):
-        gc.collect()
-        t = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t)
+        if not gc_off:
+            gc.collect()
+        else:
+            gc.disable()
+        try:
+            t = time.perf_counter()
+            result = fn()
+            times.append(time.perf_counter() - t)
+        finally:
+            gc.enable()
     return statistics.median(times), result
 
 
@@ -112,16 +126,19 @@ def main() -> int:
 
     counts = {}
     for label, pattern in QUERIES:
-        t_tk, hits = median_time(lambda p=pattern: toolkit.kwic(corpus, p), args.runs)
+        t_tk, hits = median_time(lambda p=pattern: toolkit.kwic(corpus, p), args.runs, gc_off=True)
         words = pattern.split()
         query = words if len(words) > 1 else words[0]
-        t_nl, lines = median_time(lambda q=query: ci.find_concordance(q, width=80), args.runs)
+        t_nl, lines = median_time(
+            lambda q=query: ci.find_concordance(q, width=80), args.runs, gc_off=True
+        )
         t_tx = None
         if textacy_kwic is not None:
             rx = re.compile(r"\b" + r"\s+".join(map(re.escape, words)) + r"\b", re.IGNORECASE)
             t_tx, tx_hits = median_time(
                 lambda r=rx: [h for t in texts for h in textacy_kwic(t, r, window_width=50)],
                 max(1, args.runs // 2),
+                gc_off=True,
             )
             counts[pattern] = (len(hits), len(lines), len(tx_hits))
         else:

@@ -150,10 +150,14 @@ class TokenIndex:
         return self.lower_of_form[self.form[pos]]
 
     @cached_property
-    def display_texts(self) -> list[str]:
-        """Document texts with line breaks and tabs shown as spaces (same offsets)."""
+    def display(self) -> tuple[str, np.ndarray]:
+        """All document texts in one string, with line breaks and tabs shown as
+        spaces (same offsets), and where each document starts in it
+        (``n_docs + 1`` entries): contexts are cut from it in one pass."""
         table = str.maketrans("\n\t\r\f\v", "     ")
-        return [t.translate(table) for t in self.texts]
+        lengths = np.fromiter(map(len, self.texts), dtype=np.int64, count=len(self.texts))
+        starts = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+        return "".join(self.texts).translate(table), starts
 
     @cached_property
     def lower_rank(self) -> np.ndarray:

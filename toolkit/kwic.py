@@ -146,16 +146,16 @@ def _materialise(
     left_b = np.where(has_left, idx.end[np.maximum(first - 1, 0)], start_c)
     right_a = np.where(has_right, idx.start[np.minimum(last + 1, idx.n_tokens - 1)], end_c)
     right_b = np.where(has_right, idx.end[right_tok], end_c)
-    texts = idx.display_texts
-    d_l = doc.tolist()
-    left = [texts[d][a:b] for d, a, b in zip(d_l, left_a.tolist(), left_b.tolist(), strict=True)]
+    # cut from all texts joined: offsets in it are the document's start plus the
+    # offset in the document
+    text, doc_start = idx.display
+    at = doc_start[doc]
+    left = _cut(text, at + left_a, at + left_b)
     if len(end) and (end - first == 1).all():  # one-token keywords: straight from the vocabulary
         keyword = idx.forms[idx.form[first]]
     else:
-        keyword = [
-            texts[d][a:b] for d, a, b in zip(d_l, start_c.tolist(), end_c.tolist(), strict=True)
-        ]
-    right = [texts[d][a:b] for d, a, b in zip(d_l, right_a.tolist(), right_b.tolist(), strict=True)]
+        keyword = _cut(text, at + start_c, at + end_c)
+    right = _cut(text, at + right_a, at + right_b)
     frame = pd.DataFrame(
         {
             "doc_id": idx.doc_categorical(doc),
@@ -168,6 +168,10 @@ def _materialise(
         }
     )
     return frame
+
+
+def _cut(text: str, starts: np.ndarray, ends: np.ndarray) -> list[str]:
+    return [text[a:b] for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
 
 
 def _add_meta(hits: pd.DataFrame, idx: TokenIndex, meta: bool | Sequence[str]) -> pd.DataFrame:

@@ -468,7 +468,7 @@ def hits_html(
     n = len(hits)
     shown = hits.head(max_rows)
     doc_pos = {d: i for i, d in enumerate(idx.doc_ids)}
-    texts = idx.display_texts
+    text, doc_start = idx.display
     head = "".join(f'<th style="{_TD_CELL}">{esc(c)}</th>' for c in columns)
     rows = []
     for rec in shown.to_dict("records"):
@@ -477,10 +477,10 @@ def hits_html(
         a, b = int(rec["start"]), int(rec["end"])
         lo = max(int(idx.sent_start[s]), a - chars)
         hi = min(int(idx.sent_end[s]), b + chars)
-        t = texts[d]
+        at = int(doc_start[d])
         context = (
-            f"{esc(t[lo:a])}<mark style='background:#ffe08a;font-weight:bold'>"
-            f"{esc(t[a:b])}</mark>{esc(t[b:hi])}"
+            f"{esc(text[at + lo : at + a])}<mark style='background:#ffe08a;font-weight:bold'>"
+            f"{esc(text[at + a : at + b])}</mark>{esc(text[at + b : at + hi])}"
         )
         cells = "".join(
             f'<td style="{_TD_CELL}">{esc("" if pd.isna(rec[c]) else str(rec[c]))}</td>'
