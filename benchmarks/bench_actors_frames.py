@@ -236,7 +236,8 @@ def main() -> int:
         child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         print(
             "Peak memory is traced in this process only; the largest worker process "
-            f"reached {child:,.0f} MiB resident (its whole interpreter included)."
+            f"reached {child:,.0f} MiB resident (its whole interpreter, and the pages a "
+            "forked worker shares with this process, included)."
         )
     return 0
 

@@ -479,18 +479,25 @@ def throughput(limit: int | None, runs: int) -> None:
             if limit and len(records) >= limit:
                 break
     corpus = toolkit.load_corpus(pd.DataFrame(records), progress=False)
-    times, n_rows = [], 0
-    for _ in range(runs):
-        t = time.perf_counter()
-        n_rows = len(toolkit.extract_quotes(corpus, progress=False))
-        times.append(time.perf_counter() - t)
-    median = statistics.median(times)
+    from toolkit.quotes import _n_workers
+
     words = int(corpus.docs["text"].str.count(r"\S+").sum())
-    print(
-        f"extract_quotes on Reuters-21578: {len(corpus):,} articles, {words:,} words, "
-        f"{n_rows:,} rows; median of {runs} runs {median:.2f} s = "
-        f"{len(corpus) / median:,.0f} articles/s ({words / median / 1e6:.2f} M words/s)"
-    )
+    n_default = _n_workers(None, list(corpus.docs["text"]))
+    settings = [(None, n_default)] + ([(1, 1)] if n_default > 1 else [])
+    for workers, n_proc in settings:
+        times, n_rows = [], 0
+        for _ in range(runs):
+            t = time.perf_counter()
+            n_rows = len(toolkit.extract_quotes(corpus, workers=workers, progress=False))
+            times.append(time.perf_counter() - t)
+        median = statistics.median(times)
+        how = "default" if workers is None else "workers=1"
+        print(
+            f"extract_quotes on Reuters-21578 ({how}: {n_proc} process{'es' if n_proc > 1 else ''}): "
+            f"{len(corpus):,} articles, {words:,} words, "
+            f"{n_rows:,} rows; median of {runs} runs {median:.2f} s = "
+            f"{len(corpus) / median:,.0f} articles/s ({words / median / 1e6:.2f} M words/s)"
+        )
 
 
 DEFINITIONS = """\
