@@ -101,3 +101,10 @@ def test_readme_binder_badge_opens_the_getting_started_notebook():
     labpath = parse_qs(urlparse(links[0]).query)["labpath"]
     assert labpath == ["notebooks/01-getting-started-kwic.ipynb"]
     assert (ROOT / labpath[0]).is_file()
+
+
+def test_spreadsheet_export_comes_with_the_toolkit():
+    """``hits.to_excel(...)`` must work after a plain install, not only with the
+    test extra: pandas writes .xlsx through openpyxl."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    assert "openpyxl" in {_name(r) for r in project["dependencies"]}
