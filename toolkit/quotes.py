@@ -1279,6 +1279,30 @@ def _reporting_use(lex: _Lex, S: _Sent, i: int, j: int, info: tuple[str, str, st
     return True
 
 
+_FINITE_AUXILIARIES = frozenset(
+    [
+        "is",
+        "was",
+        "are",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "should",
+        "must",
+        "do",
+        "does",
+        "did",
+    ]
+)
+
+
 # Words that cannot start the object of a verb of thought, intention, stance or
 # topic: prepositions and particles ("plans for", "attacks on", "backed down").
 _NOT_OBJECT = frozenset(
@@ -1306,23 +1330,8 @@ _NOT_OBJECT = frozenset(
         "but",
         "as",
         "than",
-        "is",
-        "was",
-        "are",
-        "were",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "can",
-        "could",
-        "may",
-        "might",
-        "should",
-        "must",
     ]
-)
+) | (_FINITE_AUXILIARIES - {"do", "does", "did"})
 
 
 def _negated(lex: _Lex, S: _Sent, i: int) -> bool:
@@ -1760,28 +1769,6 @@ _POSTMODIFIER_START = frozenset(
         "which",
         "whom",
         "whose",
-    ]
-)
-_FINITE_AUXILIARIES = frozenset(
-    [
-        "is",
-        "was",
-        "are",
-        "were",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "can",
-        "could",
-        "may",
-        "might",
-        "should",
-        "must",
-        "do",
-        "does",
-        "did",
     ]
 )
 
