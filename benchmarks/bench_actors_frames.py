@@ -29,42 +29,17 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import gc
-import statistics
 import sys
-import time
-import tracemalloc
-from pathlib import Path
 
 try:
     import resource
 except ImportError:  # not on Unix
     resource = None
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-REUTERS = ROOT.parent / "shared" / "corpus" / "reuters21578" / "reuters21578.jsonl"
+from _common import REUTERS, REUTERS_MISSING, load_reuters, peak_memory
+from _common import median_time as timed
+
 ENTRIES = 200
-
-
-def timed(fn, runs: int):
-    times, result = [], None
-    for _ in range(runs):
-        gc.collect()
-        t = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times), result
-
-
-def peak_memory(fn) -> int:
-    gc.collect()
-    tracemalloc.start()
-    try:
-        fn()
-        return tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
 
 
 def grown_lexicon(corpus, entries: int):
@@ -112,10 +87,7 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=None, help="use only the first N items")
     args = parser.parse_args()
     if not REUTERS.exists():
-        print(
-            "Reuters-21578 not found at ../shared/corpus/reuters21578/reuters21578.jsonl "
-            "beside the project; nothing to measure."
-        )
+        print(REUTERS_MISSING)
         return 0
 
     import pandas as pd
@@ -124,12 +96,7 @@ def main() -> int:
     from toolkit.index import corpus_index
 
     def load():
-        source = REUTERS
-        if args.limit:
-            source = pd.read_json(REUTERS, lines=True).head(args.limit)
-        corpus = toolkit.load_corpus(source, progress=False)
-        corpus_index(corpus)
-        return corpus
+        return load_reuters(args.limit)
 
     rows = []
     t_load, corpus = timed(load, args.load_runs)
@@ -232,7 +199,7 @@ def main() -> int:
         print(
             f"{'for reference, quotations in 1 proc':36} {fmt_t(serial[0]):>10} {'':>12}  {serial[1]}"
         )
-    if resource is not None:
+    if resource is not None and serial is not None:  # worker processes ran
         child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         print(
             "Peak memory is traced in this process only; the largest worker process "

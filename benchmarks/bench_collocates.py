@@ -22,40 +22,9 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import gc
-import json
-import statistics
 import sys
-import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-REUTERS = ROOT.parent / "shared" / "corpus" / "reuters21578" / "reuters21578.jsonl"
-
-
-def median_time(fn, runs: int, *, warm_up: bool = True) -> tuple[float, object]:
-    result = fn() if warm_up else None
-    times = []
-    for _ in range(runs):
-        gc.collect()
-        t = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times), result
-
-
-def read_records(path: Path, limit: int) -> list[dict]:
-    """The first ``limit`` items with non-empty text."""
-    records = []
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            record = json.loads(line)
-            if (record.get("text") or "").strip():
-                records.append(record)
-            if len(records) >= limit:
-                break
-    return records
+from _common import REUTERS, REUTERS_MISSING, load_reuters, median_time
 
 
 def main() -> int:
@@ -68,24 +37,13 @@ def main() -> int:
     parser.add_argument("--month", default="1987-03", help="the keyness target month (YYYY-MM)")
     args = parser.parse_args()
     if not REUTERS.exists():
-        print(
-            "Reuters-21578 not found at ../shared/corpus/reuters21578/reuters21578.jsonl; "
-            "nothing to measure."
-        )
+        print(REUTERS_MISSING)
         return 0
-
-    import pandas as pd
 
     import toolkit
     from toolkit.index import corpus_index
 
-    def build():
-        source = pd.DataFrame(read_records(REUTERS, args.limit)) if args.limit else REUTERS
-        corpus = toolkit.load_corpus(source, progress=False)
-        corpus_index(corpus)
-        return corpus
-
-    t_build, corpus = median_time(build, args.build_runs, warm_up=False)
+    t_build, corpus = median_time(lambda: load_reuters(args.limit), args.build_runs)
     idx = corpus_index(corpus)
     month = corpus.docs["date"].dt.strftime("%Y-%m") == args.month
 
@@ -100,7 +58,7 @@ def main() -> int:
     ]
     rows = [("build (load + tokenize + index)", "", t_build, None)]
     for step, what, fn in steps:
-        t, table = median_time(fn, args.runs)
+        t, table = median_time(fn, args.runs, warm_up=True)
         rows.append((step, what, t, table))
 
     print(

@@ -26,54 +26,15 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
-import json
 import re
 import statistics
 import sys
 import time
 import tracemalloc
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-REUTERS = ROOT.parent / "shared" / "corpus" / "reuters21578" / "reuters21578.jsonl"
+from _common import REUTERS, REUTERS_MISSING, load_reuters, median_time, read_records
+
 QUERIES = [("frequent word", "said"), ("rare word", "refugees"), ("phrase", "interest rates")]
-
-
-def median_time(fn, runs: int, *, gc_off: bool = False) -> tuple[float, object]:
-    """Median wall time of ``runs`` calls. ``gc_off`` times each call with the
-    cyclic garbage collector paused, as ``timeit`` does, after one collection
-    before the series: a collection over the hundreds of megabytes both
-    indexes hold would otherwise land in some calls and not others, and one
-    forced before every call leaves the CPU caches cold for a sub-millisecond
-    query (it costs the toolkit about 1 ms per query)."""
-    times, result = [], None
-    gc.collect()
-    for _ in range(runs):
-        if not gc_off:
-            gc.collect()
-        else:
-            gc.disable()
-        try:
-            t = time.perf_counter()
-            result = fn()
-            times.append(time.perf_counter() - t)
-        finally:
-            gc.enable()
-    return statistics.median(times), result
-
-
-def read_records(path: Path, limit: int | None) -> list[dict]:
-    """The items with non-empty text (the first ``limit`` of them)."""
-    records = []
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            record = json.loads(line)
-            if (record.get("text") or "").strip():
-                records.append(record)
-            if limit and len(records) >= limit:
-                break
-    return records
 
 
 def main() -> int:
@@ -85,12 +46,9 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=None, help="use only the first N documents")
     args = parser.parse_args()
     if not REUTERS.exists():
-        print(
-            f"Reuters-21578 not found at ../shared/corpus/reuters21578/ (looked in {REUTERS.parent.name}); nothing to measure."
-        )
+        print(REUTERS_MISSING)
         return 0
 
-    import pandas as pd
     from nltk.text import ConcordanceIndex
     from nltk.tokenize import NLTKWordTokenizer
 
@@ -99,10 +57,7 @@ def main() -> int:
     from toolkit.widgets import KwicExplorer
 
     def load_toolkit():
-        source = pd.DataFrame(read_records(REUTERS, args.limit)) if args.limit else REUTERS
-        corpus = toolkit.load_corpus(source, progress=False)
-        corpus_index(corpus)
-        return corpus
+        return load_reuters(args.limit)
 
     def load_nltk():
         tokenizer = NLTKWordTokenizer()

@@ -55,15 +55,12 @@ import collections
 import json
 import re
 import statistics
-import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-SHARED = ROOT.parent / "shared"
+from _common import REUTERS, SHARED, load_reuters
+
 POLNEAR = SHARED / "eval" / "polnear_dev.jsonl"
-REUTERS = SHARED / "corpus" / "reuters21578" / "reuters21578.jsonl"
 THRESHOLDS = (0.3, 0.8)
 CLASSES = ("quoted", "indirect")
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
@@ -463,22 +460,13 @@ def write_errors(path: Path, texts: dict, gold: list[dict], pred: list[dict]) ->
 
 
 def throughput(limit: int | None, runs: int) -> None:
-    import pandas as pd
 
     import toolkit
 
     if not REUTERS.exists():
         print("Reuters-21578 not found at ../shared/corpus/reuters21578/; throughput not measured.")
         return
-    records = []
-    with REUTERS.open(encoding="utf-8") as f:
-        for line in f:
-            r = json.loads(line)
-            if (r.get("text") or "").strip():
-                records.append({"doc_id": r.get("id"), "text": r["text"]})
-            if limit and len(records) >= limit:
-                break
-    corpus = toolkit.load_corpus(pd.DataFrame(records), progress=False)
+    corpus = load_reuters(limit, index=False)
     from toolkit.quotes import _n_workers
 
     words = int(corpus.docs["text"].str.count(r"\S+").sum())
