@@ -475,3 +475,28 @@ def test_kept_matches_never_overlap_and_each_dropped_one_lost_to_a_longer(words,
             rivals = {int(o) for o in owner[f:e] if o >= 0}
             assert rivals, "a candidate was dropped without overlapping a kept match"
             assert max(end[r] - first[r] for r in rivals) >= e - f
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(1, 4), st.integers(0, 5)), max_size=25))
+def test_longest_matches_keeps_a_greedy_non_overlapping_choice(matches):
+    """The kept matches never overlap, and each one dropped overlaps a kept match
+    that is longer, or as long and earlier, or the same span of a lower pattern."""
+    from toolkit.patterns import longest_matches
+
+    first = np.array([a for a, _, _ in matches], dtype=np.int64)
+    end = np.array([a + n for a, n, _ in matches], dtype=np.int64)
+    no = np.array([p for _, _, p in matches], dtype=np.int64)
+    keep = set(longest_matches(first, end, no).tolist())
+
+    def priority(i):
+        return (-(end[i] - first[i]), first[i], no[i])
+
+    def overlap(i, j):
+        return first[i] < end[j] and first[j] < end[i]
+
+    kept = sorted(keep)
+    assert all(not overlap(i, j) for i in kept for j in kept if i < j)
+    for i in range(len(matches)):
+        if i not in keep:
+            assert any(overlap(i, j) and priority(j) <= priority(i) for j in kept)

@@ -12,7 +12,7 @@ import pandas as pd
 
 from ._frames import str_array
 from .index import TokenIndex, corpus_index
-from .patterns import MatchMode, Pattern, compile_pattern, find_spans
+from .patterns import MatchMode, Pattern, compile_pattern, find_all_spans
 
 __all__ = ["kwic", "kwic_html", "parse_sort"]
 
@@ -89,15 +89,7 @@ def kwic(
     keys = parse_sort(sort)
     idx = corpus_index(corpus)
 
-    firsts, ends, which = [], [], []
-    for i, pat in enumerate(compiled):
-        f, e = find_spans(idx, pat)
-        firsts.append(f)
-        ends.append(e)
-        which.append(np.full(len(f), i, dtype=np.int32))
-    first = np.concatenate(firsts)
-    end = np.concatenate(ends)
-    pat_no = np.concatenate(which)
+    first, end, pat_no = find_all_spans(idx, compiled)
     order = np.lexsort((pat_no, end, first))
     first, end, pat_no = first[order], end[order], pat_no[order]
     if keys:

@@ -60,7 +60,7 @@ import pandas as pd
 import yaml
 
 from .index import TokenIndex, corpus_index
-from .patterns import MATCH_MODES, Pattern, compile_pattern, find_spans
+from .patterns import MATCH_MODES, Pattern, compile_pattern, find_all_spans, longest_matches
 
 __all__ = [
     "ACTOR_TYPES",
@@ -630,25 +630,8 @@ def match_lexicon(corpus: Any, lexicon: Lexicon) -> pd.DataFrame:
     ([[0, 3], [4, 6]], ['b', 'a'])
     """
     idx = corpus_index(corpus)
-    firsts, ends, nos = [], [], []
-    for no, pat in enumerate(lexicon.compiled):
-        f, e = find_spans(idx, pat)
-        if len(f):
-            firsts.append(f)
-            ends.append(e)
-            nos.append(np.full(len(f), no, dtype=np.int64))
-    if not firsts:
-        return pd.DataFrame(
-            {
-                "first": np.zeros(0, np.int64),
-                "end": np.zeros(0, np.int64),
-                "pattern_no": np.zeros(0, np.int64),
-            }
-        )
-    first = np.concatenate(firsts)
-    end = np.concatenate(ends)
-    no = np.concatenate(nos)
-    keep = _resolve_overlaps(first, end, no)
+    first, end, no = find_all_spans(idx, lexicon.compiled)
+    keep = longest_matches(first, end, no)
     first, end, no = first[keep], end[keep], no[keep]
     order = np.argsort(first, kind="stable")
     first, end, no = first[order], end[order], no[order]
@@ -656,39 +639,6 @@ def match_lexicon(corpus: Any, lexicon: Lexicon) -> pd.DataFrame:
         entry_codes = pd.factorize(lexicon.patterns[lexicon.label])[0]
         first, end, no = _merge_bracketed(idx, first, end, no, entry_codes)
     return pd.DataFrame({"first": first, "end": end, "pattern_no": no})
-
-
-def _resolve_overlaps(first: np.ndarray, end: np.ndarray, no: np.ndarray) -> np.ndarray:
-    """Indices of the matches kept: longest first, then earliest, then lowest
-    pattern number; a match overlapping one already kept is dropped."""
-    # the same span found by several patterns: the one listed first
-    order = np.lexsort((no, end, first))
-    dup = np.zeros(len(order), dtype=bool)
-    dup[1:] = (first[order][1:] == first[order][:-1]) & (end[order][1:] == end[order][:-1])
-    order = order[~dup]
-    n = len(order)
-    f, e = first[order], end[order]
-    # a match is in conflict when it overlaps a neighbour in position order
-    prev_max_end = np.maximum.accumulate(np.concatenate([[-1], e[:-1]]))
-    next_min_first = np.concatenate([f[1:], [np.iinfo(np.int64).max]])
-    # later-starting matches may start at the same position: compare with the running max
-    conflict = (f < prev_max_end) | (e > next_min_first)
-    keep = np.ones(n, dtype=bool)
-    idx = np.flatnonzero(conflict)
-    if len(idx):
-        sub = order[idx]
-        pri = np.lexsort((no[sub], first[sub], -(end[sub] - first[sub])))
-        taken: set[int] = set()
-        keep_sub = np.zeros(len(sub), dtype=bool)
-        for k in pri.tolist():
-            i = sub[k]
-            span = range(int(first[i]), int(end[i]))
-            if any(t in taken for t in span):
-                continue
-            taken.update(span)
-            keep_sub[k] = True
-        keep[idx] = keep_sub
-    return order[keep]
 
 
 def _merge_bracketed(

@@ -21,6 +21,7 @@ and :func:`find_spans`, so a pattern means the same thing everywhere.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal, get_args
@@ -32,7 +33,14 @@ from .tokens import tokenize_text
 if TYPE_CHECKING:  # pragma: no cover
     from .index import TokenIndex
 
-__all__ = ["MatchMode", "Pattern", "compile_pattern", "find_spans"]
+__all__ = [
+    "MatchMode",
+    "Pattern",
+    "compile_pattern",
+    "find_all_spans",
+    "find_spans",
+    "longest_matches",
+]
 
 MatchMode = Literal["glob", "regex", "fixed"]
 MATCH_MODES: tuple[str, ...] = get_args(MatchMode)
@@ -144,6 +152,77 @@ def find_spans(index: TokenIndex, pattern: Pattern) -> tuple[np.ndarray, np.ndar
             pos = pos[masks[j][ids]]
     pos = np.sort(pos)
     return pos, pos + k
+
+
+def find_all_spans(
+    index: TokenIndex, patterns: Sequence[Pattern]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Token spans of several patterns at once, with the number of the pattern
+    that matched each (its position in ``patterns``).
+
+    Returns
+    -------
+    (first, end, pattern_no) : numpy int64 arrays
+        Pattern by pattern, each in corpus order; overlapping matches of
+        different patterns are all there (see :func:`longest_matches`).
+    """
+    firsts, ends, nos = [], [], []
+    for no, pattern in enumerate(patterns):
+        f, e = find_spans(index, pattern)
+        firsts.append(f)
+        ends.append(e)
+        nos.append(np.full(len(f), no, dtype=np.int64))
+    if not firsts:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty.copy(), empty.copy()
+    return np.concatenate(firsts), np.concatenate(ends), np.concatenate(nos)
+
+
+def longest_matches(first: np.ndarray, end: np.ndarray, no: np.ndarray) -> np.ndarray:
+    """Where matches of several patterns overlap, which are kept: longest first,
+    then earliest, then lowest pattern number; a match overlapping one already
+    kept is dropped (so "Afghan security forces" wins over "security forces",
+    and each stretch of text counts once).
+
+    Returns
+    -------
+    numpy int64 array
+        Indices into ``first``, ``end`` and ``no`` of the matches kept.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> longest_matches(np.array([4, 3, 4]), np.array([6, 6, 5]), np.array([0, 1, 2])).tolist()
+    [1]
+    """
+    # the same span found by several patterns: the one listed first
+    order = np.lexsort((no, end, first))
+    dup = np.zeros(len(order), dtype=bool)
+    dup[1:] = (first[order][1:] == first[order][:-1]) & (end[order][1:] == end[order][:-1])
+    order = order[~dup]
+    n = len(order)
+    f, e = first[order], end[order]
+    # a match is in conflict when it overlaps a neighbour in position order
+    prev_max_end = np.maximum.accumulate(np.concatenate([[-1], e[:-1]]))
+    next_min_first = np.concatenate([f[1:], [np.iinfo(np.int64).max]])
+    # later-starting matches may start at the same position: compare with the running max
+    conflict = (f < prev_max_end) | (e > next_min_first)
+    keep = np.ones(n, dtype=bool)
+    idx = np.flatnonzero(conflict)
+    if len(idx):
+        sub = order[idx]
+        pri = np.lexsort((no[sub], first[sub], -(end[sub] - first[sub])))
+        taken: set[int] = set()
+        keep_sub = np.zeros(len(sub), dtype=bool)
+        for k in pri.tolist():
+            i = sub[k]
+            span = range(int(first[i]), int(end[i]))
+            if any(t in taken for t in span):
+                continue
+            taken.update(span)
+            keep_sub[k] = True
+        keep[idx] = keep_sub
+    return order[keep]
 
 
 def _vocab_mask(index: TokenIndex, pattern: Pattern, i: int) -> np.ndarray:

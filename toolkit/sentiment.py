@@ -36,7 +36,7 @@ import pandas as pd
 
 from .corpus import Corpus, load_corpus
 from .index import corpus_index
-from .patterns import Pattern, compile_pattern, find_spans
+from .patterns import Pattern, compile_pattern, find_all_spans, longest_matches
 
 __all__ = [
     "NEGATIVE_THRESHOLD",
@@ -241,35 +241,13 @@ class _ToneDictionary:
         return out
 
     def _counts(self, idx: Any) -> tuple[np.ndarray, np.ndarray]:
-        firsts, ends, entries = [], [], []
-        for k, pattern in enumerate(self.patterns):
-            f, e = find_spans(idx, pattern)
-            if len(f):
-                firsts.append(f)
-                ends.append(e)
-                entries.append(np.full(len(f), k, dtype=np.int64))
+        first, end, entry = find_all_spans(idx, self.patterns)
         zeros = np.zeros(idx.n_docs, dtype=np.int64)
-        if not firsts:
+        if not len(first):
             return zeros, zeros.copy()
-        first, end, entry = np.concatenate(firsts), np.concatenate(ends), np.concatenate(entries)
-        # longest match first, then position, then the entry listed first
-        order = np.lexsort((entry, first, first - end))
-        taken = np.zeros(idx.n_tokens, dtype=bool)
-        kept: list[np.ndarray] = []
-        long = order[(end - first)[order] > 1]
-        chosen = []
-        for j in long.tolist():
-            a, b = first[j], end[j]
-            if not taken[a:b].any():
-                taken[a:b] = True
-                chosen.append(j)
-        kept.append(np.asarray(chosen, dtype=np.int64))
-        single = order[(end - first)[order] == 1]
-        single = single[~taken[first[single]]]
-        # one match per token: the first in priority order
-        _, keep = np.unique(first[single], return_index=True)
-        kept.append(single[keep])
-        matched = np.concatenate(kept)
+        # longest match first, then position, then the entry listed first; each
+        # word counts once
+        matched = longest_matches(first, end, entry)
         doc = idx.token_doc(first[matched])
         sign = np.asarray(self.signs, dtype=np.int64)[entry[matched]]
         positive = np.bincount(doc[sign > 0], minlength=idx.n_docs)
