@@ -85,7 +85,7 @@ def load_reuters(limit: int | None = None, *, index: bool = True):
     import pandas as pd
 
     import toolkit
-    from toolkit.index import corpus_index
+    from toolkit.corpus.index import corpus_index
 
     source = pd.DataFrame(read_records(REUTERS, limit)) if limit else REUTERS
     corpus = toolkit.load_corpus(source, progress=False)

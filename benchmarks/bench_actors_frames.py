@@ -93,7 +93,7 @@ def main() -> int:
     import pandas as pd
 
     import toolkit
-    from toolkit.index import corpus_index
+    from toolkit.corpus.index import corpus_index
 
     def load():
         return load_reuters(args.limit)
@@ -105,12 +105,12 @@ def main() -> int:
     idx = corpus_index(corpus)
 
     try:
-        from toolkit.quotes import extract_quotes
+        from toolkit.quotes.extract import extract_quotes
     except ImportError:
         extract_quotes = None
     serial = None
     if extract_quotes is not None:
-        from toolkit.quotes import _n_workers
+        from toolkit.quotes.extract import _n_workers
 
         n_workers = _n_workers(None, list(corpus.docs["text"]))
         t_q, quotes = timed(lambda: extract_quotes(corpus), args.runs)

@@ -41,7 +41,7 @@ def main() -> int:
         return 0
 
     import toolkit
-    from toolkit.index import corpus_index
+    from toolkit.corpus.index import corpus_index
 
     t_build, corpus = median_time(lambda: load_reuters(args.limit), args.build_runs)
     idx = corpus_index(corpus)

@@ -53,7 +53,7 @@ def main() -> int:
     from nltk.tokenize import NLTKWordTokenizer
 
     import toolkit
-    from toolkit.index import corpus_index
+    from toolkit.corpus.index import corpus_index
     from toolkit.widgets import KwicExplorer
 
     def load_toolkit():

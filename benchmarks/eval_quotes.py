@@ -156,7 +156,7 @@ def map_offsets(corpus, texts: dict[str, str], gold: list[dict]) -> tuple[list[d
 
 
 def _normalise_table():
-    from toolkit.corpus import _NORMALISE
+    from toolkit.corpus.cleaning import NORMALISE as _NORMALISE
 
     return _NORMALISE
 
@@ -210,7 +210,8 @@ def baseline_predictions(corpus) -> list[dict]:
     """The naive baseline: pair the quotation marks of each paragraph; the speaker
     is the run of capitalised words right before or right after the nearest
     "said"/"says"/"say" in the sentence (no pronouns, no resolution)."""
-    from toolkit.tokens import quotation_spans, split_sentences
+    from toolkit.text.quote_marks import quotation_spans
+    from toolkit.text.sentences import split_sentences
 
     spans = corpus.paragraph_spans
     out = []
@@ -467,7 +468,7 @@ def throughput(limit: int | None, runs: int) -> None:
         print("Reuters-21578 not found at ../shared/corpus/reuters21578/; throughput not measured.")
         return
     corpus = load_reuters(limit, index=False)
-    from toolkit.quotes import _n_workers
+    from toolkit.quotes.extract import _n_workers
 
     words = int(corpus.docs["text"].str.count(r"\S+").sum())
     n_default = _n_workers(None, list(corpus.docs["text"]))

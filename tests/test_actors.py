@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 import toolkit
-from toolkit.actors import ACTOR_COLUMNS
+from toolkit.analyses.actors import ACTOR_COLUMNS
 
 from ._sample_quotes import sample_quotes
 from .conftest import nltk_data_available, shared_path

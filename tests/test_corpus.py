@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import toolkit
-from toolkit.corpus import decode_bytes
+from toolkit.corpus.readers.decode import decode_bytes
 
 from .conftest import DATA, SAMPLE
 

@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import toolkit
-from toolkit.framing import FRAME_HIT_COLUMNS, attach_voice
+from toolkit.analyses.frames import FRAME_HIT_COLUMNS
+from toolkit.analyses.voice import attach_voice
 
 from ._sample_quotes import sample_quotes
 

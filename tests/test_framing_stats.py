@@ -13,7 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import toolkit
-from toolkit.framing import COLLOCATE_COLUMNS, KEYNESS_COLUMNS, stopword_list
+from toolkit.analyses.collocates import COLLOCATE_COLUMNS
+from toolkit.analyses.keyness import KEYNESS_COLUMNS
+from toolkit.analyses.stopwords import stopword_list
 
 from .conftest import shared_path
 

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import toolkit
-from toolkit.kwic import parse_sort
-from toolkit.patterns import compile_pattern
+from toolkit.search.kwic import parse_sort
+from toolkit.search.patterns import compile_pattern
 
 TEXTS = [
     "Troops pulled out of Bagram. The pullout was fast. Withdrawal followed withdrawal.",

@@ -10,15 +10,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import toolkit
-from toolkit.index import corpus_index
-from toolkit.lexicons import (
+from toolkit.corpus.index import corpus_index
+from toolkit.search.lexicons import (
     ACTOR_TYPES,
     LexiconError,
     list_lexicons,
     load_lexicon,
     match_lexicon,
 )
-from toolkit.patterns import find_spans
+from toolkit.search.patterns import find_spans
 
 
 def _write(tmp_path, text: str, name: str = "lex.yaml"):
@@ -482,7 +482,7 @@ def test_kept_matches_never_overlap_and_each_dropped_one_lost_to_a_longer(words,
 def test_longest_matches_keeps_a_greedy_non_overlapping_choice(matches):
     """The kept matches never overlap, and each one dropped overlaps a kept match
     that is longer, or as long and earlier, or the same span of a lower pattern."""
-    from toolkit.patterns import longest_matches
+    from toolkit.search.patterns import longest_matches
 
     first = np.array([a for a, _, _ in matches], dtype=np.int64)
     end = np.array([a + n for a, n, _ in matches], dtype=np.int64)

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import toolkit
-from toolkit.quotes import QUOTE_COLUMNS, extract_quotes, load_quote_rules, speakers
+from toolkit.quotes.extract import QUOTE_COLUMNS, extract_quotes, load_quote_rules, speakers
 
 from .conftest import ROOT
 
@@ -385,7 +385,7 @@ def test_worker_processes_give_the_same_table(sample_corpus, start_method, monke
 
     if start_method not in multiprocessing.get_all_start_methods():
         pytest.skip(f"{start_method} is not available here")
-    from toolkit import quotes as quotes_module
+    from toolkit.quotes import extract as quotes_module
 
     monkeypatch.setattr(
         quotes_module,
@@ -409,7 +409,7 @@ def test_default_workers_follow_corpus_size_and_program(monkeypatch):
     import threading
     import types
 
-    from toolkit.quotes import AUTO_WORKERS_CHARS, _n_workers, _worker_context
+    from toolkit.quotes.extract import AUTO_WORKERS_CHARS, _n_workers, _worker_context
 
     assert _n_workers(None, ["short text"] * 50) == 1
     assert _n_workers(4, ["a", "b"]) == 2  # never more processes than documents

@@ -23,7 +23,7 @@ from matplotlib.axes import Axes
 from matplotlib.collections import PathCollection
 
 import toolkit
-from toolkit.sentiment import SCORE_COLUMNS, _t_quantile
+from toolkit.analyses.sentiment import SCORE_COLUMNS, _t_quantile
 
 
 def vader_compound(valence: float) -> float:

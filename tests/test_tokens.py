@@ -9,7 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import toolkit
-from toolkit.tokens import pair_quote_marks, split_paragraphs, split_sentences, tokenize_text
+from toolkit.text.paragraphs import split_paragraphs
+from toolkit.text.quote_marks import pair_quote_marks
+from toolkit.text.sentences import split_sentences
+from toolkit.text.words import tokenize_text
 
 
 def words(text: str) -> list[str]:
@@ -197,7 +200,7 @@ def test_corpus_tables_keep_offsets(texts):
     ).map("".join)
 )
 def test_fast_path_changes_no_token(text):
-    from toolkit.tokens import _word_regex
+    from toolkit.text.words import _word_regex
 
     full = _word_regex()
     # alternatives are joined as "(?:a)|(?:b)|..."; drop the first

@@ -13,14 +13,19 @@ Examples
 from importlib import import_module
 from typing import Any
 
-from .actors import actor_cooccurrence, count_actors, find_actors, suggest_actors
-from .corpus import Corpus, as_corpus, load_corpus
-from .framing import attach_voice, collocates, count_frames, find_frames, keyness
-from .kwic import kwic, kwic_html
-from .lexicons import Lexicon, load_lexicon
-from .quotes import extract_quotes, quotes_html, speakers
-from .sentiment import score_sentiment, sentiment_by, sentiment_by_speaker
-from .tokens import paragraphs, sentences, tokenize
+from .analyses.actors import actor_cooccurrence, count_actors, find_actors, suggest_actors
+from .analyses.collocates import collocates
+from .analyses.frames import count_frames, find_frames
+from .analyses.keyness import keyness
+from .analyses.sentiment import score_sentiment, sentiment_by, sentiment_by_speaker
+from .analyses.voice import attach_voice
+from .corpus.corpus import Corpus
+from .corpus.load import as_corpus, load_corpus
+from .corpus.tables import paragraphs, sentences, tokenize
+from .quotes.extract import extract_quotes, speakers
+from .search.kwic import kwic
+from .search.lexicons import Lexicon, load_lexicon
+from .show.html import kwic_html, quotes_html
 
 __all__ = [
     "Corpus",
@@ -66,7 +71,7 @@ __version__ = "0.1.0"
 # command line often do not need: they are imported on first use.
 _LAZY = {
     "widgets": "toolkit.widgets",
-    **{name: "toolkit.plot" for name in __all__ if name.startswith("plot_")},
+    **{name: "toolkit.show.plot" for name in __all__ if name.startswith("plot_")},
 }
 
 

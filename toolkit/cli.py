@@ -20,8 +20,9 @@ from typing import Any
 
 import pandas as pd
 
-from ._paths import default_corpus
-from .corpus import Corpus, load_corpus
+from ._util.paths import default_corpus
+from .corpus.corpus import Corpus
+from .corpus.load import load_corpus
 
 __all__ = ["main", "write_table"]
 
@@ -104,7 +105,7 @@ def _kwic_parser(sub: Any) -> None:
 
 
 def _kwic_command(args: argparse.Namespace) -> int:
-    from .kwic import kwic
+    from .search.kwic import kwic
 
     hits = kwic(
         _load(args),
@@ -229,7 +230,7 @@ def _quotes_parser(sub: Any) -> None:
 
 
 def _quotes_command(args: argparse.Namespace) -> int:
-    from .quotes import extract_quotes
+    from .quotes.extract import extract_quotes
 
     quotes = extract_quotes(
         _load(args),
@@ -258,7 +259,7 @@ def _speakers_parser(sub: Any) -> None:
 
 
 def _speakers_command(args: argparse.Namespace) -> int:
-    from .quotes import extract_quotes, speakers
+    from .quotes.extract import extract_quotes, speakers
 
     quotes = extract_quotes(
         _load(args), rules=args.rules, cue_types=args.cue_type, workers=args.workers
@@ -315,7 +316,7 @@ def _actors_parser(sub: Any) -> None:
 
 
 def _actors_command(args: argparse.Namespace) -> int:
-    from .actors import count_actors, find_actors, suggest_actors
+    from .analyses.actors import count_actors, find_actors, suggest_actors
 
     corpus = _load(args)
     if args.suggest:
@@ -343,7 +344,7 @@ def _frames_parser(sub: Any) -> None:
 
 
 def _frames_command(args: argparse.Namespace) -> int:
-    from .framing import count_frames, find_frames
+    from .analyses.frames import count_frames, find_frames
 
     corpus = _load(args)
     if args.hits:

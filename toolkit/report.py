@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 
 from . import __version__
-from ._paths import bundled_dir, default_corpus
+from ._util.paths import bundled_dir, default_corpus
 
 __all__ = ["execute_notebook", "run_report"]
 

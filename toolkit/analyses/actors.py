@@ -1,7 +1,7 @@
 """Actors: who is talked about, how often, and in whose words.
 
 :func:`find_actors` lists every mention of an actor of a lexicon (see
-:mod:`toolkit.lexicons`) with its offsets and voice; :func:`count_actors` counts
+:mod:`toolkit.search.lexicons`) with its offsets and voice; :func:`count_actors` counts
 them per group, normalised per 1,000 word tokens; :func:`actor_cooccurrence`
 counts sentences naming two actors; :func:`suggest_actors` lists frequent names
 the lexicon does not cover yet, so a researcher can grow it.
@@ -9,7 +9,7 @@ the lexicon does not cover yet, so a researcher can grow it.
 The per-1,000 denominator is the number of **word tokens**: tokens of
 :func:`toolkit.tokenize` with at least one letter or digit (``is_punct`` false),
 so punctuation is not counted and clitics such as ``'s`` are. It is the same in
-every count of the toolkit (see :mod:`toolkit.framing`).
+every count of the toolkit (see :mod:`toolkit.analyses.counts`).
 """
 
 from __future__ import annotations
@@ -19,13 +19,21 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from ._frames import str_array
-from .corpus import as_corpus
-from .framing import _VOICE_KEYS, _by_list, _require, attach_voice, count_hits, lexicon_hits
-from .framing import quotes_of as _quotes_of
-from .index import TokenIndex, corpus_index
-from .lexicons import ACTOR_TYPES, DEFAULT_ACTORS, Lexicon, load_lexicon, match_lexicon
-from .tokens import abbreviations
+from .._util.tables import require_columns, str_array
+from ..corpus.index import TokenIndex, corpus_index
+from ..corpus.load import as_corpus
+from ..search.lexicons import (
+    ACTOR_TYPES,
+    DEFAULT_ACTORS,
+    Lexicon,
+    lexicon_hits,
+    load_lexicon,
+    match_lexicon,
+)
+from ..text.abbreviations import abbreviations
+from .counts import by_list, count_hits
+from .voice import VOICE_KEYS, attach_voice
+from .voice import quotes_of as _quotes_of
 
 __all__ = [
     "actor_cooccurrence",
@@ -146,14 +154,14 @@ def count_actors(
     [['Afghan government', 26], ['Taliban', 25]]
     """
     c = as_corpus(corpus)
-    keys = _by_list(by)
+    keys = by_list(by)
     lex = _actor_lexicon(lexicon)
     if mentions is None:
         q = _quotes_of(c, quotes)
         mentions = find_actors(c, lex, quotes=q)
     else:
-        _require(mentions, ["doc_id", "actor"], "mentions (a find_actors result)")
-        q = _quotes_of(c, quotes) if any(k in _VOICE_KEYS for k in keys) else None
+        require_columns(mentions, ["doc_id", "actor"], "mentions (a find_actors result)")
+        q = _quotes_of(c, quotes) if any(k in VOICE_KEYS for k in keys) else None
     if rollup:
         mentions = _rolled_up(mentions, lex)
     elif "type" not in mentions.columns:
@@ -255,7 +263,7 @@ def actor_cooccurrence(
     if mentions is None:
         m = lexicon_hits(c, lex)[["doc_id", "sent_id", "actor"]]
     else:
-        _require(mentions, ["doc_id", "sent_id", "actor"], "mentions (a find_actors result)")
+        require_columns(mentions, ["doc_id", "sent_id", "actor"], "mentions (a find_actors result)")
         m = mentions[["doc_id", "sent_id", "actor"]]
     if rollup:
         m = _rolled_up(m, lex)

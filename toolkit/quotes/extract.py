@@ -65,7 +65,6 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
@@ -73,11 +72,16 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from ._frames import str_array
-from .corpus import PROGRESS_MIN_ITEMS, _progress, as_corpus
-from .tokens import quotation_spans, split_sentences, tokenize_text
+from .._util.progress import PROGRESS_MIN_ITEMS
+from .._util.progress import progress as _progress
+from .._util.resources import read_resource
+from .._util.tables import str_array
+from ..corpus.load import as_corpus
+from ..text.quote_marks import quotation_spans
+from ..text.sentences import split_sentences
+from ..text.words import tokenize_text
 
-__all__ = ["QUOTE_COLUMNS", "extract_quotes", "load_quote_rules", "quotes_html", "speakers"]
+__all__ = ["QUOTE_COLUMNS", "extract_quotes", "load_quote_rules", "speakers"]
 
 QUOTE_COLUMNS = [
     "doc_id",
@@ -259,7 +263,7 @@ def load_quote_rules(path: str | Path | None = None) -> QuoteRules:
 
 @lru_cache(maxsize=1)
 def _packaged_rules() -> QuoteRules:
-    text = resources.files("toolkit.resources").joinpath("quotes.yaml").read_text("utf-8")
+    text = read_resource("quotes.yaml")
     return _parse_rules(text, "quotes.yaml")
 
 
@@ -3101,7 +3105,7 @@ def extract_quotes(
     n_workers = _n_workers(workers, texts)
     context = _worker_context(explicit=workers is not None) if n_workers > 1 else None
     # the corpus index, when built, has tokenized and split every document
-    idx = c._cache.get("index")
+    idx = c.cached_only("index")
     if context is not None:
         columns, counts = _read_parallel((texts, spans, quote_rules, idx), n_workers, context, show)
     else:
@@ -3451,100 +3455,3 @@ def _most_common(values: pd.Series) -> str | None:
     if counts.empty:
         return None
     return str(counts.index[int(np.argmax(counts.to_numpy()))])
-
-
-# ------------------------------------------------------------------ rendering
-
-_KIND_STYLE = {
-    "direct": "background:#cfe8ff",
-    "partial": "background:#d7f5d0",
-    "indirect": "background:#fff3c4;border-bottom:1px dotted #a08000",
-}
-
-
-def quotes_html(
-    quotes: pd.DataFrame,
-    corpus: Any,
-    *,
-    doc_ids: Sequence[str] | None = None,
-    max_docs: int = 3,
-) -> str:
-    """Articles with their quotations highlighted and labelled with the speaker.
-
-    Direct quotations are blue, partial ones green, indirect (reported) speech
-    yellow; each quotation ends with a small label naming its speaker, and
-    hovering over it shows the cue, the confidence and the evidence. Every piece
-    of article text is HTML-escaped.
-
-    Parameters
-    ----------
-    quotes : DataFrame
-        From :func:`extract_quotes` (possibly filtered).
-    corpus : Corpus
-        The corpus the quotations come from.
-    doc_ids : list of str, optional
-        Documents to show; by default the first ``max_docs`` with quotations.
-
-    Examples
-    --------
-    >>> import toolkit
-    >>> corpus = toolkit.load_corpus("data/")
-    >>> page = toolkit.quotes_html(toolkit.extract_quotes(corpus), corpus)
-    >>> "Husamuddin Shams" in page
-    True
-    """
-    import html
-
-    c = as_corpus(corpus)
-    texts = dict(zip(c.docs["doc_id"], c.docs["text"], strict=True))
-    titles = dict(zip(c.docs["doc_id"], c.docs["title"], strict=True))
-    if doc_ids is None:
-        order = list(dict.fromkeys(quotes["doc_id"].astype(str)))
-        doc_ids = order[:max_docs]
-    unknown = [d for d in doc_ids if d not in texts]
-    if unknown:
-        raise LookupError(f"unknown doc ids: {unknown[:5]}")
-    legend = " ".join(
-        f'<span style="{style};padding:0 3px">{kind}</span>' for kind, style in _KIND_STYLE.items()
-    )
-    parts = [f'<div class="toolkit-quotes"><p style="margin:2px 0">{legend}</p>']
-    ids = quotes["doc_id"].astype(str).to_numpy()
-    for doc in doc_ids:
-        text = texts[doc]
-        rows = quotes[ids == doc].sort_values(["start", "end"], ascending=[True, False])
-        opened: list[tuple[int, bool]] = []  # (end, labelled) of open spans
-        # (position, closes before opens, inner spans close first, html)
-        events: list[tuple[int, int, int, str]] = []
-        for r in rows.itertuples(index=False):
-            start, end = int(r.start), int(r.end)
-            while opened and opened[-1][0] <= start:
-                opened.pop()
-            if opened and end > opened[-1][0]:
-                continue  # crosses an open span: cannot nest, leave it unmarked
-            nested = bool(opened)
-            opened.append((end, not nested))
-            speaker = r.speaker if isinstance(r.speaker, str) and r.speaker else "unattributed"
-            tip = f"{r.kind} \u00b7 {speaker} \u00b7 cue: {r.cue} \u00b7 confidence {r.confidence:.2f}"
-            if isinstance(getattr(r, "evidence", None), str):
-                tip += f" \u00b7 {r.evidence}"
-            style = _KIND_STYLE.get(str(r.kind), "")
-            events.append((start, 1, 0, f'<span style="{style}" title="{html.escape(tip)}">'))
-            label = (
-                ""
-                if nested
-                else f'<sup style="color:#555;font-size:75%">\u2014{html.escape(speaker)}</sup>'
-            )
-            events.append((end, 0, -start, f"</span>{label}"))
-        events.sort(key=lambda e: e[:3])
-        out, pos = [], 0
-        for at, _, _, tag in events:
-            out.append(html.escape(text[pos:at]))
-            out.append(tag)
-            pos = at
-        out.append(html.escape(text[pos:]))
-        parts.append(
-            f'<h4 style="margin:8px 0 2px">{html.escape(str(titles.get(doc) or doc))}</h4>'
-            f'<div style="white-space:pre-wrap;line-height:1.5;max-width:60em">{"".join(out)}</div>'
-        )
-    parts.append("</div>")
-    return "".join(parts)

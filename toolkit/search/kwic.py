@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Sequence
 from typing import Any, Literal
@@ -10,11 +9,11 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from ._frames import str_array
-from .index import TokenIndex, corpus_index
+from .._util.tables import str_array
+from ..corpus.index import TokenIndex, corpus_index
 from .patterns import MatchMode, Pattern, compile_pattern, find_all_spans
 
-__all__ = ["kwic", "kwic_html", "parse_sort"]
+__all__ = ["kwic", "parse_sort"]
 
 KWIC_COLUMNS = ["doc_id", "sent_id", "start", "end", "left", "keyword", "right", "pattern"]
 _SORT_KEY = re.compile(r"^\s*(?:(\d+)\s*([LR])|(K|0))\s*$", re.IGNORECASE)
@@ -43,7 +42,7 @@ def kwic(
     window : int
         Words (punctuation not counted) shown on each side.
     match : {"glob", "regex", "fixed"}
-        See :mod:`toolkit.patterns`.
+        See :mod:`toolkit.search.patterns`.
     case_sensitive : bool
     sort : str, optional
         AntConc-style sort keys, e.g. ``"1R"`` (first word to the right),
@@ -238,60 +237,3 @@ def _sort_key(
         ok &= pos >= idx.doc_tok[doc]
     rank = idx.lower_rank[idx.lower(pos)] if len(pos) else np.zeros(0, dtype=np.int64)
     return np.where(ok, rank, -1)
-
-
-# ------------------------------------------------------------------------ HTML
-
-_MARK = "background:#ffe08a;font-weight:bold"
-_TD = "padding:1px 6px;white-space:nowrap;font-family:ui-monospace,Menlo,Consolas,monospace"
-
-
-def kwic_html(hits: pd.DataFrame, *, max_rows: int = 500) -> str:
-    """An aligned, keyword-highlighted HTML table of KWIC hits.
-
-    Every piece of article text is HTML-escaped, so an article containing
-    ``<script>`` shows it as text. Display it in a notebook with
-    ``IPython.display.HTML(kwic_html(hits))``.
-
-    Parameters
-    ----------
-    hits : DataFrame
-        The result of :func:`kwic`.
-    max_rows : int
-        Rows shown at most; a note says how many were left out.
-
-    Examples
-    --------
-    >>> import toolkit
-    >>> page = toolkit.kwic_html(toolkit.kwic("data/", "defeat"))
-    >>> "<mark" in page
-    True
-    """
-    missing = [c for c in ("doc_id", "left", "keyword", "right") if c not in hits.columns]
-    if missing:
-        raise ValueError(f"kwic_html needs the columns of a kwic() result; missing {missing}")
-    n = len(hits)
-    shown = hits.head(max_rows)
-    esc = html.escape
-    rows = []
-    for doc_id, left, kw, right in zip(
-        shown["doc_id"].astype(str), shown["left"], shown["keyword"], shown["right"], strict=True
-    ):
-        rows.append(
-            f'<tr><td style="{_TD};color:#666">{esc(doc_id)}</td>'
-            f'<td style="{_TD};text-align:right;max-width:40em;overflow:hidden;direction:rtl">'
-            f'<span style="direction:ltr;unicode-bidi:embed">{esc(left)}</span></td>'
-            f'<td style="{_TD};text-align:center"><mark style="{_MARK}">{esc(kw)}</mark></td>'
-            f'<td style="{_TD};text-align:left;max-width:40em;overflow:hidden">'
-            f"{esc(right)}</td></tr>"
-        )
-    note = f"{n:,} hit{'s' if n != 1 else ''}"
-    if n > len(shown):
-        note += f"; showing the first {len(shown):,}"
-    return (
-        f'<div class="toolkit-kwic"><p style="margin:2px 0">{esc(note)}</p>'
-        '<table style="border-collapse:collapse;font-size:90%">'
-        f'<thead><tr><th style="{_TD}">doc_id</th><th style="{_TD};text-align:right">left</th>'
-        f'<th style="{_TD}">keyword</th><th style="{_TD};text-align:left">right</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></div>"
-    )

@@ -34,9 +34,10 @@ from typing import Any, Literal, get_args
 import numpy as np
 import pandas as pd
 
-from .corpus import Corpus, load_corpus
-from .index import corpus_index
-from .patterns import Pattern, compile_pattern, find_all_spans, longest_matches
+from ..corpus.corpus import Corpus
+from ..corpus.index import corpus_index
+from ..corpus.load import load_corpus
+from ..search.patterns import Pattern, compile_pattern, find_all_spans, longest_matches
 
 __all__ = [
     "NEGATIVE_THRESHOLD",
@@ -94,7 +95,7 @@ def score_sentiment(
           suffix is ignored) starts a category and the following lines are its
           entries; ``+neg_positive`` entries ("not good*") count as negative and
           ``+neg_negative`` entries ("not bad*") as positive. Entries are
-          patterns of the toolkit's matching contract (:mod:`toolkit.patterns`):
+          patterns of the toolkit's matching contract (:mod:`toolkit.search.patterns`):
           a trailing ``*`` is a wildcard, spaces make a phrase, case is ignored.
           Where entries overlap, the longest match wins (so "not good" is counted
           once, as negative), then the one listed first. An entry listed as

@@ -1,7 +1,7 @@
 """The corpus token index: every token of every document in compact numpy arrays.
 
 Built once per corpus (lazily, then cached on the corpus) and shared by the tidy
-tables in :mod:`toolkit.tokens`, by :func:`toolkit.kwic` and by every other search.
+tables in :mod:`toolkit.corpus.tables`, by :func:`toolkit.kwic` and by every other search.
 Per token it holds about 30 bytes: start and end offsets, the sentence, the
 surface form id and a slot in the inverted index (postings) from lower-cased
 types to token positions.
@@ -15,8 +15,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .corpus import Corpus, _progress, as_corpus
-from .tokens import _split_tokens, split_sentences
+from .._util.progress import progress as _progress
+from ..text.sentences import split_sentences
+from ..text.words import split_tokens
+from .corpus import Corpus
+from .load import as_corpus
 
 __all__ = ["TokenIndex", "corpus_index"]
 
@@ -27,17 +30,13 @@ def corpus_index(corpus: Any) -> TokenIndex:
     Examples
     --------
     >>> import toolkit
-    >>> from toolkit.index import corpus_index
+    >>> from toolkit.corpus.index import corpus_index
     >>> idx = corpus_index(toolkit.load_corpus("data/"))
     >>> idx.n_tokens > 1000
     True
     """
     c = as_corpus(corpus)
-    idx = c._cache.get("index")
-    if idx is None:
-        idx = TokenIndex(c)
-        c._cache["index"] = idx
-    return idx
+    return c.cached("index", lambda: TokenIndex(c))
 
 
 class TokenIndex:
@@ -68,7 +67,7 @@ class TokenIndex:
         for d, text in enumerate(_progress(texts, "indexing", corpus.progress)):
             a, b = para_bounds[d], para_bounds[d + 1]
             pspans = list(zip(p_start[a:b].tolist(), p_end[a:b].tolist(), strict=True))
-            n = _split_tokens(text, strings, gaps)
+            n = split_tokens(text, strings, gaps)
             sents = split_sentences(text, pspans)
             tok_counts[d] = n
             sent_counts[d] = len(sents)

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from .corpus import as_corpus
+from ..corpus.load import as_corpus
 
 __all__ = ["plot_dispersion", "plot_speaker_sentiment"]
 

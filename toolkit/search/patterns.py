@@ -28,10 +28,10 @@ from typing import TYPE_CHECKING, Literal, get_args
 
 import numpy as np
 
-from .tokens import tokenize_text
+from ..text.words import tokenize_text
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .index import TokenIndex
+    from ..corpus.index import TokenIndex
 
 __all__ = [
     "MatchMode",

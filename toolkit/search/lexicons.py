@@ -4,7 +4,7 @@ One loader serves both kinds. An **actor lexicon** maps each canonical actor to
 its ``type``, an optional ``code`` and ``parent`` (the actor it belongs to: a
 spokesman to his movement, a ministry to its government) and its ``aliases``; a
 **frame lexicon** maps each frame to its ``cues``. Aliases and cues are patterns
-under the toolkit's one matching contract (:mod:`toolkit.patterns`): words, globs
+under the toolkit's one matching contract (:mod:`toolkit.search.patterns`): words, globs
 (``withdraw*``) and phrases (``"pull* out"``), case-insensitive unless marked::
 
     name: my-actors
@@ -51,7 +51,6 @@ import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, get_args
 
@@ -59,7 +58,10 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from .index import TokenIndex, corpus_index
+from .._util.resources import resource
+from .._util.tables import str_array
+from ..corpus.corpus import Corpus
+from ..corpus.index import TokenIndex, corpus_index
 from .patterns import MATCH_MODES, Pattern, compile_pattern, find_all_spans, longest_matches
 
 __all__ = [
@@ -68,6 +70,7 @@ __all__ = [
     "DEFAULT_FRAMES",
     "Lexicon",
     "LexiconError",
+    "lexicon_hits",
     "list_lexicons",
     "load_lexicon",
     "match_lexicon",
@@ -190,7 +193,7 @@ def list_lexicons() -> pd.DataFrame:
 
     Examples
     --------
-    >>> from toolkit.lexicons import list_lexicons
+    >>> from toolkit.search.lexicons import list_lexicons
     >>> "afghanistan-2021-actors" in list_lexicons()["name"].tolist()
     True
     """
@@ -272,7 +275,7 @@ def load_lexicon(
 
 
 def _packaged_dir():
-    return resources.files("toolkit.resources").joinpath("lexicons")
+    return resource("lexicons")
 
 
 def _packaged_names() -> list[str]:
@@ -599,7 +602,7 @@ class _Builder:
 def match_lexicon(corpus: Any, lexicon: Lexicon) -> pd.DataFrame:
     """Where the lexicon's patterns match, one row per kept match.
 
-    Every alias (or cue) is searched with :func:`toolkit.patterns.find_spans`.
+    Every alias (or cue) is searched with :func:`toolkit.search.patterns.find_spans`.
     Overlapping matches are resolved so that each token belongs to at most one
     match: the longest match wins, then the earliest, then the pattern listed
     first in the lexicon. For actors, an abbreviation in brackets right after a
@@ -621,7 +624,7 @@ def match_lexicon(corpus: Any, lexicon: Lexicon) -> pd.DataFrame:
     Examples
     --------
     >>> import toolkit
-    >>> from toolkit.lexicons import match_lexicon
+    >>> from toolkit.search.lexicons import match_lexicon
     >>> lex = toolkit.load_lexicon(
     ...     {"actors": {"a": {"type": "group", "aliases": ["security forces"]},
     ...                 "b": {"type": "military", "aliases": ["Afghan security forces"]}}})
@@ -671,3 +674,38 @@ def _merge_bracketed(
     drop = np.zeros(len(first), dtype=bool)
     drop[cand + 1] = True
     return first[~drop], end[~drop], no[~drop]
+
+
+def lexicon_hits(corpus: Corpus, lexicon: Lexicon) -> pd.DataFrame:
+    """The kept matches of a lexicon as a table: ``doc_id, sent_id, start, end,
+    text``, the entry (``actor`` or ``frame``), ``pattern`` and ``pattern_no``."""
+    idx = corpus_index(corpus)
+    m = match_lexicon(corpus, lexicon)
+    first = m["first"].to_numpy()
+    end = m["end"].to_numpy()
+    no = m["pattern_no"].to_numpy()
+    doc = idx.token_doc(first)
+    start_c = idx.start[first]
+    end_c = idx.end[end - 1] if len(end) else idx.end[:0]
+    texts = idx.texts
+    text = [
+        texts[d][a:b]
+        for d, a, b in zip(doc.tolist(), start_c.tolist(), end_c.tolist(), strict=True)
+    ]
+    pats = lexicon.patterns
+    label = lexicon.label
+    names = pd.Categorical(
+        pats[label].to_numpy()[no], categories=list(dict.fromkeys(lexicon.names))
+    )
+    return pd.DataFrame(
+        {
+            "doc_id": idx.doc_categorical(doc),
+            "sent_id": (idx.sent[first] - idx.doc_sent[doc]).astype(np.int32),
+            "start": start_c.astype(np.int32),
+            "end": end_c.astype(np.int32),
+            "text": str_array(text),
+            label: names,
+            "pattern": str_array(pats["pattern"].to_numpy()[no].tolist()),
+            "pattern_no": no.astype(np.int32),
+        }
+    )

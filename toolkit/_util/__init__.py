@@ -1,0 +1,1 @@
+"""Small helpers every stage uses: packaged resources, table building, progress bars, paths."""

@@ -1,0 +1,3 @@
+"""Analyses over the corpus and its quotations: the voice join, actors, frames,
+collocates, keyness and sentiment. Each returns a tidy DataFrame that keeps the
+document ids and character offsets of what it counts."""

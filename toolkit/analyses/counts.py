@@ -1,0 +1,198 @@
+"""Counting hits per group, normalised per 1,000 word tokens (shared by actors and frames).
+
+Counts are normalised **per 1,000 word tokens**: tokens of
+:func:`toolkit.tokenize` that contain at least one letter or digit
+(``is_punct`` false). Punctuation is not counted; clitics such as ``'s`` and
+``n't`` are. The same denominator is used by :func:`toolkit.count_frames` and
+:func:`toolkit.count_actors`: for a group of documents it is their word tokens,
+and when counting by ``voice`` or ``speaker`` it is the word tokens in that voice
+or in that speaker's quotations.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .._util.tables import require_columns
+from ..corpus.corpus import Corpus
+from ..corpus.index import TokenIndex, corpus_index
+from .voice import VOICE_KEYS, word_token_voice
+
+__all__ = ["PERIODS", "by_list", "count_hits"]
+
+PERIODS: dict[str, str] = {"year": "Y", "quarter": "Q", "month": "M", "week": "W", "day": "D"}
+
+
+def by_list(by: str | list[str] | tuple[str, ...] | None) -> list[str]:
+    if by is None:
+        return []
+    keys = [by] if isinstance(by, str) else list(by)
+    for k in keys:
+        if not isinstance(k, str):
+            raise TypeError(f"by must name columns (strings), not {k!r}")
+    if len(set(keys)) != len(keys):
+        raise ValueError(f"by={keys!r} names a column twice")
+    return keys
+
+
+def count_hits(
+    hits: pd.DataFrame,
+    corpus: Corpus,
+    *,
+    label: str,
+    by: list[str],
+    quotes: pd.DataFrame | None,
+    extra: list[str] | None = None,
+    labels: list[str] | None = None,
+) -> pd.DataFrame:
+    """Count hits per group and ``label`` value with the per-1,000-word
+    denominator described in this module's docstring.
+
+    ``extra`` names hit columns carried along with the label (e.g. an actor's
+    ``type``); they must be constant per label value. ``labels`` lists values
+    that get a row (of zeros) even when nothing was found; otherwise only the
+    values found do.
+    """
+    idx = corpus_index(corpus)
+    docs = corpus.docs
+    extra = [e for e in (extra or []) if e not in by]
+    doc_keys, voice_keys, hit_keys = _classify(by, hits, docs, label)
+    # -- the denominator: word tokens per group of text
+    if voice_keys:
+        if quotes is None:  # pragma: no cover - callers always pass it
+            raise ValueError("counting by voice or speaker needs the quotation table")
+        tok = word_token_voice(idx, quotes)
+        keys = ["_doc", *voice_keys]
+        denom = tok.groupby(keys, observed=True, dropna=False, sort=False).size()
+        denom = denom.rename("tokens").reset_index()
+    else:
+        denom = pd.DataFrame(
+            {"_doc": np.arange(idx.n_docs), "tokens": idx.words_per_doc.astype(np.int64)}
+        )
+    # document keys travel as integer codes (sorted like their values) and are
+    # turned back into values at the end
+    doc_codes = {k: _factorized(_doc_key(docs, k)) for k in doc_keys}
+    dtypes: dict[str, Any] = dict.fromkeys(doc_keys, np.dtype(np.int64))
+    dtypes.update({k: hits[k].dtype for k in [*voice_keys, *hit_keys, label, *extra]})
+    for k in doc_keys:
+        denom[k] = doc_codes[k][0][denom["_doc"].to_numpy()]
+    denom = _with_dtypes(denom, dtypes)
+    text_keys = doc_keys + voice_keys
+    if text_keys:
+        denom = (
+            denom.groupby(text_keys, observed=True, dropna=False, sort=True)["tokens"]
+            .sum()
+            .reset_index()
+        )
+        denom = _with_dtypes(denom, dtypes)
+    else:
+        denom = pd.DataFrame({"tokens": [int(denom["tokens"].sum())]})
+    # -- the numerator
+    h = pd.DataFrame({"_doc": _doc_codes(hits["doc_id"], idx)})
+    for k in doc_keys:
+        h[k] = doc_codes[k][0][h["_doc"].to_numpy()]
+    for k in voice_keys + hit_keys + [label] + extra:
+        h[k] = hits[k].to_numpy()
+    group = text_keys + hit_keys + [label]
+    counts = (
+        h.groupby(group + extra, observed=True, dropna=False, sort=False)
+        .agg(mentions=("_doc", "size"), documents=("_doc", "nunique"))
+        .reset_index()
+    )
+    counts = _with_dtypes(counts, dtypes)
+    # -- every group of text gets a row for every label seen (0 when absent)
+    combos = counts[[*hit_keys, label, *extra]].drop_duplicates()
+    if labels is not None and not hit_keys and not extra:
+        found = set(combos[label].astype(str))
+        missing = [v for v in labels if v not in found]
+        combos = pd.concat([combos, pd.DataFrame({label: missing})], ignore_index=True)
+        combos = _with_dtypes(combos, dtypes)
+    grid = (
+        denom.merge(combos, how="cross")
+        if text_keys
+        else combos.assign(tokens=denom["tokens"].iat[0])
+    )
+    out = grid.merge(counts, on=group + extra, how="left")
+    out["mentions"] = out["mentions"].fillna(0).astype(np.int64)
+    out["documents"] = out["documents"].fillna(0).astype(np.int64)
+    out["tokens"] = out["tokens"].astype(np.int64)
+    tokens = out["tokens"].to_numpy(dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out["per_1k_tokens"] = np.where(
+            tokens > 0, out["mentions"].to_numpy() / tokens * 1000.0, np.nan
+        )
+    if label in hits.columns and isinstance(hits[label].dtype, pd.CategoricalDtype):
+        out[label] = pd.Categorical(out[label], categories=hits[label].cat.categories)
+    order = [*by, label, *extra, "mentions", "documents", "tokens", "per_1k_tokens"]
+    out = out[order]
+    sort_cols = [*by, "mentions", label]
+    ascending = [True] * len(by) + [False, True]
+    out = out.sort_values(sort_cols, ascending=ascending, kind="stable", na_position="last")
+    out = out.reset_index(drop=True)
+    for k in doc_keys:
+        out[k] = doc_codes[k][1].take(out[k].to_numpy())
+    return out
+
+
+def _factorized(values: pd.Series) -> tuple[np.ndarray, Any]:
+    """Integer codes of a document column and its distinct values, sorted when the
+    values can be compared; missing values are a value of their own, last."""
+    try:
+        codes, uniques = pd.factorize(values, sort=True, use_na_sentinel=False)
+    except TypeError:  # values of mixed types: first-seen order
+        codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    return codes.astype(np.int64), uniques
+
+
+def _with_dtypes(frame: pd.DataFrame, dtypes: dict[str, Any]) -> pd.DataFrame:
+    """Give key columns back their dtypes (a group of missing values comes out of
+    ``groupby`` as float), so tables merge on equal keys."""
+    wrong = {k: t for k, t in dtypes.items() if k in frame.columns and frame[k].dtype != t}
+    return frame.astype(wrong) if wrong else frame
+
+
+def _classify(
+    by: list[str], hits: pd.DataFrame, docs: pd.DataFrame, label: str
+) -> tuple[list[str], list[str], list[str]]:
+    doc_keys, voice_keys, hit_keys = [], [], []
+    doc_cols = [c for c in docs.columns if c not in ("text", "raw")]
+    for k in by:
+        if k == label:
+            raise ValueError(f"by={k!r}: counts are always per {label}; group by something else")
+        if k in VOICE_KEYS:
+            require_columns(hits, [k], "the hits")
+            voice_keys.append(k)
+        elif k in doc_cols or k in PERIODS:
+            doc_keys.append(k)
+        elif k in hits.columns:
+            hit_keys.append(k)
+        else:
+            options = sorted(
+                {*doc_cols, *PERIODS, *VOICE_KEYS, *hits.columns}
+                - {"text", "start", "end", "sent_id", label}
+            )
+            raise ValueError(f"cannot group by {k!r}; choose from: {', '.join(options)}")
+    return doc_keys, voice_keys, hit_keys
+
+
+def _doc_key(docs: pd.DataFrame, key: str) -> pd.Series:
+    if key in docs.columns:
+        return docs[key]
+    dates = pd.to_datetime(docs["date"], errors="coerce")
+    if dates.isna().all():
+        raise ValueError(
+            f"by={key!r} needs document dates, and no document in this corpus has one "
+            "(give dates in a 'date' column or in the files' front matter)"
+        )
+    return dates.dt.to_period(PERIODS[key])
+
+
+def _doc_codes(doc_ids: pd.Series, idx: TokenIndex) -> np.ndarray:
+    codes = pd.Index(idx.doc_ids).get_indexer(doc_ids.astype(str))
+    if (codes < 0).any():
+        bad = pd.unique(doc_ids.astype(str)[codes < 0])[:5].tolist()
+        raise ValueError(f"the hits name documents that are not in the corpus: {bad}")
+    return codes

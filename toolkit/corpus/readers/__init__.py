@@ -1,0 +1,1 @@
+"""One reader per format: text files and folders, tables, saved web pages."""

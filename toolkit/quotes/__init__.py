@@ -1,0 +1,1 @@
+"""Quotations and their speakers: who speaks, in their own words or reported."""

@@ -1,0 +1,1 @@
+"""Search: the one matching contract (patterns), keyword in context, lexicons."""

@@ -1,0 +1,117 @@
+"""Sentence spans of one string."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+
+from .abbreviations import abbreviations
+from .paragraphs import Span, split_paragraphs, trimmed
+from .quote_marks import pair_quote_marks
+
+__all__ = ["split_sentences"]
+
+_CANDIDATE_END = re.compile("(?:\\.{2,}|\u2026|[.!?]+)[\"'\u201d\u2019)\\]]*(?=\\s)")
+_OPENERS = "\"'\u201c\u2018([{"
+_NEXT_WORD = re.compile(r"\w+")
+_INITIALISM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+
+
+def split_sentences(text: str, paragraph_spans: Iterable[Span] | None = None) -> list[Span]:
+    """Sentence spans, never crossing a paragraph and never breaking inside a
+    quotation that closes within its paragraph.
+
+    A candidate break is sentence-final punctuation (with any closing quotes or
+    brackets) followed by a space and a capital letter, a digit or an opening
+    quote. A period after a known title ("Gen.", "Lt. Col."), a month ("Jan. 6"),
+    a numbering word ("No. 10"), a single initial ("J.") or an initialism ("U.S.")
+    only ends a sentence when the next word is a frequent sentence starter.
+    The lists live in ``resources/abbreviations.yaml``.
+
+    Parameters
+    ----------
+    text : str
+    paragraph_spans : iterable of (start, end), optional
+        Defaults to :func:`split_paragraphs`.
+
+    Returns
+    -------
+    list of (start, end)
+        Spans without surrounding whitespace, in order.
+
+    Examples
+    --------
+    >>> t = 'Lt. Col. J. Smith met U.S. envoys. "We won. They lost," he said. Then he left.'
+    >>> [t[a:b] for a, b in split_sentences(t)]
+    ['Lt. Col. J. Smith met U.S. envoys.', '"We won. They lost," he said.', 'Then he left.']
+    """
+    if paragraph_spans is None:
+        paragraph_spans = split_paragraphs(text)
+    out: list[Span] = []
+    for ps, pe in paragraph_spans:
+        breaks = _sentence_breaks(text, ps, pe)
+        if breaks:
+            breaks = _outside_quotes(breaks, pair_quote_marks(text, ps, pe))
+        start = ps
+        for b in breaks:
+            out.extend(trimmed(text, start, b))
+            start = b
+        out.extend(trimmed(text, start, pe))
+    return out
+
+
+def _sentence_breaks(text: str, ps: int, pe: int) -> list[int]:
+    abbr = abbreviations()
+    titles, months, numbering = abbr["titles"], abbr["months"], abbr["before_numbers"]
+    other, starters = abbr["other"], abbr["sentence_starters"]
+    breaks: list[int] = []
+    for m in _CANDIDATE_END.finditer(text, ps, pe):
+        k = m.end()
+        while k < pe and text[k].isspace():
+            k += 1
+        if k >= pe:
+            break
+        first = k
+        while first < pe and text[first] in _OPENERS:
+            first += 1
+        if first >= pe:
+            continue
+        nxt = text[first]
+        if not (nxt.isupper() or nxt.isdigit()):
+            continue
+        core = m.group().rstrip("\"'\u201d\u2019)]")
+        if core == ".":
+            j = m.start()
+            while j > ps and not text[j - 1].isspace():
+                j -= 1
+            word = text[j : m.start()].lstrip(_OPENERS)
+            w = _NEXT_WORD.match(text, first)
+            next_word = w.group() if w else ""
+            starts_sentence = next_word in starters
+            if word in titles:
+                continue
+            if word in numbering and nxt.isdigit():
+                continue
+            if (
+                word in months
+                or word in other
+                or (len(word) == 1 and word.isupper())
+                or _INITIALISM.fullmatch(word)
+            ) and not starts_sentence:
+                continue
+        breaks.append(m.end())
+    return breaks
+
+
+def _outside_quotes(breaks: list[int], pairs: list[Span]) -> list[int]:
+    if not pairs:
+        return breaks
+    opens = [a for a, _ in pairs]
+    kept = []
+    for b in breaks:
+        i = bisect.bisect_right(opens, b - 1) - 1
+        if i >= 0 and opens[i] < b <= pairs[i][1]:
+            continue  # inside a quotation that closes in this paragraph
+        kept.append(b)
+    return kept
