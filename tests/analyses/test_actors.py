@@ -12,8 +12,8 @@ import pytest
 import toolkit
 from toolkit.analyses.actors import ACTOR_COLUMNS
 
-from ._sample_quotes import sample_quotes
-from .conftest import nltk_data_available, shared_path
+from .._sample_quotes import sample_quotes
+from ..conftest import nltk_data_available, shared_path
 
 # Counted by reading the cleaned sample article paragraph by paragraph (the
 # duplicate photo caption, the READ MORE links and the Source line are removed

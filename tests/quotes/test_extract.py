@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 import toolkit
 from toolkit.quotes.extract import QUOTE_COLUMNS, extract_quotes, load_quote_rules, speakers
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 
 def quotes_of(*texts: str, clean: bool = True) -> pd.DataFrame:

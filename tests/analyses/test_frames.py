@@ -11,7 +11,7 @@ import toolkit
 from toolkit.analyses.frames import FRAME_HIT_COLUMNS
 from toolkit.analyses.voice import attach_voice
 
-from ._sample_quotes import sample_quotes
+from .._sample_quotes import sample_quotes
 
 # Counted by reading the cleaned sample article against the default frame
 # lexicon (the READ MORE links, with "US troop pullout", are removed by cleaning).
@@ -252,7 +252,7 @@ def test_unattributed_quotations_group_as_missing_speaker(sample_corpus, quotes)
 
 @pytest.mark.shared
 def test_white_house_frames_by_month_and_keyness_of_august():
-    from .conftest import shared_path
+    from ..conftest import shared_path
 
     path = shared_path("corpus", "whitehouse-afghanistan-2021", "wh_afghanistan_2021_2022.jsonl")
     corpus = toolkit.load_corpus(path, progress=False)

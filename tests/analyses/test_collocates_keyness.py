@@ -17,7 +17,7 @@ from toolkit.analyses.collocates import COLLOCATE_COLUMNS
 from toolkit.analyses.keyness import KEYNESS_COLUMNS
 from toolkit.analyses.stopwords import stopword_list
 
-from .conftest import shared_path
+from ..conftest import shared_path
 
 # Words (punctuation is not counted), numbered through the corpus:
 #   doc1: Troops(0) left(1) Kabul(2) | The(3) troops(4) and(5) troops(6) left(7)

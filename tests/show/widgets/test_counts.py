@@ -7,7 +7,7 @@ import pytest
 import toolkit
 from toolkit.widgets import actor_explorer, frame_explorer
 
-from ._sample_quotes import sample_quotes
+from ..._sample_quotes import sample_quotes
 
 
 @pytest.fixture(scope="module")

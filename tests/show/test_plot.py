@@ -9,7 +9,7 @@ from matplotlib.axes import Axes
 
 import toolkit
 
-from ._sample_quotes import sample_quotes
+from .._sample_quotes import sample_quotes
 
 
 @pytest.fixture(scope="module")

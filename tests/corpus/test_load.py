@@ -11,7 +11,7 @@ import pytest
 import toolkit
 from toolkit.corpus.readers.decode import decode_bytes
 
-from .conftest import DATA, SAMPLE
+from ..conftest import DATA, SAMPLE
 
 # ------------------------------------------------------------------ the sample
 
