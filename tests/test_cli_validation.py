@@ -96,3 +96,22 @@ def test_agreement_of_one_sheet_per_coder_and_bad_codes(tmp_path, capsys):
     assert main(["agreement", str(a), str(b)]) == 2
     err = capsys.readouterr().err
     assert "'wrogn' is not an allowed code" in err and "cell " in err
+
+
+def test_frames_and_actors_say_what_the_rules_removed(tmp_path, capsys):
+    corpus = tmp_path / "storms.txt"
+    corpus.write_text(
+        "Fighters stormed the city. A winter storm closed the roads in advance of the talks. "
+        "The men and women of the armed forces came home.",
+        encoding="utf-8",
+    )
+    assert main(["frames", str(corpus), "--format", "csv"]) == 0
+    err = capsys.readouterr().err
+    assert "exclude/near rules removed 2 hits" in err and 'exclude "in advance"' in err
+    assert main(["frames", str(corpus), "--excluded", "--format", "csv"]) == 0
+    removed = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert removed["text"].tolist() == ["storm", "advance"]
+    assert removed["excluded_by"].str.startswith("exclude").all()
+    assert main(["actors", str(corpus), "--excluded", "--format", "csv"]) == 0
+    out = capsys.readouterr()
+    assert pd.read_csv(io.StringIO(out.out))["excluded_by"].tolist() == ['exclude "men and women"']

@@ -4,7 +4,7 @@
 ``python -m toolkit report [CORPUS] -o OUTDIR``
 ``python -m toolkit quotes|speakers CORPUS [--min-confidence X] [--cue-type speech ...] [--workers N] [--format table|csv|jsonl] [-o FILE]``
 ``python -m toolkit actors [CORPUS] [--lexicon L] [--by COLUMN] [--rollup] [--mentions | --suggest]``
-``python -m toolkit frames [CORPUS] [--lexicon L] [--by COLUMN] [--hits]``
+``python -m toolkit frames [CORPUS] [--lexicon L] [--by COLUMN] [--hits | --excluded]``
 ``python -m toolkit sample quotes|frames|actors|kwic CORPUS [-n 100] [--seed 1] [--by COLUMN] -o sheet.xlsx``
 ``python -m toolkit agreement SHEET [SHEET ...] [--level nominal]``
 
@@ -312,6 +312,11 @@ def _actors_parser(sub: Any) -> None:
     show.add_argument(
         "--suggest", action="store_true", help="list frequent names the lexicon does not cover"
     )
+    show.add_argument(
+        "--excluded",
+        action="store_true",
+        help="list the mentions the aliases' exclude and near rules removed, and which rule",
+    )
     p.add_argument("--min-count", type=int, default=2, help="with --suggest (default 2)")
     _output_arguments(p)
     p.set_defaults(func=_actors_command)
@@ -323,11 +328,12 @@ def _actors_command(args: argparse.Namespace) -> int:
     corpus = _load(args)
     if args.suggest:
         table = suggest_actors(corpus, args.lexicon, min_count=args.min_count)
-    elif args.mentions:
-        table = find_actors(corpus, args.lexicon)
+    elif args.mentions or args.excluded:
+        table = find_actors(corpus, args.lexicon, excluded=args.excluded)
     else:
         table = count_actors(corpus, args.lexicon, by=_by(args.by), rollup=args.rollup)
     write_table(_printable(table), args.format, args.output)
+    _print_exclusions(table)
     return 0
 
 
@@ -340,7 +346,13 @@ def _frames_parser(sub: Any) -> None:
     )
     _corpus_arguments(p)
     _lexicon_arguments(p, "afghanistan-2021-frames")
-    p.add_argument("--hits", action="store_true", help="list every cue hit instead")
+    show = p.add_mutually_exclusive_group()
+    show.add_argument("--hits", action="store_true", help="list every cue hit instead")
+    show.add_argument(
+        "--excluded",
+        action="store_true",
+        help="list the hits the cues' exclude and near rules removed, and which rule",
+    )
     _output_arguments(p)
     p.set_defaults(func=_frames_command)
 
@@ -349,12 +361,29 @@ def _frames_command(args: argparse.Namespace) -> int:
     from .analyses.frames import count_frames, find_frames
 
     corpus = _load(args)
-    if args.hits:
-        table = find_frames(corpus, args.lexicon)
+    if args.hits or args.excluded:
+        table = find_frames(corpus, args.lexicon, excluded=args.excluded)
     else:
         table = count_frames(corpus, args.lexicon, by=_by(args.by))
     write_table(_printable(table), args.format, args.output)
+    _print_exclusions(table)
     return 0
+
+
+def _print_exclusions(table: pd.DataFrame) -> None:
+    """Say on stderr how many hits the lexicon's exclude and near rules removed."""
+    removed = [r for r in table.attrs.get("excluded", []) if r["removed"]]
+    if not removed:
+        return
+    total = sum(r["removed"] for r in removed)
+    top = sorted(removed, key=lambda r: -r["removed"])[:5]
+    lines = [f"  {r['removed']:>6,}  {r['pattern']}: {r['rule']}" for r in top]
+    more = f"\n  ... and {len(removed) - 5} more rules" if len(removed) > 5 else ""
+    print(
+        f"the lexicon's exclude/near rules removed {total:,} hits "
+        f"(list them with --excluded):\n" + "\n".join(lines) + more,
+        file=sys.stderr,
+    )
 
 
 _SAMPLE_TABLES = ("quotes", "frames", "actors", "kwic")
