@@ -21,6 +21,7 @@ import pandas as pd
 from .._util.progress import progress as _progress
 from .cleaning import clean_document, cleaning_rules
 from .corpus import BASE_COLUMNS, PARAGRAPH_KINDS, REPORT_COLUMNS, Corpus, report_row
+from .readers.exports import OFFICE_SUFFIXES, read_export
 from .readers.tables import from_frame, read_table
 from .readers.text_files import TABLE_SUFFIXES, TEXT_SUFFIXES, read_folder, read_text_file
 
@@ -138,7 +139,9 @@ def _looks_like_path(s: str) -> bool:
         return True
     if not s.split() or len(s.split()) == 1:
         return True
-    return s.endswith(("/", "\\")) or Path(s).suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES
+    return s.endswith(("/", "\\")) or Path(s).suffix.lower() in (
+        TEXT_SUFFIXES | TABLE_SUFFIXES | OFFICE_SUFFIXES
+    )
 
 
 def _from_texts(texts: list[str], report: list) -> pd.DataFrame:
@@ -155,6 +158,12 @@ def _from_texts(texts: list[str], report: list) -> pd.DataFrame:
 
 def _from_file(path: Path, text_col: str, id_col: str | None, report: list) -> pd.DataFrame:
     suffix = path.suffix.lower()
+    if suffix not in TABLE_SUFFIXES:  # news-database exports and office files, by content
+        records = read_export(path, report, doc_id=path.stem)
+        if records == []:
+            raise ValueError(f"Could not load '{path}': {report[-1]['reason']}")
+        if records is not None:
+            return pd.DataFrame(records)
     if suffix in TABLE_SUFFIXES:
         table = read_table(path, suffix, report)
         return from_frame(table, text_col, id_col, origin=f"'{path}'", report=report, path=path)
