@@ -403,7 +403,7 @@ def test_nexis_uni_docx(tmp_path):
         (FACTIVA_ARTICLE.encode(), "factiva"),
         (NEXIS_HTML.encode(), "nexis-html"),
         (b"<html><body><p>A saved page.</p></body></html>", None),
-        ("Kabul fell. 1 of 2 DOCUMENTS were read.".encode(), None),
+        (b"Kabul fell. 1 of 2 DOCUMENTS were read.", None),
     ],
 )
 def test_exports_are_told_by_their_content(data, kind):

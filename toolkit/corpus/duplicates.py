@@ -114,7 +114,9 @@ def _candidate_pairs(texts: list[str], threshold: float) -> list[tuple[int, int,
 
     cache: dict[str, int] = {}
     shingles = [_shingles(t, cache) for t in texts]
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    # banding tuned to the threshold (to 0.9 at most, which leaves enough bands;
+    # candidates are checked exactly, so a lower setting only finds more of them)
+    lsh = MinHashLSH(threshold=min(threshold, 0.9), num_perm=NUM_PERM)
     signatures = {}
     template = MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=int)
     for i, s in enumerate(shingles):
