@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import toolkit
-from toolkit.corpus.duplicates import DUPLICATE_MEASURE, _jaccard, _shingles
+from toolkit.corpus.duplicates import DUPLICATE_MEASURE, jaccard, word_shingles
 
 from ..conftest import shared_path
 
@@ -52,7 +52,7 @@ def test_pairs_name_the_later_document_and_the_earlier_one_it_duplicates():
 def test_threshold_is_checked_and_raising_it_drops_the_edited_pair():
     corpus = toolkit.load_corpus(_frame(), duplicates="keep")
     strict = toolkit.find_duplicates(corpus, threshold=1.0)
-    assert strict[["doc_id", "duplicate_of"]].values.tolist() == [["late-repost", "original"]]
+    assert strict[["doc_id", "duplicate_of"]].to_numpy().tolist() == [["late-repost", "original"]]
     with pytest.raises(ValueError, match="threshold"):
         toolkit.find_duplicates(corpus, threshold=0)
 
@@ -111,11 +111,11 @@ def test_white_house_double_posting_is_the_only_pair_and_lsh_misses_none():
     assert "press-briefing" in pair.doc_id and pair.similarity > 0.99
     # every pair, compared exactly: none other reaches the threshold
     cache: dict[str, int] = {}
-    shingles = [_shingles(t, cache) for t in corpus.docs.text]
+    shingles = [word_shingles(t, cache) for t in corpus.docs.text]
     above = [
         (i, j)
         for i, j in itertools.combinations(range(len(shingles)), 2)
-        if _jaccard(shingles[i], shingles[j]) >= 0.9
+        if jaccard(shingles[i], shingles[j]) >= 0.9
     ]
     ids = corpus.docs.doc_id
     assert [{ids[i], ids[j]} for i, j in above] == [{pair.doc_id, pair.duplicate_of}]

@@ -24,7 +24,7 @@ import pandas as pd
 
 from .corpus import Corpus, report_row
 
-__all__ = ["DUPLICATE_MEASURE", "find_duplicates", "handle_duplicates"]
+__all__ = ["DUPLICATE_MEASURE", "find_duplicates", "handle_duplicates", "jaccard", "word_shingles"]
 
 DUPLICATE_MEASURE = "jaccard of word 3-gram sets"
 SHINGLE_WORDS = 3
@@ -35,8 +35,13 @@ _MULT = np.array([0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D], dtype=np.uint64)
 COLUMNS = ["doc_id", "duplicate_of", "similarity", "measure", "group"]
 
 
-def _shingles(text: str, cache: dict[str, int]) -> np.ndarray:
-    """The distinct hashed word 3-grams of a text (32-bit, sorted)."""
+def word_shingles(text: str, cache: dict[str, int] | None = None) -> np.ndarray:
+    """The distinct hashed word 3-grams of a text (32-bit values, sorted).
+
+    ``cache`` keeps the hash of each word between calls.
+    """
+    if cache is None:
+        cache = {}
     words = _WORD.findall(text.lower())
     if not words:
         return np.empty(0, dtype=np.uint64)
@@ -54,7 +59,14 @@ def _shingles(text: str, cache: dict[str, int]) -> np.ndarray:
     return np.unique(mixed & np.uint64(0xFFFFFFFF))
 
 
-def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
+def jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """Jaccard similarity of two sorted arrays of distinct values.
+
+    Examples
+    --------
+    >>> jaccard(word_shingles("a b c d"), word_shingles("a b c e"))
+    0.3333333333333333
+    """
     shared = len(np.intersect1d(a, b, assume_unique=True))
     union = len(a) + len(b) - shared
     return shared / union if union else 0.0
@@ -113,7 +125,7 @@ def _candidate_pairs(texts: list[str], threshold: float) -> list[tuple[int, int,
     from datasketch import MinHash, MinHashLSH
 
     cache: dict[str, int] = {}
-    shingles = [_shingles(t, cache) for t in texts]
+    shingles = [word_shingles(t, cache) for t in texts]
     # banding tuned to the threshold (to 0.9 at most, which leaves enough bands;
     # candidates are checked exactly, so a lower setting only finds more of them)
     lsh = MinHashLSH(threshold=min(threshold, 0.9), num_perm=NUM_PERM)
@@ -130,7 +142,7 @@ def _candidate_pairs(texts: list[str], threshold: float) -> list[tuple[int, int,
     for i, m in signatures.items():
         for j in lsh.query(m):
             if j > i:
-                sim = _jaccard(shingles[i], shingles[j])
+                sim = jaccard(shingles[i], shingles[j])
                 if sim >= threshold:
                     found.append((i, j, sim))
     return sorted(found)
