@@ -126,9 +126,10 @@ def _candidate_pairs(texts: list[str], threshold: float) -> list[tuple[int, int,
 
     cache: dict[str, int] = {}
     shingles = [word_shingles(t, cache) for t in texts]
-    # banding tuned to the threshold (to 0.9 at most, which leaves enough bands;
-    # candidates are checked exactly, so a lower setting only finds more of them)
-    lsh = MinHashLSH(threshold=min(threshold, 0.9), num_perm=NUM_PERM)
+    # banding tuned to the threshold (to 0.9 at most, which leaves enough bands),
+    # weighing a missed pair four times a needless candidate: candidates are
+    # checked exactly, so more of them cost time, never a wrong pair
+    lsh = MinHashLSH(threshold=min(threshold, 0.9), num_perm=NUM_PERM, weights=(0.2, 0.8))
     signatures = {}
     template = MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=int)
     for i, s in enumerate(shingles):
