@@ -86,7 +86,8 @@ def test_keep_changes_nothing_and_bad_values_are_refused():
 
 
 def test_no_duplicates_gives_an_empty_table_with_the_columns():
-    pairs = toolkit.find_duplicates(["Kabul fell.", "Talks in Doha failed.", "A third text."])
+    corpus = toolkit.load_corpus(["Kabul fell.", "Talks in Doha failed.", "A third text."])
+    pairs = toolkit.find_duplicates(corpus)
     assert pairs.empty and list(pairs.columns[:4]) == [
         "doc_id",
         "duplicate_of",
@@ -119,3 +120,13 @@ def test_white_house_double_posting_is_the_only_pair_and_lsh_misses_none():
     ]
     ids = corpus.docs.doc_id
     assert [{ids[i], ids[j]} for i, j in above] == [{pair.doc_id, pair.duplicate_of}]
+
+
+def test_a_docs_frame_is_accepted_and_other_inputs_are_refused():
+    frame = _frame()[["doc_id", "text"]]
+    pairs = toolkit.find_duplicates(frame)
+    assert ("late-repost", "original") in set(
+        map(tuple, pairs[["doc_id", "duplicate_of"]].to_numpy())
+    )
+    with pytest.raises(TypeError, match="load_corpus"):
+        toolkit.find_duplicates(["Kabul fell.", "Kabul fell."])

@@ -88,7 +88,10 @@ def find_duplicates(corpus: Any, *, threshold: float = 0.9) -> pd.DataFrame:
 
     Parameters
     ----------
-    corpus : Corpus or anything :func:`toolkit.as_corpus` accepts
+    corpus : Corpus, or a DataFrame with ``doc_id`` and ``text`` (and ``date``) columns
+        such as ``corpus.docs``. (This module sits below :mod:`.load`, which uses
+        it, so it does not load other inputs itself: pass them through
+        :func:`toolkit.load_corpus` first.)
     threshold : float
         The least Jaccard similarity of two documents' word 3-gram sets for them to
         count as duplicates (0 < threshold <= 1).
@@ -110,12 +113,17 @@ def find_duplicates(corpus: Any, *, threshold: float = 0.9) -> pd.DataFrame:
     >>> toolkit.find_duplicates(c)[["doc_id", "duplicate_of", "group"]].values.tolist()
     [['doc2', 'doc1', 'doc1']]
     """
-    from .load import as_corpus
-
-    corpus = as_corpus(corpus)
+    if isinstance(corpus, Corpus):
+        docs = corpus.docs
+    elif isinstance(corpus, pd.DataFrame) and {"doc_id", "text"} <= set(corpus.columns):
+        docs = corpus if "date" in corpus.columns else corpus.assign(date=pd.NaT)
+    else:
+        raise TypeError(
+            "find_duplicates takes a Corpus (load one with toolkit.load_corpus) or a DataFrame "
+            f"with doc_id and text columns, not {type(corpus).__name__}"
+        )
     if not 0 < threshold <= 1:
         raise ValueError(f"threshold must be above 0 and at most 1, not {threshold!r}")
-    docs = corpus.docs
     pairs = _candidate_pairs(list(docs["text"]), threshold)
     return _pair_table(docs, pairs)
 
