@@ -28,6 +28,7 @@ from .analyses.validation import (
 )
 from .analyses.voice import attach_voice
 from .corpus.corpus import Corpus
+from .corpus.duplicates import find_duplicates
 from .corpus.load import as_corpus, load_corpus
 from .corpus.tables import paragraphs, sentences, tokenize
 from .quotes.extract import extract_quotes, speakers
@@ -49,6 +50,7 @@ __all__ = [
     "estimate_recall",
     "extract_quotes",
     "find_actors",
+    "find_duplicates",
     "find_frames",
     "keyness",
     "kwic",

@@ -13,7 +13,7 @@ import os
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -21,6 +21,8 @@ import pandas as pd
 from .._util.progress import progress as _progress
 from .cleaning import clean_document, cleaning_rules
 from .corpus import BASE_COLUMNS, PARAGRAPH_KINDS, REPORT_COLUMNS, Corpus, report_row
+from .duplicates import handle_duplicates
+from .readers.exports import OFFICE_SUFFIXES, read_export
 from .readers.tables import from_frame, read_table
 from .readers.text_files import TABLE_SUFFIXES, TEXT_SUFFIXES, read_folder, read_text_file
 
@@ -36,6 +38,7 @@ def load_corpus(
     id_col: str | None = None,
     clean: bool = True,
     progress: bool = True,
+    duplicates: Literal["keep", "drop", "flag"] = "flag",
 ) -> Corpus:
     """Load a corpus of articles.
 
@@ -61,6 +64,11 @@ def load_corpus(
         the text as loaded; ``report`` lists every change.
     progress : bool
         Show a progress bar when there are many files or documents.
+    duplicates : {"flag", "drop", "keep"}
+        Near-duplicate documents (see :func:`toolkit.find_duplicates`): ``"flag"``
+        adds a ``duplicate_of`` column naming the earliest document of each
+        document's group and a report row per group; ``"drop"`` keeps only the
+        earliest of each group and reports the others; ``"keep"`` does neither.
 
     Returns
     -------
@@ -83,9 +91,11 @@ def load_corpus(
     """
     if isinstance(source, Corpus):
         return source
+    if duplicates not in {"keep", "drop", "flag"}:
+        raise ValueError(f"duplicates must be 'keep', 'drop' or 'flag', not {duplicates!r}")
     report: list[dict[str, Any]] = []
     frame = _read(source, text_col=text_col, id_col=id_col, report=report, progress=progress)
-    return _build(frame, report, clean=clean, progress=progress)
+    return handle_duplicates(_build(frame, report, clean=clean, progress=progress), duplicates)
 
 
 def as_corpus(obj: Any) -> Corpus:
@@ -138,7 +148,9 @@ def _looks_like_path(s: str) -> bool:
         return True
     if not s.split() or len(s.split()) == 1:
         return True
-    return s.endswith(("/", "\\")) or Path(s).suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES
+    return s.endswith(("/", "\\")) or Path(s).suffix.lower() in (
+        TEXT_SUFFIXES | TABLE_SUFFIXES | OFFICE_SUFFIXES
+    )
 
 
 def _from_texts(texts: list[str], report: list) -> pd.DataFrame:
@@ -155,6 +167,12 @@ def _from_texts(texts: list[str], report: list) -> pd.DataFrame:
 
 def _from_file(path: Path, text_col: str, id_col: str | None, report: list) -> pd.DataFrame:
     suffix = path.suffix.lower()
+    if suffix not in TABLE_SUFFIXES:  # news-database exports and office files, by content
+        records = read_export(path, report, doc_id=path.stem)
+        if records == []:
+            raise ValueError(f"Could not load '{path}': {report[-1]['reason']}")
+        if records is not None:
+            return pd.DataFrame(records)
     if suffix in TABLE_SUFFIXES:
         table = read_table(path, suffix, report)
         return from_frame(table, text_col, id_col, origin=f"'{path}'", report=report, path=path)

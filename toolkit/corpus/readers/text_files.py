@@ -13,6 +13,7 @@ import yaml
 from ..._util.progress import progress as _progress
 from ..corpus import report_row
 from .decode import decode_bytes
+from .exports import read_export
 
 __all__ = ["HTML_SUFFIXES", "TABLE_SUFFIXES", "TEXT_SUFFIXES", "read_folder", "read_text_file"]
 
@@ -36,6 +37,11 @@ def read_folder(folder: Path, report: list, progress: bool) -> pd.DataFrame:
             report.append(report_row(path, None, "skipped", "hidden file", ""))
             other.append(rel.as_posix())
             continue
+        if path.suffix.lower() not in TABLE_SUFFIXES:  # exports and office files, by content
+            records = read_export(path, report, doc_id=rel.with_suffix("").as_posix())
+            if records is not None:
+                rows.extend(records)
+                continue
         if path.suffix.lower() not in TEXT_SUFFIXES:
             report.append(report_row(path, None, "skipped", "not a .txt, .md or .html file", ""))
             other.append(rel.as_posix())
