@@ -59,8 +59,8 @@ __all__ = [
 
 # The toolkit's decision about a unit, per kind of hit table: what a coder judges.
 DECISION_COLUMNS: dict[str, list[str]] = {
-    "frames": ["frame", "cue", "voice", "speaker"],
-    "actors": ["actor", "type", "alias", "voice", "speaker"],
+    "frames": ["frame", "cue", "voice", "speaker", "excluded_by"],
+    "actors": ["actor", "type", "alias", "voice", "speaker", "excluded_by"],
     "quotes": ["kind", "speaker", "speaker_mention", "cue", "confidence"],
     "kwic": ["pattern"],
     "sentences": [],
