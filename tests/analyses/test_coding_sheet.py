@@ -131,3 +131,16 @@ def test_paths_that_are_not_coding_sheets(units, tmp_path):
     (tmp_path / "junk.xlsx").write_text("not a workbook")
     with pytest.raises(ValueError, match=r"not an \.xlsx workbook"):
         toolkit.read_coding_sheet(tmp_path / "junk.xlsx")
+
+
+def test_a_sheet_gets_the_mode_of_an_ordinary_file(units, tmp_path):
+    import os
+
+    path = toolkit.write_coding_sheet(units, tmp_path / "s.xlsx")
+    probe = tmp_path / "probe.txt"
+    probe.write_text("x")
+    assert path.stat().st_mode & 0o777 == probe.stat().st_mode & 0o777
+    os.chmod(path, 0o640)
+    toolkit.write_coding_sheet(units, path)  # rewritten: keeps its mode
+    assert path.stat().st_mode & 0o777 == 0o640
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".s-")]  # no leftovers

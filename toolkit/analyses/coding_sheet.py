@@ -436,14 +436,23 @@ def _save_atomically(wb: Any, path: Path) -> None:
     """Write to a temporary file beside ``path``, then move it into place, so a
     crash while saving never leaves a half-written sheet."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    # keep the mode of the sheet it replaces, else the one a new file gets
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".xlsx", dir=path.parent)
     os.close(fd)
     try:
         wb.save(tmp)
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 # -------------------------------------------------------------------- reading
