@@ -115,3 +115,20 @@ def test_frames_and_actors_say_what_the_rules_removed(tmp_path, capsys):
     assert main(["actors", str(corpus), "--excluded", "--format", "csv"]) == 0
     out = capsys.readouterr()
     assert pd.read_csv(io.StringIO(out.out))["excluded_by"].tolist() == ['exclude "men and women"']
+
+
+def test_the_readme_loop_runs_as_printed(tmp_path, monkeypatch):
+    import re
+
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme.split("**Validating the measures.**", 1)[1]
+    block = re.search(r"```python\n(.*?)```", section, re.DOTALL).group(1)
+    assert len(block.strip().splitlines()) == 5
+    monkeypatch.chdir(tmp_path)
+    scope = {"toolkit": toolkit, "corpus": toolkit.load_corpus(DATA, progress=False)}
+    exec(block, scope)
+    coded = scope["coded"]
+    assert len(coded) == len(toolkit.find_frames(scope["corpus"]))  # fewer than 100: all of them
+    assert {"ann", "bob"} <= set(coded.columns) and (tmp_path / "frames.xlsx").exists()
