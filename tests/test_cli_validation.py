@@ -127,7 +127,8 @@ def test_the_readme_loop_runs_as_printed(tmp_path, monkeypatch):
     block = re.search(r"```python\n(.*?)```", section, re.DOTALL).group(1)
     assert len(block.strip().splitlines()) == 5
     monkeypatch.chdir(tmp_path)
-    scope = {"toolkit": toolkit, "corpus": toolkit.load_corpus(DATA, progress=False)}
+    corpus = toolkit.load_corpus(DATA, progress=False)
+    scope = {"toolkit": toolkit, "corpus": corpus, "hits": toolkit.find_frames(corpus)}
     exec(block, scope)
     coded = scope["coded"]
     assert len(coded) == len(toolkit.find_frames(scope["corpus"]))  # fewer than 100: all of them
