@@ -29,10 +29,10 @@ from _common import REUTERS, REUTERS_MISSING, median_time, read_records
 
 def all_pairs(texts: list[str], threshold: float) -> set[tuple[int, int]]:
     """Every pair at or above the threshold, each pair compared exactly."""
-    from toolkit.corpus.duplicates import word_shingles
+    from toolkit.corpus.duplicates import document_shingles
 
-    cache: dict[str, int] = {}
-    sets = [set(word_shingles(t, cache).tolist()) for t in texts]
+    values, bounds = document_shingles(texts)
+    sets = [set(values[a:b].tolist()) for a, b in itertools.pairwise(bounds)]
     found = set()
     for i, j in itertools.combinations(range(len(sets)), 2):
         a, b = sets[i], sets[j]

@@ -38,12 +38,12 @@ def _resolve(module: str, node: ast.ImportFrom, is_package: bool) -> str:
     return ".".join(base + ([node.module] if node.module else []))
 
 
-def _top_level_imports(module: str, path: Path) -> list[tuple[str, list[str]]]:
-    """(imported module, names) of the imports a module runs when it is imported:
-    not those inside functions, which run later and cannot close a circle at import."""
+def _imports(module: str, path: Path) -> list[tuple[str, list[str]]]:
+    """(imported module, names) of every import in a module, those inside
+    functions included: an import deferred to a call still ties the two modules."""
     tree = ast.parse(path.read_text("utf-8"))
     found = []
-    for node in tree.body:
+    for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom):
             target = _resolve(module, node, path.name == "__init__.py")
             found.append((target, [a.name for a in node.names]))
@@ -56,7 +56,7 @@ def _internal_edges() -> dict[str, set[str]]:
     modules = _modules()
     edges: dict[str, set[str]] = {m: set() for m in modules}
     for module, path in modules.items():
-        for target, names in _top_level_imports(module, path):
+        for target, names in _imports(module, path):
             if not target.startswith("toolkit"):
                 continue
             for name in names:  # "from . import x" imports the submodule x

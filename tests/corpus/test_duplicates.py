@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import toolkit
-from toolkit.corpus.duplicates import DUPLICATE_MEASURE, jaccard, word_shingles
+from toolkit.corpus.duplicates import DUPLICATE_MEASURE, document_shingles, jaccard
 
 from ..conftest import shared_path
 
@@ -111,8 +111,8 @@ def test_white_house_double_posting_is_the_only_pair_and_lsh_misses_none():
     )
     assert "press-briefing" in pair.doc_id and pair.similarity > 0.99
     # every pair, compared exactly: none other reaches the threshold
-    cache: dict[str, int] = {}
-    shingles = [word_shingles(t, cache) for t in corpus.docs.text]
+    values, bounds = document_shingles(list(corpus.docs.text))
+    shingles = [values[a:b] for a, b in itertools.pairwise(bounds)]
     above = [
         (i, j)
         for i, j in itertools.combinations(range(len(shingles)), 2)
