@@ -29,7 +29,10 @@ from .analyses.validation import (
 from .analyses.voice import attach_voice
 from .corpus.corpus import Corpus
 from .corpus.duplicates import find_duplicates
+from .corpus.executor import current_executor, set_executor
 from .corpus.load import as_corpus, load_corpus
+from .corpus.save import save_corpus
+from .corpus.store import StoredCorpus, open_corpus
 from .corpus.tables import paragraphs, sentences, tokenize
 from .quotes.extract import extract_quotes, speakers
 from .search.kwic import kwic
@@ -39,6 +42,7 @@ from .show.html import kwic_html, quotes_html
 __all__ = [
     "Corpus",
     "Lexicon",
+    "StoredCorpus",
     "actor_cooccurrence",
     "agreement",
     "as_corpus",
@@ -46,6 +50,7 @@ __all__ = [
     "collocates",
     "count_actors",
     "count_frames",
+    "current_executor",
     "estimate_precision",
     "estimate_recall",
     "extract_quotes",
@@ -57,6 +62,7 @@ __all__ = [
     "kwic_html",
     "load_corpus",
     "load_lexicon",
+    "open_corpus",
     "paragraphs",
     "plot_actor_cooccurrence",
     "plot_actor_frequency",
@@ -71,10 +77,12 @@ __all__ = [
     "read_coding_sheet",
     "sample_for_coding",
     "sample_unflagged",
+    "save_corpus",
     "score_sentiment",
     "sentences",
     "sentiment_by",
     "sentiment_by_speaker",
+    "set_executor",
     "speakers",
     "suggest_actors",
     "tokenize",

@@ -80,14 +80,25 @@ class Corpus:
     def paragraph_spans(self) -> pd.DataFrame:
         return self._paragraph_spans
 
-    def cached(self, key: str, build: Callable[[], T]) -> T:
+    def cached(self, key: str, build: Callable[[], T], *, persist: bool = False) -> T:
         """The value kept with this corpus under ``key``, built by ``build()`` the
-        first time it is asked for (the corpus never changes, so neither does it)."""
+        first time it is asked for (the corpus never changes, so neither does it).
+
+        ``persist`` marks a table computed once per document (quotations, lexicon
+        hits) that a corpus read from a store keeps on disk beside its partition
+        (:mod:`toolkit.corpus.store`), so that the next command reads it; the key
+        must then say everything the table depends on besides the documents and
+        the toolkit version (a lexicon's fingerprint, say)."""
         value = self._cache.get(key)
         if value is None:
             value = build()
             self._cache[key] = value
         return value
+
+    def index_arrays(self) -> Any:
+        """The token index arrays kept for this corpus (a corpus read from a store
+        has them on disk), or None when the documents must be tokenized."""
+        return None
 
     def cached_only(self, key: str) -> Any:
         """The value kept under ``key`` if it was built already, else None."""

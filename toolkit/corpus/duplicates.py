@@ -20,7 +20,7 @@ banding and grouping are a reduce over them.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
 import numpy as np
@@ -28,14 +28,21 @@ import pandas as pd
 
 from ..text.words import split_tokens
 from .corpus import Corpus, report_row
+from .store import StoredCorpus
 
 __all__ = [
     "DUPLICATE_MEASURE",
+    "candidate_pairs",
     "document_shingles",
+    "duplicate_flags",
+    "duplicate_pairs",
     "find_duplicates",
     "handle_duplicates",
     "jaccard",
     "minhash_signatures",
+    "pair_table",
+    "signature_table",
+    "stack_signatures",
     "word_shingles",
 ]
 
@@ -215,6 +222,10 @@ def find_duplicates(corpus: Any, *, threshold: float = 0.9) -> pd.DataFrame:
     >>> toolkit.find_duplicates(c)[["doc_id", "duplicate_of", "group"]].values.tolist()
     [['doc2', 'doc1', 'doc1']]
     """
+    if not 0 < threshold <= 1:
+        raise ValueError(f"threshold must be above 0 and at most 1, not {threshold!r}")
+    if isinstance(corpus, StoredCorpus):
+        return _stored_duplicates(corpus, threshold)
     if isinstance(corpus, Corpus):
         docs = corpus.docs
     elif isinstance(corpus, pd.DataFrame) and {"doc_id", "text"} <= set(corpus.columns):
@@ -224,17 +235,62 @@ def find_duplicates(corpus: Any, *, threshold: float = 0.9) -> pd.DataFrame:
             "find_duplicates takes a Corpus (load one with toolkit.load_corpus) or a DataFrame "
             f"with doc_id and text columns, not {type(corpus).__name__}"
         )
-    if not 0 < threshold <= 1:
-        raise ValueError(f"threshold must be above 0 and at most 1, not {threshold!r}")
-    pairs = _candidate_pairs(list(docs["text"]), threshold)
-    return _pair_table(docs, pairs)
-
-
-def _candidate_pairs(texts: list[str], threshold: float) -> list[tuple[int, int, float]]:
-    """``(i, j, similarity)`` for every pair at or above the threshold, ``i < j``."""
-    values, bounds = document_shingles(texts)
+    values, bounds = document_shingles(list(docs["text"]))
     sig = minhash_signatures(values, bounds)
-    nonempty = np.flatnonzero(bounds[1:] > bounds[:-1])
+    pairs = duplicate_pairs(
+        sig,
+        bounds[1:] > bounds[:-1],
+        threshold,
+        lambda ids: {i: values[bounds[i] : bounds[i + 1]] for i in ids},
+    )
+    return pair_table(docs, pairs)
+
+
+def signature_table(corpus: Corpus) -> pd.DataFrame:
+    """The MinHash signature of every document (a pure function of each one):
+    ``signature`` (:data:`NUM_PERM` 32-bit minima as bytes) and ``shingles`` (how
+    many distinct 3-grams the document has), one row per document. A stored
+    corpus keeps it beside each partition."""
+
+    def build() -> pd.DataFrame:
+        values, bounds = document_shingles(list(corpus.docs["text"]))
+        sig = minhash_signatures(values, bounds)
+        return pd.DataFrame(
+            {
+                "signature": pd.Series([row.tobytes() for row in sig], dtype=object),
+                "shingles": np.diff(bounds).astype(np.int64),
+            }
+        )
+
+    return corpus.cached("minhash_signatures", build, persist=True)
+
+
+def duplicate_pairs(
+    sig: np.ndarray,
+    nonempty: np.ndarray,
+    threshold: float,
+    shingles_of: Callable[[list[int]], dict[int, np.ndarray]],
+) -> list[tuple[int, int, float]]:
+    """``(i, j, similarity)`` for every pair of documents at or above the threshold,
+    ``i < j``: the reduce over all documents' signatures (``sig``, one row per
+    document; ``nonempty`` marks those with shingles). Candidates from the bands
+    are checked exactly on their shingles, which ``shingles_of(ids)`` gives."""
+    candidates = candidate_pairs(sig, np.flatnonzero(nonempty), threshold)
+    needed = sorted({d for pair in candidates for d in pair})
+    shingles = shingles_of(needed) if needed else {}
+    found = []
+    for i, j in candidates:
+        sim = jaccard(shingles[i], shingles[j])
+        if sim >= threshold:
+            found.append((i, j, sim))
+    return found
+
+
+def candidate_pairs(
+    sig: np.ndarray, nonempty: np.ndarray, threshold: float
+) -> list[tuple[int, int]]:
+    """Pairs of documents (positions ``i < j``, sorted) that share a band of
+    their signatures; ``nonempty`` are the positions of documents with shingles."""
     rows = _bands(threshold)
     candidates = set()
     for band in range(NUM_PERM // rows):
@@ -253,15 +309,49 @@ def _candidate_pairs(texts: list[str], threshold: float) -> list[tuple[int, int,
                 candidates.update((members[0], m) for m in members[1:])
             else:
                 candidates.update((a, b) for i, a in enumerate(members) for b in members[i + 1 :])
-    found = []
-    for i, j in sorted(candidates):
-        sim = jaccard(values[bounds[i] : bounds[i + 1]], values[bounds[j] : bounds[j + 1]])
-        if sim >= threshold:
-            found.append((i, j, sim))
-    return found
+    return sorted(candidates)
 
 
-def _pair_table(docs: pd.DataFrame, pairs: list[tuple[int, int, float]]) -> pd.DataFrame:
+def _stored_duplicates(corpus: StoredCorpus, threshold: float) -> pd.DataFrame:
+    """:func:`find_duplicates` of a stored corpus: signatures per partition (kept
+    in the store), the banding over all of them, then the candidates' texts."""
+    tables = corpus.map(signature_table, desc="signatures")
+    sig, nonempty = stack_signatures(tables)
+    sizes = corpus.part_sizes
+    starts = np.concatenate([[0], np.cumsum(sizes)])
+
+    def shingles_of(ids: list[int]) -> dict[int, np.ndarray]:
+        out: dict[int, np.ndarray] = {}
+        wanted = np.asarray(ids, dtype=np.int64)
+        for p in range(len(sizes)):
+            local = wanted[(wanted >= starts[p]) & (wanted < starts[p + 1])] - starts[p]
+            if len(local):
+                texts = corpus.partition(p).docs["text"].to_numpy()[local]
+                values, bounds = document_shingles(list(texts))
+                for k, d in enumerate(local.tolist()):
+                    out[int(starts[p]) + d] = values[bounds[k] : bounds[k + 1]]
+        return out
+
+    pairs = duplicate_pairs(sig, nonempty, threshold, shingles_of)
+    docs = corpus.docs_columns(["doc_id", "date"])
+    return pair_table(docs, pairs)
+
+
+def stack_signatures(tables: Sequence[pd.DataFrame]) -> tuple[np.ndarray, np.ndarray]:
+    """The signatures of :func:`signature_table` tables one after the other, as a
+    matrix, and the mask of documents with shingles."""
+    if not tables or not sum(len(t) for t in tables):
+        return np.zeros((0, NUM_PERM), dtype=np.uint32), np.zeros(0, dtype=bool)
+    sig = np.frombuffer(
+        b"".join(b for t in tables for b in t["signature"]), dtype=np.uint32
+    ).reshape(-1, NUM_PERM)
+    nonempty = np.concatenate([t["shingles"].to_numpy() > 0 for t in tables])
+    return sig, nonempty
+
+
+def pair_table(docs: pd.DataFrame, pairs: list[tuple[int, int, float]]) -> pd.DataFrame:
+    """The table of :func:`find_duplicates` from pairs of positions in ``docs``
+    (``doc_id`` and ``date`` columns)."""
     if not pairs:
         return pd.DataFrame(
             {c: pd.Series(dtype=float if c == "similarity" else object) for c in COLUMNS}
@@ -313,15 +403,37 @@ def handle_duplicates(
         return corpus
     docs = corpus.docs
     pairs = find_duplicates(corpus, threshold=threshold) if len(docs) > 1 else None
-    if pairs is None or pairs.empty:
-        if how == "flag":
-            docs = docs.assign(duplicate_of=pd.Series([None] * len(docs), dtype=object))
-            return Corpus(docs, corpus.report, corpus.paragraph_spans, progress=corpus.progress)
+    paths = docs["path"] if "path" in docs.columns else pd.Series([None] * len(docs))
+    duplicate_of, rows = duplicate_flags(docs["doc_id"], paths, pairs, how, threshold)
+    if not rows and how == "drop":
         return corpus
+    report = (
+        pd.concat([corpus.report, pd.DataFrame(rows)], ignore_index=True) if rows else corpus.report
+    )
+    if how == "flag":
+        docs = docs.assign(duplicate_of=pd.Series(duplicate_of, dtype=object))
+        return Corpus(docs, report, corpus.paragraph_spans, progress=corpus.progress)
+    keep = np.array([d is None for d in duplicate_of])
+    kept = corpus.subset(keep)
+    return Corpus(kept.docs, report, kept.paragraph_spans, progress=corpus.progress)
+
+
+def duplicate_flags(
+    doc_ids: pd.Series,
+    paths: pd.Series,
+    pairs: pd.DataFrame | None,
+    how: Literal["drop", "flag"],
+    threshold: float,
+) -> tuple[list[str | None], list[dict[str, Any]]]:
+    """From the pairs of :func:`find_duplicates`: each document's ``duplicate_of``
+    (the earliest document of its group; None for the earliest itself and for a
+    document without duplicates) and one report row per group."""
+    ids = list(doc_ids)
+    if pairs is None or pairs.empty:
+        return [None] * len(ids), []
     group_of = dict(zip(pairs["doc_id"], pairs["group"], strict=True))
     group_of.update(zip(pairs["duplicate_of"], pairs["group"], strict=True))
-    position = {d: k for k, d in enumerate(docs["doc_id"])}
-    paths = docs["path"] if "path" in docs.columns else pd.Series([None] * len(docs))
+    position = {d: k for k, d in enumerate(ids)}
     rows = []
     for group, table in pairs.groupby("group", sort=False):
         best = table.groupby("doc_id")["similarity"].max()
@@ -332,11 +444,5 @@ def handle_duplicates(
             "; the earliest is kept" if how == "drop" else ""
         )
         rows.append(report_row(paths.iat[position[group]], group, action, reason, sims))
-    report = pd.concat([corpus.report, pd.DataFrame(rows)], ignore_index=True)
-    duplicate_of = [group_of.get(d) if group_of.get(d) != d else None for d in docs["doc_id"]]
-    if how == "flag":
-        docs = docs.assign(duplicate_of=pd.Series(duplicate_of, dtype=object))
-        return Corpus(docs, report, corpus.paragraph_spans, progress=corpus.progress)
-    keep = np.array([d is None for d in duplicate_of])
-    kept = corpus.subset(keep)
-    return Corpus(kept.docs, report, kept.paragraph_spans, progress=corpus.progress)
+    duplicate_of = [group_of.get(d) if group_of.get(d) != d else None for d in ids]
+    return duplicate_of, rows

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -25,8 +25,9 @@ from .duplicates import handle_duplicates
 from .readers.exports import OFFICE_SUFFIXES, read_export
 from .readers.tables import from_frame, read_table
 from .readers.text_files import TABLE_SUFFIXES, TEXT_SUFFIXES, read_folder, read_text_file
+from .store import is_store, open_corpus
 
-__all__ = ["as_corpus", "load_corpus"]
+__all__ = ["DocIds", "as_corpus", "build_documents", "load_corpus", "unique_ids"]
 
 TITLE_MAX = 300
 
@@ -91,10 +92,12 @@ def load_corpus(
     """
     if isinstance(source, Corpus):
         return source
+    if isinstance(source, str | os.PathLike) and is_store(source):
+        return open_corpus(source)
     if duplicates not in {"keep", "drop", "flag"}:
         raise ValueError(f"duplicates must be 'keep', 'drop' or 'flag', not {duplicates!r}")
     report: list[dict[str, Any]] = []
-    frame = _read(source, text_col=text_col, id_col=id_col, report=report, progress=progress)
+    frame = read_source(source, text_col=text_col, id_col=id_col, report=report, progress=progress)
     return handle_duplicates(_build(frame, report, clean=clean, progress=progress), duplicates)
 
 
@@ -110,7 +113,7 @@ def as_corpus(obj: Any) -> Corpus:
     return obj if isinstance(obj, Corpus) else load_corpus(obj)
 
 
-def _read(
+def read_source(
     source: Any, *, text_col: str, id_col: str | None, report: list, progress: bool
 ) -> pd.DataFrame:
     if isinstance(source, pd.DataFrame):
@@ -184,14 +187,35 @@ def _from_file(path: Path, text_col: str, id_col: str | None, report: list) -> p
 
 
 def _build(frame: pd.DataFrame, report: list, *, clean: bool, progress: bool) -> Corpus:
-    frame = _unique_ids(frame, report)
+    frame = frame.copy()
+    frame["doc_id"], renamed = unique_ids(frame["doc_id"], _paths(frame), DocIds())
+    report.extend(renamed)
+    docs, spans, cleaning, dates = build_documents(frame, clean=clean, progress=progress)
+    report_frame = pd.DataFrame([*report, *cleaning, *dates], columns=REPORT_COLUMNS)
+    return Corpus(docs, report_frame, spans, progress=progress)
+
+
+def build_documents(
+    frame: pd.DataFrame, *, clean: bool, progress: bool
+) -> tuple[pd.DataFrame, pd.DataFrame, list[dict[str, Any]], list[dict[str, Any]]]:
+    """Clean documents read by a reader (``doc_id``, ``raw`` and metadata, ids
+    unique) into the corpus's tables.
+
+    Returns
+    -------
+    (docs, paragraph_spans, cleaning_rows, date_rows)
+        The two tables of a :class:`Corpus` and the report rows of cleaning (in
+        document order) and of dates that could not be read. Each document is
+        cleaned on its own, so a corpus can be built a part at a time.
+    """
+    frame = frame.copy()
     for col in ("title", "date", "source", "url"):
         if col not in frame.columns:
             frame[col] = None
     frame = frame.astype({"title": object, "source": object, "url": object})
     rules = cleaning_rules()
-    texts, spans_rows = [], []
-    paths = list(frame["path"]) if "path" in frame.columns else [None] * len(frame)
+    texts, spans_rows, report = [], [], []
+    paths = _paths(frame)
     sources, titles = list(frame["source"]), list(frame["title"])
     items = list(zip(frame["doc_id"], frame["raw"], strict=True))
     for i, (doc_id, raw) in enumerate(_progress(items, "cleaning", progress)):
@@ -223,42 +247,63 @@ def _build(frame: pd.DataFrame, report: list, *, clean: bool, progress: bool) ->
     frame["source"] = sources
     frame["title"] = titles
     frame["text"] = texts
-    frame["date"] = _parse_dates(frame, report)
+    dates: list[dict[str, Any]] = []
+    frame["date"] = _parse_dates(frame, dates)
     extras = [c for c in frame.columns if c not in BASE_COLUMNS]
     docs = frame[BASE_COLUMNS + extras].reset_index(drop=True)
     docs["doc_id"] = docs["doc_id"].astype(str)
     spans = _paragraph_frame(spans_rows, list(docs["doc_id"]))
-    report_frame = pd.DataFrame(report, columns=REPORT_COLUMNS)
-    return Corpus(docs, report_frame, spans, progress=progress)
+    return docs, spans, report, dates
 
 
-def _unique_ids(frame: pd.DataFrame, report: list) -> pd.DataFrame:
-    ids = [str(d) for d in frame["doc_id"]]
-    seen: dict[str, int] = {}
-    taken = set(ids)
-    out = []
-    for i, d in enumerate(ids):
-        if d in seen:
-            n = seen[d] + 1
+def _paths(frame: pd.DataFrame) -> list[Any]:
+    return list(frame["path"]) if "path" in frame.columns else [None] * len(frame)
+
+
+class DocIds:
+    """The document ids given so far, for :func:`unique_ids` (a corpus read in
+    parts keeps one across its parts)."""
+
+    def __init__(self, taken: Iterable[str] = ()):
+        self.taken: set[str] = set(taken)
+        self.seen: dict[str, int] = {}
+        self.rows = 0
+
+
+def unique_ids(
+    ids: Iterable[Any], paths: Sequence[Any], state: DocIds
+) -> tuple[list[str], list[dict[str, Any]]]:
+    """Document ids made unique, in order: an id given before becomes ``id-2``
+    (``id-3`` ...: the next not given yet), with a report row each.
+
+    Examples
+    --------
+    >>> unique_ids(["a", "b", "a", "a-2"], [None] * 4, DocIds())[0]
+    ['a', 'b', 'a-2', 'a-2-2']
+    """
+    out, rows = [], []
+    for i, d in enumerate(map(str, ids)):
+        state.rows += 1
+        if d in state.taken:
+            n = state.seen.get(d, 1) + 1
             new = f"{d}-{n}"
-            while new in taken:
+            while new in state.taken:
                 n += 1
                 new = f"{d}-{n}"
-            seen[d] = n
-            taken.add(new)
-            path = frame["path"].iat[i] if "path" in frame.columns else None
-            report.append(
+            state.seen[d] = n
+            rows.append(
                 report_row(
-                    path, new, "renamed", f"duplicate doc id '{d}' made unique", f"row {i + 1}"
+                    paths[i],
+                    new,
+                    "renamed",
+                    f"duplicate doc id '{d}' made unique",
+                    f"row {state.rows}",
                 )
             )
-            out.append(new)
-        else:
-            seen[d] = 1
-            out.append(d)
-    frame = frame.copy()
-    frame["doc_id"] = out
-    return frame
+            d = new
+        state.taken.add(d)
+        out.append(d)
+    return out, rows
 
 
 def _paragraph_frame(rows: list[tuple], doc_ids: list[str]) -> pd.DataFrame:

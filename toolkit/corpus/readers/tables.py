@@ -67,7 +67,12 @@ def from_frame(
     origin: str,
     report: list,
     path: Path | None = None,
+    first_row: int = 1,
 ) -> pd.DataFrame:
+    """The documents of a table as the corpus's columns (``doc_id``, ``raw`` and
+    the metadata); rows are numbered from ``first_row`` (made-up ids ``doc1``,
+    ``doc2`` ... and the report say which row), so a table can be read a part
+    at a time."""
     columns = [str(c) for c in table.columns]
     if text_col not in table.columns:
         raise ValueError(
@@ -87,14 +92,14 @@ def from_frame(
             frame = frame.rename(columns={name: f"{name}_original"})
     frame = frame.rename(columns={text_col: "raw", **({id_col: "doc_id"} if id_col else {})})
     if "doc_id" not in frame.columns:
-        frame.insert(0, "doc_id", [f"doc{i}" for i in range(1, len(frame) + 1)])
+        frame.insert(0, "doc_id", [f"doc{i}" for i in range(first_row, first_row + len(frame))])
     else:
         ids = frame["doc_id"]
         missing = ids.isna() | (ids.astype(str).str.strip() == "")
         frame["doc_id"] = ids.astype(object).where(~missing, None)
         frame["doc_id"] = [
             f"doc{i}" if d is None else _id_string(d)
-            for i, d in enumerate(frame["doc_id"], start=1)
+            for i, d in enumerate(frame["doc_id"], start=first_row)
         ]
         for i in np.flatnonzero(missing.to_numpy()):
             report.append(
@@ -103,14 +108,16 @@ def from_frame(
                     frame["doc_id"].iat[i],
                     "renamed",
                     "missing id; one was made up",
-                    f"row {i + 1}",
+                    f"row {i + first_row}",
                 )
             )
     raw = frame["raw"]
     empty = raw.isna() | (raw.astype(str).str.strip() == "")
     for i in np.flatnonzero(empty.to_numpy()):
         report.append(
-            report_row(path, frame["doc_id"].iat[i], "skipped", "empty text", f"row {i + 1}")
+            report_row(
+                path, frame["doc_id"].iat[i], "skipped", "empty text", f"row {i + first_row}"
+            )
         )
     frame = frame[~empty.to_numpy()].reset_index(drop=True)
     frame["raw"] = [r if isinstance(r, str) else str(r) for r in frame["raw"]]

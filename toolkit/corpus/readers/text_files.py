@@ -4,6 +4,7 @@ front matter, and saved ``.html`` pages."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,14 @@ from ..corpus import report_row
 from .decode import decode_bytes
 from .exports import read_export
 
-__all__ = ["HTML_SUFFIXES", "TABLE_SUFFIXES", "TEXT_SUFFIXES", "read_folder", "read_text_file"]
+__all__ = [
+    "HTML_SUFFIXES",
+    "TABLE_SUFFIXES",
+    "TEXT_SUFFIXES",
+    "folder_records",
+    "read_folder",
+    "read_text_file",
+]
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".html", ".htm"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -28,8 +36,21 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)",
 
 
 def read_folder(folder: Path, report: list, progress: bool) -> pd.DataFrame:
+    rows = [record for records in folder_records(folder, report, progress) for record in records]
+    return pd.DataFrame(rows)
+
+
+def folder_records(folder: Path, report: list, progress: bool) -> Iterator[list[dict[str, Any]]]:
+    """The records of each file of a folder (recursively, in path order), one list
+    per file, as they are read; what was skipped goes to ``report``.
+
+    Raises
+    ------
+    ValueError
+        At the end, when no file held an article.
+    """
     files = sorted((p for p in folder.rglob("*") if not p.is_dir()), key=lambda p: p.as_posix())
-    rows = []
+    found = False
     other = []
     for path in _progress(files, "reading files", progress, unit="file"):
         rel = path.relative_to(folder)
@@ -40,7 +61,8 @@ def read_folder(folder: Path, report: list, progress: bool) -> pd.DataFrame:
         if path.suffix.lower() not in TABLE_SUFFIXES:  # exports and office files, by content
             records = read_export(path, report, doc_id=rel.with_suffix("").as_posix())
             if records is not None:
-                rows.extend(records)
+                found = found or bool(records)
+                yield records
                 continue
         if path.suffix.lower() not in TEXT_SUFFIXES:
             report.append(report_row(path, None, "skipped", "not a .txt, .md or .html file", ""))
@@ -53,24 +75,28 @@ def read_folder(folder: Path, report: list, progress: bool) -> pd.DataFrame:
             continue
         record = read_text_file(path, report, doc_id=rel.with_suffix("").as_posix())
         if record is not None:
-            rows.append(record)
-    if not rows:
-        tables = [o for o in other if Path(o).suffix.lower() in TABLE_SUFFIXES]
-        if tables:
-            raise ValueError(
-                f"No articles in folder '{folder}' as .txt, .md or .html files, but it holds "
-                f"table(s) {tables[:3]}: pass a table itself, e.g. "
-                f"load_corpus('{(folder / tables[0]).as_posix()}')"
-            )
-        found = f"; it holds {len(other)} other file(s): {other[:5]}" if other else " (it is empty)"
-        skipped = [r for r in report if r["action"] == "skipped" and r["path"]]
-        extra = (
-            f"; {len(skipped)} text file(s) were skipped: {[r['reason'] for r in skipped][:3]}"
-            if any(Path(r["path"]).suffix.lower() in TEXT_SUFFIXES for r in skipped)
-            else ""
+            found = True
+            yield [record]
+    if not found:
+        _no_articles(folder, other, report)
+
+
+def _no_articles(folder: Path, other: list[str], report: list) -> None:
+    tables = [o for o in other if Path(o).suffix.lower() in TABLE_SUFFIXES]
+    if tables:
+        raise ValueError(
+            f"No articles in folder '{folder}' as .txt, .md or .html files, but it holds "
+            f"table(s) {tables[:3]}: pass a table itself, e.g. "
+            f"load_corpus('{(folder / tables[0]).as_posix()}')"
         )
-        raise ValueError(f"No readable .txt, .md or .html files in folder '{folder}'{found}{extra}")
-    return pd.DataFrame(rows)
+    found = f"; it holds {len(other)} other file(s): {other[:5]}" if other else " (it is empty)"
+    skipped = [r for r in report if r["action"] == "skipped" and r["path"]]
+    extra = (
+        f"; {len(skipped)} text file(s) were skipped: {[r['reason'] for r in skipped][:3]}"
+        if any(Path(r["path"]).suffix.lower() in TEXT_SUFFIXES for r in skipped)
+        else ""
+    )
+    raise ValueError(f"No readable .txt, .md or .html files in folder '{folder}'{found}{extra}")
 
 
 def read_text_file(path: Path, report: list, *, doc_id: str) -> dict[str, Any] | None:
