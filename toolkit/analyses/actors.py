@@ -22,6 +22,7 @@ import pandas as pd
 from .._util.tables import require_columns, str_array
 from ..corpus.index import TokenIndex, corpus_index
 from ..corpus.load import as_corpus
+from ..corpus.partitioned import by_partition, merge_attrs
 from ..search.lexicons import (
     ACTOR_TYPES,
     DEFAULT_ACTORS,
@@ -32,7 +33,7 @@ from ..search.lexicons import (
     match_lexicon,
 )
 from ..text.abbreviations import abbreviations
-from .counts import by_list, count_hits
+from .counts import by_list, count_parts, finish_counts
 from .voice import VOICE_COLUMNS, VOICE_KEYS, attach_voice
 from .voice import quotes_of as _quotes_of
 
@@ -46,6 +47,7 @@ __all__ = [
 ACTOR_COLUMNS = [*HIT_COLUMNS, "actor", "type", "parent", "code", "alias", *VOICE_COLUMNS]
 
 
+@by_partition(split=("quotes",))
 def find_actors(
     corpus: Any,
     lexicon: str | Lexicon | None = None,
@@ -92,6 +94,13 @@ def find_actors(
     """
     c = as_corpus(corpus)
     lex = _actor_lexicon(lexicon)
+    if quotes is None:  # a stored corpus keeps the mentions beside each partition
+        key = f"actors-{lex.fingerprint}{'-excluded' if excluded else ''}"
+        return c.stored_table(key, lambda: _find_actors(c, lex, None, excluded))
+    return _find_actors(c, lex, quotes, excluded)
+
+
+def _find_actors(c: Any, lex: Lexicon, quotes: pd.DataFrame | None, excluded: bool) -> pd.DataFrame:
     hits = lexicon_hits(c, lex, excluded=excluded)
     tally = hits.attrs["excluded"]
     hits = hits.rename(columns={"pattern": "alias"})
@@ -105,6 +114,47 @@ def find_actors(
     return out
 
 
+def actor_count_parts(
+    corpus: Any,
+    lexicon: str | Lexicon | None = None,
+    *,
+    by: str | list[str] | None = None,
+    rollup: bool = False,
+    quotes: pd.DataFrame | None = None,
+    mentions: pd.DataFrame | None = None,
+) -> dict[str, Any]:
+    """The sums behind :func:`count_actors` for one corpus or partition (see
+    :func:`toolkit.analyses.counts.count_parts`)."""
+    c = as_corpus(corpus)
+    keys = by_list(by)
+    lex = _actor_lexicon(lexicon)
+    if mentions is None:
+        mentions = find_actors(c, lex, quotes=quotes)
+    else:
+        require_columns(mentions, ["doc_id", "actor"], "mentions (a find_actors result)")
+    q = _quotes_of(c, quotes) if any(k in VOICE_KEYS for k in keys) else None
+    if rollup:
+        mentions = _rolled_up(mentions, lex)
+    elif "type" not in mentions.columns:
+        mentions = mentions.assign(type=_entry_types(mentions["actor"], lex))
+    parts = count_parts(mentions, c, label="actor", by=keys, quotes=q, extra=["type"])
+    parts["attrs"] = {"excluded": mentions.attrs.get("excluded", [])}
+    return parts
+
+
+def finish_actor_counts(
+    parts: list[dict[str, Any]], corpus: Any, kwargs: dict[str, Any]
+) -> pd.DataFrame:
+    """:func:`count_actors` from the parts of every partition: sums, then the table."""
+    out = finish_counts(parts)
+    given = kwargs.get("mentions")
+    attrs = [p["attrs"] for p in parts]
+    tally = given.attrs.get("excluded", []) if given is not None else None
+    out.attrs = {"excluded": tally} if given is not None else merge_attrs(attrs)
+    return out
+
+
+@by_partition(finish_actor_counts, partial=actor_count_parts, split=("quotes", "mentions"))
 def count_actors(
     corpus: Any,
     lexicon: str | Lexicon | None = None,
@@ -153,23 +203,10 @@ def count_actors(
     >>> table[["actor", "mentions"]].head(2).to_numpy().tolist()
     [['Afghan government', 26], ['Taliban', 25]]
     """
-    c = as_corpus(corpus)
-    keys = by_list(by)
-    lex = _actor_lexicon(lexicon)
-    if mentions is None:
-        q = _quotes_of(c, quotes)
-        mentions = find_actors(c, lex, quotes=q)
-    else:
-        require_columns(mentions, ["doc_id", "actor"], "mentions (a find_actors result)")
-        q = _quotes_of(c, quotes) if any(k in VOICE_KEYS for k in keys) else None
-    if rollup:
-        mentions = _rolled_up(mentions, lex)
-    elif "type" not in mentions.columns:
-        mentions = mentions.assign(type=_entry_types(mentions["actor"], lex))
-    tally = mentions.attrs.get("excluded", [])
-    out = count_hits(mentions, c, label="actor", by=keys, quotes=q, extra=["type"])
-    out.attrs = {"excluded": tally}
-    return out
+    parts = actor_count_parts(
+        corpus, lexicon, by=by, rollup=rollup, quotes=quotes, mentions=mentions
+    )
+    return finish_actor_counts([parts], corpus, {"mentions": mentions})
 
 
 def _actor_lexicon(lexicon: str | Lexicon | None) -> Lexicon:

@@ -21,7 +21,7 @@ from ..corpus.corpus import Corpus
 from ..corpus.index import TokenIndex, corpus_index
 from .voice import VOICE_KEYS, word_token_voice
 
-__all__ = ["PERIODS", "by_list", "count_hits"]
+__all__ = ["PERIODS", "by_list", "count_hits", "count_parts", "finish_counts"]
 
 PERIODS: dict[str, str] = {"year": "Y", "quarter": "Q", "month": "M", "week": "W", "day": "D"}
 
@@ -56,10 +56,29 @@ def count_hits(
     that get a row (of zeros) even when nothing was found; otherwise only the
     values found do.
     """
+    parts = count_parts(hits, corpus, label=label, by=by, quotes=quotes, extra=extra, labels=labels)
+    return finish_counts([parts])
+
+
+def count_parts(
+    hits: pd.DataFrame,
+    corpus: Corpus,
+    *,
+    label: str,
+    by: list[str],
+    quotes: pd.DataFrame | None,
+    extra: list[str] | None = None,
+    labels: list[str] | None = None,
+) -> dict[str, Any]:
+    """The sums behind :func:`count_hits` for one corpus (or one partition of a
+    stored corpus): word tokens per group of text (``denom``) and hits and
+    documents per group and label (``counts``), keyed by values, so that the
+    parts of several partitions add up (:func:`finish_counts`)."""
     idx = corpus_index(corpus)
     docs = corpus.docs
     extra = [e for e in (extra or []) if e not in by]
     doc_keys, voice_keys, hit_keys = _classify(by, hits, docs, label)
+    dtypes: dict[str, Any] = {k: hits[k].dtype for k in [*voice_keys, *hit_keys, label, *extra]}
     # -- the denominator: word tokens per group of text
     if voice_keys:
         if quotes is None:  # pragma: no cover - callers always pass it
@@ -67,33 +86,20 @@ def count_hits(
         tok = word_token_voice(idx, quotes)
         keys = ["_doc", *voice_keys]
         denom = tok.groupby(keys, observed=True, dropna=False, sort=False).size()
-        denom = denom.rename("tokens").reset_index()
+        denom = _with_dtypes(denom.rename("tokens").reset_index(), dtypes)
     else:
         denom = pd.DataFrame(
             {"_doc": np.arange(idx.n_docs), "tokens": idx.words_per_doc.astype(np.int64)}
         )
-    # document keys travel as integer codes (sorted like their values) and are
-    # turned back into values at the end
-    doc_codes = {k: _factorized(_doc_key(docs, k)) for k in doc_keys}
-    dtypes: dict[str, Any] = dict.fromkeys(doc_keys, np.dtype(np.int64))
-    dtypes.update({k: hits[k].dtype for k in [*voice_keys, *hit_keys, label, *extra]})
+    values = {k: _doc_key(docs, k).reset_index(drop=True) for k in doc_keys}
     for k in doc_keys:
-        denom[k] = doc_codes[k][0][denom["_doc"].to_numpy()]
-    denom = _with_dtypes(denom, dtypes)
+        denom[k] = values[k].take(denom["_doc"].to_numpy()).to_numpy()
     text_keys = doc_keys + voice_keys
-    if text_keys:
-        denom = (
-            denom.groupby(text_keys, observed=True, dropna=False, sort=True)["tokens"]
-            .sum()
-            .reset_index()
-        )
-        denom = _with_dtypes(denom, dtypes)
-    else:
-        denom = pd.DataFrame({"tokens": [int(denom["tokens"].sum())]})
+    denom = _sum_by(denom, text_keys, ["tokens"])
     # -- the numerator
     h = pd.DataFrame({"_doc": _doc_codes(hits["doc_id"], idx)})
     for k in doc_keys:
-        h[k] = doc_codes[k][0][h["_doc"].to_numpy()]
+        h[k] = values[k].take(h["_doc"].to_numpy()).to_numpy()
     for k in voice_keys + hit_keys + [label] + extra:
         h[k] = hits[k].to_numpy()
     group = text_keys + hit_keys + [label]
@@ -102,9 +108,56 @@ def count_hits(
         .agg(mentions=("_doc", "size"), documents=("_doc", "nunique"))
         .reset_index()
     )
+    spec = {
+        "label": label,
+        "by": by,
+        "extra": extra,
+        "labels": labels,
+        "doc_keys": doc_keys,
+        "hit_keys": hit_keys,
+        "dtypes": dtypes,
+        "categories": hits[label].cat.categories
+        if isinstance(hits[label].dtype, pd.CategoricalDtype)
+        else None,
+    }
+    return {"spec": spec, "denom": denom, "counts": _with_dtypes(counts, dtypes)}
+
+
+def _sum_by(frame: pd.DataFrame, keys: list[str], columns: list[str]) -> pd.DataFrame:
+    if not keys:
+        return pd.DataFrame({c: [int(frame[c].sum())] for c in columns})
+    out = frame.groupby(keys, observed=True, dropna=False, sort=False)[columns].sum()
+    return out.reset_index()
+
+
+def finish_counts(parts: list[dict[str, Any]]) -> pd.DataFrame:
+    """The table of :func:`count_hits` from the :func:`count_parts` of one corpus
+    or of every partition of one: the sums are added first, then the grid of
+    groups and labels, the rates and the order are made from them."""
+    spec = parts[0]["spec"]
+    label, by, extra = spec["label"], spec["by"], spec["extra"]
+    doc_keys, hit_keys, dtypes = spec["doc_keys"], spec["hit_keys"], spec["dtypes"]
+    text_keys = [k for k in by if k not in hit_keys]
+    group = text_keys + hit_keys + [label]
+    denom = _sum_by(_concat([p["denom"] for p in parts]), text_keys, ["tokens"])
+    counts = _sum_by(
+        _concat([p["counts"] for p in parts]), group + extra, ["mentions", "documents"]
+    )
+    # document keys travel as integer codes (sorted like their values) and are
+    # turned back into values at the end
+    doc_codes = {k: _factorized(denom[k]) for k in doc_keys}
+    dtypes = {**dtypes, **dict.fromkeys(doc_keys, np.dtype(np.int64))}
+    lookup = {k: pd.Index(doc_codes[k][1]) for k in doc_keys}
+    for k in doc_keys:
+        denom[k] = doc_codes[k][0]
+        counts[k] = _codes_of(counts[k], lookup[k])
+    denom = _with_dtypes(denom, dtypes)
+    if text_keys:
+        denom = denom.sort_values(text_keys, kind="stable", na_position="last")
     counts = _with_dtypes(counts, dtypes)
     # -- every group of text gets a row for every label seen (0 when absent)
     combos = counts[[*hit_keys, label, *extra]].drop_duplicates()
+    labels = spec["labels"]
     if labels is not None and not hit_keys and not extra:
         found = set(combos[label].astype(str))
         missing = [v for v in labels if v not in found]
@@ -124,8 +177,8 @@ def count_hits(
         out["per_1k_tokens"] = np.where(
             tokens > 0, out["mentions"].to_numpy() / tokens * 1000.0, np.nan
         )
-    if label in hits.columns and isinstance(hits[label].dtype, pd.CategoricalDtype):
-        out[label] = pd.Categorical(out[label], categories=hits[label].cat.categories)
+    if spec["categories"] is not None:
+        out[label] = pd.Categorical(out[label], categories=spec["categories"])
     order = [*by, label, *extra, "mentions", "documents", "tokens", "per_1k_tokens"]
     out = out[order]
     sort_cols = [*by, "mentions", label]
@@ -135,6 +188,20 @@ def count_hits(
     for k in doc_keys:
         out[k] = doc_codes[k][1].take(out[k].to_numpy())
     return out
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+
+
+def _codes_of(values: pd.Series, uniques: pd.Index) -> np.ndarray:
+    """The position of each value among ``uniques`` (missing values included)."""
+    codes = uniques.get_indexer(values)
+    if (codes < 0).any():  # missing values: get_indexer finds NaN only by isna
+        missing = pd.isna(uniques)
+        if missing.any():
+            codes[(codes < 0) & pd.isna(values).to_numpy()] = int(np.flatnonzero(missing)[0])
+    return codes.astype(np.int64)
 
 
 def _factorized(values: pd.Series) -> tuple[np.ndarray, Any]:

@@ -15,8 +15,9 @@ import pandas as pd
 
 from .._util.tables import require_columns
 from ..corpus.load import as_corpus
+from ..corpus.partitioned import by_partition, merge_attrs
 from ..search.lexicons import DEFAULT_FRAMES, HIT_COLUMNS, Lexicon, lexicon_hits, load_lexicon
-from .counts import PERIODS, by_list, count_hits
+from .counts import PERIODS, by_list, count_parts, finish_counts
 from .voice import VOICE_COLUMNS, VOICE_KEYS, attach_voice, quotes_of
 
 __all__ = ["FRAME_HIT_COLUMNS", "PERIODS", "count_frames", "find_frames"]
@@ -24,6 +25,7 @@ __all__ = ["FRAME_HIT_COLUMNS", "PERIODS", "count_frames", "find_frames"]
 FRAME_HIT_COLUMNS = [*HIT_COLUMNS, "frame", "cue", *VOICE_COLUMNS]
 
 
+@by_partition(split=("quotes",))
 def find_frames(
     corpus: Any,
     lexicon: str | Lexicon | None = None,
@@ -65,6 +67,13 @@ def find_frames(
     """
     c = as_corpus(corpus)
     lex = load_lexicon(DEFAULT_FRAMES if lexicon is None else lexicon, kind="frames")
+    if quotes is None:  # a stored corpus keeps the hits beside each partition
+        key = f"frames-{lex.fingerprint}{'-excluded' if excluded else ''}"
+        return c.stored_table(key, lambda: _find_frames(c, lex, None, excluded))
+    return _find_frames(c, lex, quotes, excluded)
+
+
+def _find_frames(c: Any, lex: Lexicon, quotes: pd.DataFrame | None, excluded: bool) -> pd.DataFrame:
     hits = lexicon_hits(c, lex, excluded=excluded)
     tally = hits.attrs["excluded"]
     hits = hits.rename(columns={"pattern": "cue"})
@@ -74,6 +83,43 @@ def find_frames(
     return out
 
 
+def frame_count_parts(
+    corpus: Any,
+    lexicon: str | Lexicon | None = None,
+    *,
+    by: str | list[str] | None = None,
+    quotes: pd.DataFrame | None = None,
+    hits: pd.DataFrame | None = None,
+) -> dict[str, Any]:
+    """The sums behind :func:`count_frames` for one corpus or partition (see
+    :func:`toolkit.analyses.counts.count_parts`)."""
+    c = as_corpus(corpus)
+    keys = by_list(by)
+    if hits is None:
+        hits = find_frames(c, lexicon, quotes=quotes)
+    else:
+        require_columns(hits, ["doc_id", "frame"], "hits (a find_frames result)")
+    q = quotes_of(c, quotes) if any(k in VOICE_KEYS for k in keys) else None
+    names = load_lexicon(DEFAULT_FRAMES if lexicon is None else lexicon, kind="frames").names
+    parts = count_parts(hits, c, label="frame", by=keys, quotes=q, labels=names)
+    parts["attrs"] = {"excluded": hits.attrs.get("excluded", [])}
+    return parts
+
+
+def finish_frame_counts(
+    parts: list[dict[str, Any]], corpus: Any, kwargs: dict[str, Any]
+) -> pd.DataFrame:
+    """:func:`count_frames` from the parts of every partition: sums, then the table."""
+    out = finish_counts(parts)
+    given = kwargs.get("hits")
+    attrs = [p["attrs"] for p in parts]
+    out.attrs = (
+        {"excluded": given.attrs.get("excluded", [])} if given is not None else merge_attrs(attrs)
+    )
+    return out
+
+
+@by_partition(finish_frame_counts, partial=frame_count_parts, split=("quotes", "hits"))
 def count_frames(
     corpus: Any,
     lexicon: str | Lexicon | None = None,
@@ -117,15 +163,5 @@ def count_frames(
     >>> table.query("frame == 'defeat'").set_index("voice").mentions.to_dict()
     {'narrator': 1, 'quoted': 2, 'reported': 0}
     """
-    c = as_corpus(corpus)
-    keys = by_list(by)
-    if hits is None:
-        q = quotes_of(c, quotes)
-        hits = find_frames(c, lexicon, quotes=q)
-    else:
-        require_columns(hits, ["doc_id", "frame"], "hits (a find_frames result)")
-        q = quotes_of(c, quotes) if any(k in VOICE_KEYS for k in keys) else None
-    names = load_lexicon(DEFAULT_FRAMES if lexicon is None else lexicon, kind="frames").names
-    out = count_hits(hits, c, label="frame", by=keys, quotes=q, labels=names)
-    out.attrs = {"excluded": hits.attrs.get("excluded", [])}
-    return out
+    parts = frame_count_parts(corpus, lexicon, by=by, quotes=quotes, hits=hits)
+    return finish_frame_counts([parts], corpus, {"hits": hits})

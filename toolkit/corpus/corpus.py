@@ -80,20 +80,22 @@ class Corpus:
     def paragraph_spans(self) -> pd.DataFrame:
         return self._paragraph_spans
 
-    def cached(self, key: str, build: Callable[[], T], *, persist: bool = False) -> T:
+    def cached(self, key: str, build: Callable[[], T]) -> T:
         """The value kept with this corpus under ``key``, built by ``build()`` the
-        first time it is asked for (the corpus never changes, so neither does it).
-
-        ``persist`` marks a table computed once per document (quotations, lexicon
-        hits) that a corpus read from a store keeps on disk beside its partition
-        (:mod:`toolkit.corpus.store`), so that the next command reads it; the key
-        must then say everything the table depends on besides the documents and
-        the toolkit version (a lexicon's fingerprint, say)."""
+        first time it is asked for (the corpus never changes, so neither does it)."""
         value = self._cache.get(key)
         if value is None:
             value = build()
             self._cache[key] = value
         return value
+
+    def stored_table(self, key: str, build: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+        """A table computed once per document (quotations, lexicon hits), which a
+        corpus read from a store keeps on disk beside its partition
+        (:mod:`toolkit.corpus.store`) so that the next command reads it; here it
+        is built each time. ``key`` must say everything the table depends on
+        besides the documents and the toolkit version (a lexicon's fingerprint)."""
+        return build()
 
     def index_arrays(self) -> Any:
         """The token index arrays kept for this corpus (a corpus read from a store

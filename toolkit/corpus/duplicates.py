@@ -262,7 +262,7 @@ def signature_table(corpus: Corpus) -> pd.DataFrame:
             }
         )
 
-    return corpus.cached("minhash_signatures", build, persist=True)
+    return corpus.stored_table("minhash_signatures", build)
 
 
 def duplicate_pairs(

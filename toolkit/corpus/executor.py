@@ -148,6 +148,8 @@ def run_tasks(
     or always on a Dask cluster.
     """
     executor = _state["executor"]
+    if total is None and isinstance(tasks, list | tuple):
+        total = len(tasks)
     if isinstance(tasks, list | tuple) and len(tasks) < 2 and executor == "processes":
         executor = "serial"  # one task: no worker needed
     if in_task() or executor == "serial" or (executor == "processes" and _n_workers() < 2):

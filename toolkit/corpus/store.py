@@ -48,6 +48,7 @@ __all__ = [
     "STORE_FORMAT_VERSION",
     "PartitionCorpus",
     "StoredCorpus",
+    "concat_parts",
     "is_store",
     "load_partition",
     "open_corpus",
@@ -284,7 +285,7 @@ class StoredCorpus(Corpus):
         frames = [table(self.partition(i)) for i in range(len(self.parts))]
         if not frames:
             return table(self.partition_template())
-        return pd.concat(frames, ignore_index=True, sort=False)
+        return concat_parts(frames)
 
     def _read_report(self) -> pd.DataFrame:
         frames = [_read_report(self.path / name) for name, _ in self.parts]
@@ -298,13 +299,23 @@ class StoredCorpus(Corpus):
         return report_frame(table.sort_values(STEP_COLUMN, kind="stable"))
 
     def map(
-        self, function: Callable[..., Any], *args: Any, desc: str = "partitions", **kwargs: Any
+        self,
+        function: Callable[..., Any],
+        *args: Any,
+        desc: str = "partitions",
+        each: Sequence[dict[str, Any]] | None = None,
+        **kwargs: Any,
     ) -> list[Any]:
         """``function(partition, *args, **kwargs)`` for every partition, in order,
         run by the executor (:func:`toolkit.set_executor`). ``function`` must be
         a module-level function; it receives each partition as an in-memory
-        :class:`Corpus` read by the worker from the store."""
-        tasks = [(str(self.path), name, mask, function, args, kwargs) for name, mask in self.parts]
+        :class:`Corpus` read by the worker from the store. ``each`` gives more
+        keyword arguments partition by partition."""
+        extra = each if each is not None else [{}] * len(self.parts)
+        tasks = [
+            (str(self.path), name, mask, function, args, {**kwargs, **more})
+            for (name, mask), more in zip(self.parts, extra, strict=True)
+        ]
         return run_tasks(run_on_partition, tasks, desc=desc, progress=self.progress)
 
     def partition(self, i: int) -> Corpus:
@@ -368,7 +379,7 @@ class PartitionCorpus(Corpus):
 
     Its token index is read from the partition's arrays (and written there when
     missing or made by another toolkit version); tables cached with
-    ``persist=True`` (the quotations, lexicon hits) are kept in the partition's
+    :meth:`stored_table` (the quotations, lexicon hits) are kept in the partition's
     ``cache`` folder under the toolkit version. ``keep`` is the mask of the
     stored documents it holds, when near-duplicates were dropped.
     """
@@ -386,11 +397,6 @@ class PartitionCorpus(Corpus):
         self.folder = folder
         self.keep = keep
 
-    def cached(self, key: str, build: Callable[[], T], *, persist: bool = False) -> T:
-        if persist and key not in self._cache:
-            self._cache[key] = self._persisted(key, build)
-        return super().cached(key, build)
-
     def index_arrays(self) -> IndexArrays:
         """The partition's token index arrays, read from the store (tokenized and
         written there when missing or made by another toolkit version)."""
@@ -403,13 +409,13 @@ class PartitionCorpus(Corpus):
             write_index(arrays, self.folder / "index")
         return arrays
 
-    def _persisted(self, key: str, build: Callable[[], T]) -> T:
+    def stored_table(self, key: str, build: Callable[[], pd.DataFrame]) -> pd.DataFrame:
         if self.keep is not None:  # the documents kept depend on the whole store
             key = f"{key}@{_mask_digest(self.keep)}"
         folder = self.folder / "cache" / toolkit_version()
         file = folder / f"{_file_key(key)}.parquet"
         if file.exists():
-            return read_frame(file)  # type: ignore[return-value]
+            return read_frame(file)
         value = build()
         if isinstance(value, pd.DataFrame) and _writable(self.folder):
             _drop_other_versions(self.folder / "cache")
@@ -432,7 +438,9 @@ def load_partition(store: Path, name: str, mask: np.ndarray | None = None) -> Co
         kept = set(docs["doc_id"][keep])
         docs = docs[keep].reset_index(drop=True)
         spans = spans[spans["doc_id"].isin(kept).to_numpy()].reset_index(drop=True)
-    spans["doc_id"] = pd.Categorical(spans["doc_id"].astype(object), categories=list(docs["doc_id"]))
+    spans["doc_id"] = pd.Categorical(
+        spans["doc_id"].astype(object), categories=list(docs["doc_id"])
+    )
     part = PartitionCorpus(folder, docs, report, spans, keep=keep)
     if mask is None:
         return part
@@ -498,6 +506,33 @@ def _partition_doc_ids(
     if keep is not None:
         ids = ids[keep]
     return ids if mask is None else ids[mask]
+
+
+def concat_parts(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
+    """Tables of several partitions as one, with the dtypes the rows would have
+    in one table: a column that is all missing in one part (pandas makes it a
+    column of objects there) takes the type of the other parts' values, as it
+    does when the rows are read into one table, and holds None where that type
+    is object."""
+    order = list(dict.fromkeys(c for f in frames for c in f.columns))
+    cleaned, emptied = [], {}
+    at = 0
+    for f in frames:
+        empty = [c for c in f.columns if f[c].dtype == object and f[c].isna().all()]
+        for c in empty:
+            emptied.setdefault(c, []).append(np.arange(at, at + len(f)))
+        cleaned.append(f.drop(columns=empty) if empty and len(f) else f)
+        at += len(f)
+    out = pd.concat(cleaned, ignore_index=True, sort=False)
+    for c in order:
+        if c not in out.columns:
+            out[c] = pd.Series([None] * len(out), dtype=object)
+        elif c in emptied and out[c].dtype == object:
+            rows = np.concatenate(emptied[c])
+            values = out[c].to_numpy(dtype=object, copy=True)
+            values[rows] = None
+            out[c] = pd.Series(values, dtype=object)
+    return out[order]
 
 
 def report_frame(rows: pd.DataFrame | None) -> pd.DataFrame:

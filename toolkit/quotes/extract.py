@@ -76,7 +76,9 @@ from .._util.progress import PROGRESS_MIN_ITEMS
 from .._util.progress import progress as _progress
 from .._util.resources import read_resource
 from .._util.tables import str_array
+from ..corpus.executor import in_task
 from ..corpus.load import as_corpus
+from ..corpus.partitioned import by_partition
 from ..text.quote_marks import quotation_spans
 from ..text.sentences import split_sentences
 from ..text.words import tokenize_text
@@ -2986,6 +2988,7 @@ _SCARE_QUOTE_WORDS = 4
 # ------------------------------------------------------------------ public API
 
 
+@by_partition(split=())
 def extract_quotes(
     corpus: Any,
     *,
@@ -3091,6 +3094,19 @@ def extract_quotes(
         raise ValueError(f"min_confidence={min_confidence!r} must be between 0 and 1")
     wanted_types = _cue_type_filter(cue_types, quote_rules)
     show = c.progress if progress is None else progress
+    if rules is None:  # a stored corpus keeps the quotations beside each partition
+        table = c.stored_table("quotes", lambda: _quote_table(c, quote_rules, workers, show))
+    else:
+        table = _quote_table(c, quote_rules, workers, show)
+    if min_confidence > 0:
+        table = table[table["confidence"] >= min_confidence].reset_index(drop=True)
+    if wanted_types is not None:
+        table = table[table["cue_type"].isin(wanted_types).to_numpy()].reset_index(drop=True)
+    return table
+
+
+def _quote_table(c: Any, quote_rules: QuoteRules, workers: int | None, show: bool) -> pd.DataFrame:
+    """Every quotation of every document of ``c``, before any filter."""
     docs = c.docs
     para = c.paragraph_spans
     codes = para["doc_id"].cat.codes.to_numpy()
@@ -3114,12 +3130,7 @@ def extract_quotes(
             (texts, spans, quote_rules, idx), _progress(items, "quotations", show)
         )
     doc_codes = np.repeat(np.arange(len(texts)), counts).tolist()
-    table = _table(columns, doc_codes, list(docs["doc_id"]))
-    if min_confidence > 0:
-        table = table[table["confidence"] >= min_confidence].reset_index(drop=True)
-    if wanted_types is not None:
-        table = table[table["cue_type"].isin(wanted_types).to_numpy()].reset_index(drop=True)
-    return table
+    return _table(columns, doc_codes, list(docs["doc_id"]))
 
 
 AUTO_WORKERS_CHARS = 2_000_000  # corpora smaller than this are read in one process
@@ -3131,8 +3142,8 @@ def _n_workers(workers: int | None, texts: list[str]) -> int:
         if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
             raise ValueError(f"workers={workers!r} must be a positive whole number (or None)")
         return min(workers, max(len(texts), 1))
-    if sum(map(len, texts)) < AUTO_WORKERS_CHARS:
-        return 1
+    if sum(map(len, texts)) < AUTO_WORKERS_CHARS or in_task():
+        return 1  # a partition of a stored corpus is one task among many already
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux

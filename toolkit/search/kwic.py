@@ -11,14 +11,65 @@ import pandas as pd
 
 from .._util.tables import str_array
 from ..corpus.index import TokenIndex, corpus_index
+from ..corpus.partitioned import by_partition, concat_tables
 from .patterns import MatchMode, Pattern, compile_pattern, find_all_spans
 
-__all__ = ["kwic", "parse_sort"]
+__all__ = ["combine_kwic", "kwic", "kwic_part", "parse_sort"]
 
 KWIC_COLUMNS = ["doc_id", "sent_id", "start", "end", "left", "keyword", "right", "pattern"]
 _SORT_KEY = re.compile(r"^\s*(?:(\d+)\s*([LR])|(K|0))\s*$", re.IGNORECASE)
 
 
+def kwic_part(
+    corpus: Any,
+    pattern: str | Sequence[str],
+    *,
+    window: int = 5,
+    match: MatchMode = "glob",
+    case_sensitive: bool = False,
+    sort: str | None = None,
+    within: Literal["document", "sentence"] = "document",
+    meta: bool | Sequence[str] = False,
+) -> pd.DataFrame:
+    """:func:`kwic` of one partition of a stored corpus, in corpus order, with what
+    :func:`combine_kwic` needs to sort the hits of all partitions: the sort keys
+    as words (``_key0`` ...), the keyword's token position (``_first``) and
+    pattern number (``_pat``)."""
+    keys = parse_sort(sort)
+    idx, compiled, first, end, pat_no = _search(
+        corpus, pattern, window, match, case_sensitive, within
+    )
+    hits = _hit_table(idx, compiled, first, end, pat_no, window, within, meta)
+    for i, key in enumerate(keys):
+        hits[f"_key{i}"] = _sort_word(idx, first, end, key)
+    if keys:
+        hits["_first"] = first.astype(np.int64)
+        hits["_pat"] = pat_no.astype(np.int64)
+    return hits
+
+
+def combine_kwic(
+    parts: list[pd.DataFrame], corpus: Any, kwargs: dict[str, Any] | None = None
+) -> pd.DataFrame:
+    """The hits of all partitions in one table, sorted as :func:`kwic` sorts
+    them: by the sort keys (words compared as :func:`kwic` compares them), then by
+    position and pattern."""
+    hits = concat_tables(parts, corpus)
+    keys = sorted(c for c in hits.columns if c.startswith("_key"))
+    if not keys:
+        return hits
+    sizes = [len(p) for p in parts]
+    part_no = np.repeat(np.arange(len(parts)), sizes)
+    ranks = [pd.factorize(hits[k].to_numpy(dtype=object), sort=True)[0] for k in keys]
+    order = np.lexsort(
+        [hits["_pat"].to_numpy(), hits["_first"].to_numpy(), part_no, *reversed(ranks)]
+    )
+    out = hits.drop(columns=[*keys, "_first", "_pat"]).take(order).reset_index(drop=True)
+    out.attrs = hits.attrs
+    return out
+
+
+@by_partition(combine_kwic, partial=kwic_part)
 def kwic(
     corpus: Any,
     pattern: str | Sequence[str],
@@ -68,6 +119,28 @@ def kwic(
     >>> hits[["left", "keyword", "right"]].values.tolist()[0]
     ['country as Washington', 'pulls out', 'its last troops']
     """
+    keys = parse_sort(sort)
+    idx, compiled, first, end, pat_no = _search(
+        corpus, pattern, window, match, case_sensitive, within
+    )
+    if keys:
+        order = np.lexsort(
+            [*(first, pat_no)[::-1], *[_sort_key(idx, first, end, k) for k in reversed(keys)]]
+        )
+        first, end, pat_no = first[order], end[order], pat_no[order]
+    return _hit_table(idx, compiled, first, end, pat_no, window, within, meta)
+
+
+def _search(
+    corpus: Any,
+    pattern: str | Sequence[str],
+    window: int,
+    match: MatchMode,
+    case_sensitive: bool,
+    within: str,
+) -> tuple[TokenIndex, list[Pattern], np.ndarray, np.ndarray, np.ndarray]:
+    """The index and the hits of the patterns in corpus order: (first token,
+    end token, pattern number)."""
     if isinstance(window, bool) or not isinstance(window, int | np.integer) or window < 1:
         raise ValueError(
             f"window={window!r}: the window must be a whole number of words, 1 or more"
@@ -85,17 +158,22 @@ def kwic(
             )
         }.values()
     )
-    keys = parse_sort(sort)
     idx = corpus_index(corpus)
-
     first, end, pat_no = find_all_spans(idx, compiled)
     order = np.lexsort((pat_no, end, first))
-    first, end, pat_no = first[order], end[order], pat_no[order]
-    if keys:
-        order = np.lexsort(
-            [*(first, pat_no)[::-1], *[_sort_key(idx, first, end, k) for k in reversed(keys)]]
-        )
-        first, end, pat_no = first[order], end[order], pat_no[order]
+    return idx, compiled, first[order], end[order], pat_no[order]
+
+
+def _hit_table(
+    idx: TokenIndex,
+    compiled: list[Pattern],
+    first: np.ndarray,
+    end: np.ndarray,
+    pat_no: np.ndarray,
+    window: int,
+    within: str,
+    meta: bool | Sequence[str],
+) -> pd.DataFrame:
     hits = _materialise(idx, first, end, window=int(window), within=within)
     hits["pattern"] = pd.Categorical.from_codes(pat_no, categories=[p.source for p in compiled])
     if meta:
@@ -179,8 +257,8 @@ def _add_meta(hits: pd.DataFrame, idx: TokenIndex, meta: bool | Sequence[str]) -
             )
     codes = hits["doc_id"].cat.codes.to_numpy()
     out = hits.copy()
-    for c in cols:
-        out[c] = docs[c].to_numpy()[codes] if len(codes) else docs[c].iloc[:0].to_numpy()
+    for c in cols:  # the documents' values, with their dtypes
+        out[c] = docs[c].iloc[codes].reset_index(drop=True).set_axis(out.index)
     return out
 
 
@@ -220,9 +298,28 @@ def parse_sort(sort: str | None) -> list[tuple[str, int]]:
 def _sort_key(
     idx: TokenIndex, first: np.ndarray, end: np.ndarray, key: tuple[str, int]
 ) -> np.ndarray:
+    """The alphabetical rank of each hit's word for a sort key (-1 where there is
+    no such word: it sorts first)."""
+    lower, ok = _key_lower(idx, first, end, key)
+    rank = idx.lower_rank[lower] if len(lower) else np.zeros(0, dtype=np.int64)
+    return np.where(ok, rank, -1)
+
+
+def _sort_word(
+    idx: TokenIndex, first: np.ndarray, end: np.ndarray, key: tuple[str, int]
+) -> np.ndarray:
+    """Each hit's word for a sort key (lower-cased; None where there is none)."""
+    lower, ok = _key_lower(idx, first, end, key)
+    words = idx.lowers[lower] if len(lower) else np.zeros(0, dtype=object)
+    return np.where(ok, words, None)
+
+
+def _key_lower(
+    idx: TokenIndex, first: np.ndarray, end: np.ndarray, key: tuple[str, int]
+) -> tuple[np.ndarray, np.ndarray]:
     side, n = key
     if side == "K":
-        return idx.lower_rank[idx.lower(first)]
+        return idx.lower(first), np.ones(len(first), dtype=bool)
     wp = idx.word_pos
     doc = idx.token_doc(first)
     if side == "R":
@@ -235,5 +332,4 @@ def _sort_key(
         ok = j >= 0
         pos = wp[np.clip(j, 0, max(len(wp) - 1, 0))] if len(wp) else first
         ok &= pos >= idx.doc_tok[doc]
-    rank = idx.lower_rank[idx.lower(pos)] if len(pos) else np.zeros(0, dtype=np.int64)
-    return np.where(ok, rank, -1)
+    return idx.lower(pos), ok

@@ -182,6 +182,18 @@ class Lexicon:
         ]
 
     @cached_property
+    def fingerprint(self) -> str:
+        """A digest of everything that decides what the lexicon matches (its
+        entries, patterns and rules): tables computed with it are kept under it
+        (:meth:`toolkit.Corpus.stored_table`), so an edited lexicon is matched again."""
+        import hashlib
+
+        digest = hashlib.sha1(self.kind.encode())
+        for table in (self.entries, self.patterns, self.rules):
+            digest.update(table.to_csv(index=False).encode())
+        return digest.hexdigest()[:16]
+
+    @cached_property
     def roots(self) -> dict[str, str]:
         """Each actor's top ancestor through ``parent`` links (itself when it has
         none); frames are their own roots."""
