@@ -10,11 +10,18 @@ import pandas as pd
 
 from .._util.tables import str_array
 from ..corpus.index import TokenIndex, corpus_index
+from ..corpus.partitioned import by_partition, concat_tables
 from ..search.patterns import MatchMode, Pattern, find_spans
 from .association import check_whole, compile_patterns, term_order, xlnx
 from .stopwords import stop_mask, stopword_words
 
-__all__ = ["COLLOCATE_COLUMNS", "COLLOCATE_MEASURES", "collocates"]
+__all__ = [
+    "COLLOCATE_COLUMNS",
+    "COLLOCATE_MEASURES",
+    "collocate_counts",
+    "collocates",
+    "finish_collocates",
+]
 
 CollocateMeasure = Literal["logdice", "g2", "pmi", "t", "count"]
 
@@ -49,6 +56,124 @@ def _cover(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
     return np.cumsum(diff[:n]) > 0
 
 
+def collocate_counts(
+    corpus: Any,
+    pattern: str | Sequence[str],
+    *,
+    window: int = 5,
+    measure: CollocateMeasure = "logdice",
+    min_count: int = 2,
+    stopwords: str | Iterable[str] | None = "english",
+    match: MatchMode = "glob",
+    case_sensitive: bool = False,
+    within: Literal["document", "sentence"] = "document",
+) -> dict[str, Any]:
+    """The counts behind :func:`collocates` for one corpus or one partition of a
+    stored corpus (windows never cross a document, so partitions add up): per
+    word type its frequency, co-occurrences (all, left, right), documents and
+    first co-occurrence, and the corpus's word, node and window totals."""
+    window = check_whole("window", window, minimum=1, unit="words")
+    min_count = check_whole("min_count", min_count, minimum=1, unit="co-occurrences")
+    if measure not in COLLOCATE_MEASURES:
+        raise ValueError(f"measure={measure!r} is not one of {', '.join(COLLOCATE_MEASURES)}")
+    if within not in ("document", "sentence"):
+        raise ValueError(f"within={within!r} is not one of 'document', 'sentence'")
+    compiled = compile_patterns(pattern, match, case_sensitive)
+    options = {"measure": measure, "min_count": min_count, "stopwords": stopword_words(stopwords)}
+    idx = corpus_index(corpus)
+    first, end = _node_spans(idx, compiled)
+    n_words = len(idx.word_pos)
+    attrs = {
+        "node": " | ".join(p.source for p in compiled),
+        "node_count": len(first),
+        "window": window,
+        "within": within,
+        "window_words": 0,
+        "corpus_words": n_words,
+        "measure": measure,
+    }
+    n_types = len(idx.lowers)
+    count = left = right = np.zeros(n_types, dtype=np.int64)
+    documents, first_pos = np.zeros(n_types, dtype=np.int64), np.zeros(n_types, dtype=np.int64)
+    if len(first):
+        # Work in word ranks (the n-th word of the corpus): a window of w words is a
+        # range of w ranks, clipped to the ranks of the document (or sentence).
+        wr = idx.word_rank.astype(np.int64)
+        r0, r1 = wr[first], wr[end]
+        if within == "sentence":
+            lo = wr[idx.sent_tok[idx.sent[first]]]
+            hi = wr[idx.sent_tok[idx.sent[end - 1] + 1]]
+        else:
+            doc = idx.token_doc(first)
+            lo, hi = wr[idx.doc_tok[doc]], wr[idx.doc_tok[doc + 1]]
+        node = _cover(r0, r1, n_words)
+        in_left = _cover(np.maximum(r0 - window, lo), r0, n_words) & ~node
+        in_right = _cover(r1, np.minimum(r1 + window, hi), n_words) & ~node
+        ranks = np.flatnonzero(in_left | in_right)
+        pos = idx.word_pos[ranks].astype(np.int64)
+        types = idx.lower(pos)
+        count = np.bincount(types, minlength=n_types)
+        left = np.bincount(types[in_left[ranks]], minlength=n_types)
+        right = np.bincount(types[in_right[ranks]], minlength=n_types)
+        attrs["window_words"] = len(ranks)
+        documents, first_pos = _documents_and_first(idx, pos, types, count > 0)
+    seen = np.flatnonzero((idx.lower_count > 0) & ~idx.punct_lower)
+    fdoc = idx.token_doc(first_pos[seen])
+    terms = pd.DataFrame(
+        {
+            "collocate": str_array(idx.lowers[seen].tolist()),
+            "count": count[seen].astype(np.int64),
+            "frequency": idx.lower_count[seen].astype(np.int64),
+            "left": left[seen].astype(np.int64),
+            "right": right[seen].astype(np.int64),
+            "documents": documents[seen].astype(np.int64),
+            "first_doc_id": idx.doc_categorical(fdoc),
+            "first_start": idx.start[first_pos[seen]],
+            "first_end": idx.end[first_pos[seen]],
+        }
+    )
+    return {"attrs": attrs, "options": options, "terms": terms}
+
+
+def finish_collocates(
+    parts: list[dict[str, Any]], corpus: Any = None, kwargs: dict[str, Any] | None = None
+) -> pd.DataFrame:
+    """:func:`collocates` from the counts of one corpus or of every partition of
+    one: the counts are summed first, then the measures computed from the sums."""
+    attrs = dict(parts[0]["attrs"])
+    options = parts[0]["options"]
+    for key in ("node_count", "window_words", "corpus_words"):
+        attrs[key] = int(sum(p["attrs"][key] for p in parts))
+    terms = parts[0]["terms"] if len(parts) == 1 else _summed_terms(parts, corpus)
+    empty = terms.iloc[:0]
+    if attrs["node_count"] == 0:
+        return _collocate_table(empty, attrs)
+    counts = terms["count"].to_numpy()
+    keep = counts >= options["min_count"]
+    keep &= ~stop_mask(terms["collocate"].to_numpy(dtype=object), options["stopwords"])
+    cand = terms[keep]
+    if cand.empty:
+        return _collocate_table(empty, attrs)
+    o11 = cand["count"].to_numpy(np.float64)
+    c1 = cand["frequency"].to_numpy(np.float64)
+    stats = _association(
+        o11,
+        c1,
+        r1=float(attrs["window_words"]),
+        n=float(attrs["corpus_words"]),
+        f_node=attrs["node_count"],
+    )
+    score = o11 if attrs["measure"] == "count" else stats[attrs["measure"]]
+    order = term_order(cand["collocate"].to_numpy(dtype=object), score.astype(np.float64))
+    table = cand.take(order).reset_index(drop=True)
+    for name, values in stats.items():
+        table[name] = values[order]
+    return _collocate_table(table, attrs)
+
+
+@by_partition(
+    lambda parts, corpus, kwargs: finish_collocates(parts, corpus), partial=collocate_counts
+)
 def collocates(
     corpus: Any,
     pattern: str | Sequence[str],
@@ -139,83 +264,53 @@ def collocates(
     >>> table.loc[table.collocate == "fighters", ["count", "frequency", "right"]].values.tolist()
     [[6, 7, 6]]
     """
-    window = check_whole("window", window, minimum=1, unit="words")
-    min_count = check_whole("min_count", min_count, minimum=1, unit="co-occurrences")
-    if measure not in COLLOCATE_MEASURES:
-        raise ValueError(f"measure={measure!r} is not one of {', '.join(COLLOCATE_MEASURES)}")
-    if within not in ("document", "sentence"):
-        raise ValueError(f"within={within!r} is not one of 'document', 'sentence'")
-    compiled = compile_patterns(pattern, match, case_sensitive)
-    stopset = stopword_words(stopwords)
-    idx = corpus_index(corpus)
+    parts = collocate_counts(
+        corpus,
+        pattern,
+        window=window,
+        measure=measure,
+        min_count=min_count,
+        stopwords=stopwords,
+        match=match,
+        case_sensitive=case_sensitive,
+        within=within,
+    )
+    return finish_collocates([parts])
 
-    first, end = _node_spans(idx, compiled)
-    n_words = len(idx.word_pos)
-    attrs = {
-        "node": " | ".join(p.source for p in compiled),
-        "node_count": len(first),
-        "window": window,
-        "within": within,
-        "window_words": 0,
-        "corpus_words": n_words,
-        "measure": measure,
-    }
-    if len(first) == 0:
-        return _empty_collocates(idx, attrs)
 
-    # Work in word ranks (the n-th word of the corpus): a window of w words is a
-    # range of w ranks, clipped to the ranks of the document (or sentence).
-    wr = idx.word_rank.astype(np.int64)
-    r0, r1 = wr[first], wr[end]
-    if within == "sentence":
-        lo = wr[idx.sent_tok[idx.sent[first]]]
-        hi = wr[idx.sent_tok[idx.sent[end - 1] + 1]]
-    else:
-        doc = idx.token_doc(first)
-        lo, hi = wr[idx.doc_tok[doc]], wr[idx.doc_tok[doc + 1]]
-    node = _cover(r0, r1, n_words)
-    in_left = _cover(np.maximum(r0 - window, lo), r0, n_words) & ~node
-    in_right = _cover(r1, np.minimum(r1 + window, hi), n_words) & ~node
-    ranks = np.flatnonzero(in_left | in_right)
-    pos = idx.word_pos[ranks].astype(np.int64)
-    types = idx.lower(pos)
-    n_types = len(idx.lowers)
-    count = np.bincount(types, minlength=n_types)
-    keep = count >= min_count
-    keep[np.flatnonzero(keep)[stop_mask(idx.lowers[keep], stopset)]] = False
-    cand = np.flatnonzero(keep)
-    attrs["window_words"] = len(ranks)
-    if len(cand) == 0:
-        return _empty_collocates(idx, attrs)
+def _summed_terms(parts: list[dict[str, Any]], corpus: Any) -> pd.DataFrame:
+    """The partitions' per-type counts added up; the first co-occurrence is the
+    one of the earliest partition that has one."""
+    terms = concat_tables([p["terms"] for p in parts], corpus)
+    sums = terms.groupby("collocate", sort=False)[
+        ["count", "frequency", "left", "right", "documents"]
+    ].sum()
+    firsts = terms[terms["count"].to_numpy() > 0].drop_duplicates("collocate")
+    firsts = firsts.set_index("collocate")[["first_doc_id", "first_start", "first_end"]]
+    out = sums.join(firsts, how="left").reset_index()
+    out["first_doc_id"] = pd.Categorical(out["first_doc_id"], dtype=terms["first_doc_id"].dtype)
+    for c in ("first_start", "first_end"):
+        out[c] = out[c].fillna(0).astype(np.int32)
+    return out
 
-    documents, first_pos = _documents_and_first(idx, pos, types, keep)
 
-    o11 = count[cand].astype(np.float64)
-    c1 = idx.lower_count[cand].astype(np.float64)
-    stats = _association(o11, c1, r1=float(len(ranks)), n=float(n_words), f_node=len(first))
-    stats["count"] = count[cand]
-    stats["documents"] = documents[cand]
-    stats["frequency"] = idx.lower_count[cand]
-    stats["left"] = np.bincount(types[in_left[ranks]], minlength=n_types)[cand]
-    stats["right"] = np.bincount(types[in_right[ranks]], minlength=n_types)[cand]
-    terms = idx.lowers[cand]
-    order = term_order(terms, stats[measure].astype(np.float64))
-    fp = first_pos[cand][order]
-    fdoc = idx.token_doc(fp)
-    table = pd.DataFrame(
+def _collocate_table(table: pd.DataFrame, attrs: dict[str, Any]) -> pd.DataFrame:
+    out = pd.DataFrame(
         {
-            "collocate": str_array(terms[order].tolist()),
-            **{c: stats[c][order] for c in COLLOCATE_COLUMNS[1:11]},
-            "first_doc_id": idx.doc_categorical(fdoc),
-            "first_start": idx.start[fp],
-            "first_end": idx.end[fp],
+            "collocate": str_array(table["collocate"].tolist()),
+            **{
+                c: table[c].to_numpy(np.float64) if c in table else np.zeros(0)
+                for c in ("expected", "logdice", "g2", "pmi", "t")
+            },
+            **{c: table[c].to_numpy(np.int64) for c in ("count", "documents", "frequency")},
+            **{c: table[c].to_numpy(np.int64) for c in ("left", "right")},
+            "first_doc_id": table["first_doc_id"].reset_index(drop=True),
+            "first_start": table["first_start"].to_numpy(np.int32),
+            "first_end": table["first_end"].to_numpy(np.int32),
         }
-    )
-    table = table.astype(
-        {c: np.int64 for c in ("count", "documents", "frequency", "left", "right")}
-    )
-    table.attrs.update(attrs)
-    return table
+    )[COLLOCATE_COLUMNS]
+    out.attrs.update(attrs)
+    return out
 
 
 def _node_spans(idx: TokenIndex, compiled: list[Pattern]) -> tuple[np.ndarray, np.ndarray]:
@@ -271,28 +366,3 @@ def _association(
         "pmi": np.log2(o11 / e11),
         "t": (o11 - e11) / np.sqrt(o11),
     }
-
-
-def _empty_collocates(idx: TokenIndex, attrs: dict[str, Any]) -> pd.DataFrame:
-    ints = np.zeros(0, dtype=np.int64)
-    floats = np.zeros(0, dtype=np.float64)
-    table = pd.DataFrame(
-        {
-            "collocate": str_array([]),
-            "count": ints,
-            "expected": floats,
-            "logdice": floats,
-            "g2": floats,
-            "pmi": floats,
-            "t": floats,
-            "documents": ints,
-            "frequency": ints,
-            "left": ints,
-            "right": ints,
-            "first_doc_id": idx.doc_categorical(np.zeros(0, dtype=np.int64)),
-            "first_start": np.zeros(0, dtype=np.int32),
-            "first_end": np.zeros(0, dtype=np.int32),
-        }
-    )
-    table.attrs.update(attrs)
-    return table

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Literal, get_args
@@ -13,10 +14,12 @@ from .._util.tables import str_array
 from ..corpus.corpus import Corpus
 from ..corpus.index import TokenIndex, corpus_index
 from ..corpus.load import as_corpus
+from ..corpus.partitioned import concat_tables, doc_offsets
+from ..corpus.store import StoredCorpus
 from .association import check_whole, term_order, xlnx
 from .stopwords import stop_mask, stopword_words
 
-__all__ = ["KEYNESS_COLUMNS", "KEYNESS_MEASURES", "keyness"]
+__all__ = ["KEYNESS_COLUMNS", "KEYNESS_MEASURES", "keyness", "keyness_counts"]
 
 KeynessMeasure = Literal["g2", "log_ratio"]
 
@@ -143,51 +146,43 @@ def keyness(
         raise ValueError(f"measure={measure!r} is not one of {', '.join(KEYNESS_MEASURES)}")
     stopset = stopword_words(stopwords)
     c = as_corpus(corpus)
-    idx = corpus_index(c)
-    t_mask = _select_docs(c.docs, target, "target")
+    t_mask = _select_docs(_selectable(c, target), target, "target")
     if not t_mask.any():
         raise ValueError(f"the target selects no documents of the {len(c):,} in the corpus")
-    r_idx, r_mask = _reference_side(c, idx, t_mask, reference)
-
-    walk = _postings_walk(idx)
-    a, t_docs, t_first = _side_counts(idx, walk, t_mask)
-    r_walk = walk if r_idx is idx else _postings_walk(r_idx)
-    b, r_docs, _ = _side_counts(r_idx, r_walk, r_mask)
-    terms = idx.lowers
-    if r_idx is not idx:
-        terms, a, t_docs, t_first, b, r_docs = _aligned(idx, r_idx, a, t_docs, t_first, b, r_docs)
-    c_words, d_words = int(a.sum()), int(b.sum())
-    if c_words == 0:
-        raise ValueError("the target documents contain no words")
-    if d_words == 0:
-        raise ValueError("the reference documents contain no words")
-    keep = np.flatnonzero(a + b >= min_count)
-    keep = keep[~stop_mask(terms[keep], stopset)]
-
-    a_k, b_k = a[keep].astype(np.float64), b[keep].astype(np.float64)
-    stats = _keyness_stats(a_k, b_k, float(c_words), float(d_words))
+    r_corpus, r_mask = _reference_side(c, t_mask, reference)
+    if r_corpus is None:  # target and reference in one corpus
+        parts, others = _side_parts(c, t_mask, r_mask), []
+    else:
+        parts = _side_parts(c, t_mask, np.zeros(len(c), dtype=bool))
+        others = _side_parts(r_corpus, np.zeros(len(r_corpus), dtype=bool), r_mask)
+    terms = _summed_sides(parts, others, c)
     attrs = {
-        "target_words": c_words,
-        "reference_words": d_words,
         "target_docs": int(t_mask.sum()),
         "reference_docs": int(r_mask.sum()),
         "measure": measure,
     }
-    order = term_order(terms[keep], stats[measure])
-    sel = keep[order]
-    fp = t_first[sel]
+    return _keyness_table(terms, attrs, min_count=min_count, stopset=stopset)
+
+
+def keyness_counts(corpus: Any, target: np.ndarray, reference: np.ndarray) -> pd.DataFrame:
+    """Per lower-cased word type of one corpus or partition: its count and
+    documents among the ``target`` documents and the ``reference`` documents
+    (boolean masks over them) and its first occurrence in the target."""
+    idx = corpus_index(corpus)
+    walk = _postings_walk(idx)
+    a, t_docs, t_first = _side_counts(idx, walk, np.asarray(target, dtype=bool))
+    b, r_docs, _ = _side_counts(idx, walk, np.asarray(reference, dtype=bool))
+    seen = np.flatnonzero(a + b > 0)
+    fp = t_first[seen]
     found = fp >= 0
     fp_safe = np.where(found, fp, 0)
-    table = pd.DataFrame(
+    return pd.DataFrame(
         {
-            "term": str_array(terms[sel].tolist()),
-            "target_count": a[sel],
-            "reference_count": b[sel],
-            **{k: stats[k][order] for k in ("g2", "log_ratio", "p")},
-            "target_per_1k": a[sel] * 1000.0 / c_words,
-            "reference_per_1k": b[sel] * 1000.0 / d_words,
-            "target_documents": t_docs[sel],
-            "reference_documents": r_docs[sel],
+            "term": str_array(idx.lowers[seen].tolist()),
+            "target_count": a[seen].astype(np.int64),
+            "reference_count": b[seen].astype(np.int64),
+            "target_documents": t_docs[seen].astype(np.int64),
+            "reference_documents": r_docs[seen].astype(np.int64),
             "first_doc_id": pd.Categorical.from_codes(
                 np.where(found, idx.token_doc(fp_safe), -1), dtype=idx.doc_dtype
             ),
@@ -195,71 +190,128 @@ def keyness(
             "first_end": pd.arrays.IntegerArray(idx.end[fp_safe], ~found),
         }
     )
-    table.attrs.update(attrs)
+
+
+def _selectable(c: Corpus, selector: Any) -> pd.DataFrame:
+    """The documents a selector is applied to: a stored corpus reads its
+    metadata only, unless the selector is a function (which may read anything)."""
+    if isinstance(c, StoredCorpus) and not callable(selector):
+        return c.docs_columns()
+    return c.docs
+
+
+def _side_parts(c: Corpus, target: np.ndarray, reference: np.ndarray) -> list[pd.DataFrame]:
+    """:func:`keyness_counts` of a corpus: one table, or one per partition of a
+    stored corpus (each given its part of the masks)."""
+    if not isinstance(c, StoredCorpus):
+        return [keyness_counts(c, target, reference)]
+    bounds = doc_offsets(c)
+    each = [
+        {"target": target[a:b], "reference": reference[a:b]} for a, b in itertools.pairwise(bounds)
+    ]
+    return c.map(keyness_counts, desc="keyness", each=each)
+
+
+def _summed_sides(parts: list[pd.DataFrame], others: list[pd.DataFrame], c: Corpus) -> pd.DataFrame:
+    """The per-type counts of the corpus's parts (one, or one per partition) and
+    of a reference corpus's parts, added up; the first occurrence in the target
+    is that of the earliest part that has one."""
+    target = parts[0] if len(parts) == 1 else concat_tables(parts, c)
+    if not others and len(parts) == 1:
+        return target
+    terms = pd.concat([target, *others], ignore_index=True) if others else target
+    sums = terms.groupby("term", sort=False)[
+        ["target_count", "reference_count", "target_documents", "reference_documents"]
+    ].sum()
+    firsts = target[target["first_start"].notna().to_numpy()].drop_duplicates("term")
+    firsts = firsts.set_index("term")[["first_doc_id", "first_start", "first_end"]]
+    out = sums.join(firsts, how="left").reset_index()
+    out["first_doc_id"] = pd.Categorical(out["first_doc_id"], dtype=target["first_doc_id"].dtype)
+    for name in ("first_start", "first_end"):
+        out[name] = out[name].astype("Int32")
+    return out
+
+
+def _keyness_table(
+    terms: pd.DataFrame, attrs: dict[str, Any], *, min_count: int, stopset: frozenset[str]
+) -> pd.DataFrame:
+    a_all = terms["target_count"].to_numpy(np.int64)
+    b_all = terms["reference_count"].to_numpy(np.int64)
+    c_words, d_words = int(a_all.sum()), int(b_all.sum())
+    if c_words == 0:
+        raise ValueError("the target documents contain no words")
+    if d_words == 0:
+        raise ValueError("the reference documents contain no words")
+    keep = np.flatnonzero(a_all + b_all >= min_count)
+    words = terms["term"].to_numpy(dtype=object)
+    keep = keep[~stop_mask(words[keep], stopset)]
+    a_k, b_k = a_all[keep].astype(np.float64), b_all[keep].astype(np.float64)
+    stats = _keyness_stats(a_k, b_k, float(c_words), float(d_words))
+    order = term_order(words[keep], stats[attrs["measure"]])
+    sel = keep[order]
+    a, b = a_all[sel], b_all[sel]
+    table = pd.DataFrame(
+        {
+            "term": str_array(words[sel].tolist()),
+            "target_count": a,
+            "reference_count": b,
+            **{k: stats[k][order] for k in ("g2", "log_ratio", "p")},
+            "target_per_1k": a * 1000.0 / c_words,
+            "reference_per_1k": b * 1000.0 / d_words,
+            "target_documents": terms["target_documents"].to_numpy(np.int64)[sel],
+            "reference_documents": terms["reference_documents"].to_numpy(np.int64)[sel],
+            "first_doc_id": terms["first_doc_id"].take(sel).reset_index(drop=True),
+            "first_start": terms["first_start"].take(sel).reset_index(drop=True).array,
+            "first_end": terms["first_end"].take(sel).reset_index(drop=True).array,
+        }
+    )
+    table.attrs.update(
+        {
+            "target_words": c_words,
+            "reference_words": d_words,
+            "target_docs": attrs["target_docs"],
+            "reference_docs": attrs["reference_docs"],
+            "measure": attrs["measure"],
+        }
+    )
     return table
 
 
 def _reference_side(
-    c: Corpus, idx: TokenIndex, t_mask: np.ndarray, reference: Any
-) -> tuple[TokenIndex, np.ndarray]:
-    """The index and document mask of the reference side of :func:`keyness`."""
+    c: Corpus, t_mask: np.ndarray, reference: Any
+) -> tuple[Corpus | None, np.ndarray]:
+    """The reference side of :func:`keyness`: a second corpus (or None for a
+    selection of the same corpus) and the mask of its documents."""
     if isinstance(reference, Corpus | pd.DataFrame):
         if reference is c:
             raise ValueError(
                 "the reference is the corpus itself, so the target would be on both sides; "
                 "leave reference=None for the rest of the corpus, or pass a selection"
             )
-        r_idx = corpus_index(as_corpus(reference))
-        r_mask = np.ones(r_idx.n_docs, dtype=bool)
+        r_corpus = as_corpus(reference)
+        r_mask = np.ones(len(r_corpus), dtype=bool)
         if not r_mask.any():
             raise ValueError("the reference corpus has no documents")
-    else:
-        r_idx = idx
-        if reference is None:
-            r_mask = ~t_mask
-            if not r_mask.any():
-                raise ValueError(
-                    "the target is every document, so the rest of the corpus is empty; "
-                    "pass a reference (a selection or a second corpus)"
-                )
-        else:
-            r_mask = _select_docs(c.docs, reference, "reference")
-            if not r_mask.any():
-                raise ValueError("the reference selects no documents")
-            shared = np.flatnonzero(t_mask & r_mask)
-            if len(shared):
-                ids = c.docs["doc_id"].to_numpy()[shared[:5]].tolist()
-                raise ValueError(
-                    f"target and reference share {len(shared)} document(s), e.g. {ids}; "
-                    "a document can only be on one side"
-                )
-    return r_idx, r_mask
-
-
-def _aligned(
-    idx: TokenIndex,
-    r_idx: TokenIndex,
-    a: np.ndarray,
-    t_docs: np.ndarray,
-    t_first: np.ndarray,
-    b: np.ndarray,
-    r_docs: np.ndarray,
-) -> tuple[np.ndarray, ...]:
-    """Target and reference counts over one vocabulary: the terms of the target
-    corpus, then those only the reference corpus has."""
-    terms = idx.lowers
-    at = pd.Index(terms).get_indexer(r_idx.lowers)
-    new = np.flatnonzero(at < 0)
-    at[new] = len(terms) + np.arange(len(new))
-    size = len(terms) + len(new)
-    terms = np.concatenate([terms, r_idx.lowers[new]])
-    b_all, rd_all = np.zeros(size, dtype=np.int64), np.zeros(size, dtype=np.int64)
-    b_all[at], rd_all[at] = b, r_docs
-    pad = np.zeros(len(new), dtype=np.int64)
-    a, t_docs = np.concatenate([a, pad]), np.concatenate([t_docs, pad])
-    t_first = np.concatenate([t_first, pad - 1])
-    b, r_docs = b_all, rd_all
-    return terms, a, t_docs, t_first, b, r_docs
+        return r_corpus, r_mask
+    if reference is None:
+        r_mask = ~t_mask
+        if not r_mask.any():
+            raise ValueError(
+                "the target is every document, so the rest of the corpus is empty; "
+                "pass a reference (a selection or a second corpus)"
+            )
+        return None, r_mask
+    r_mask = _select_docs(_selectable(c, reference), reference, "reference")
+    if not r_mask.any():
+        raise ValueError("the reference selects no documents")
+    shared = np.flatnonzero(t_mask & r_mask)
+    if len(shared):
+        ids = _selectable(c, reference)["doc_id"].to_numpy()[shared[:5]].tolist()
+        raise ValueError(
+            f"target and reference share {len(shared)} document(s), e.g. {ids}; "
+            "a document can only be on one side"
+        )
+    return None, r_mask
 
 
 def _keyness_stats(a: np.ndarray, b: np.ndarray, c: float, d: float) -> dict[str, np.ndarray]:

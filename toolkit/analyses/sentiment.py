@@ -37,6 +37,7 @@ import pandas as pd
 from ..corpus.corpus import Corpus
 from ..corpus.index import corpus_index
 from ..corpus.load import load_corpus
+from ..corpus.partitioned import by_partition
 from ..search.patterns import Pattern, compile_pattern, find_all_spans, longest_matches
 
 __all__ = [
@@ -66,6 +67,7 @@ TONE_CATEGORIES = {"positive": 1, "negative": -1, "neg_negative": 1, "neg_positi
 # ---------------------------------------------------------------------- scoring
 
 
+@by_partition()
 def score_sentiment(
     frame: pd.DataFrame | Corpus,
     *,

@@ -24,11 +24,13 @@ from __future__ import annotations
 import atexit
 import multiprocessing
 import os
+import sys
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from typing import Any
 
 __all__ = ["current_executor", "in_task", "run_tasks", "set_executor"]
@@ -233,6 +235,20 @@ def _run_local(
     again."""
     results: dict[int, Any] = {}
     todo: dict[int, tuple] = {}
+    with _main_script_hidden():
+        _run_attempts(function, tasks, todo, results, desc, total, progress)
+    return [results[i] for i in range(len(results))]
+
+
+def _run_attempts(
+    function: Callable[..., Any],
+    tasks: Iterable[tuple],
+    todo: dict[int, tuple],
+    results: dict[int, Any],
+    desc: str,
+    total: int | None,
+    progress: bool,
+) -> None:
     for attempt in (1, 2):
         pool = _local_pool()
         source: Iterator[tuple[int, tuple]] = (
@@ -245,7 +261,30 @@ def _run_local(
             _shutdown()
             if attempt == 2:
                 raise
-    return [results[i] for i in range(len(results))]
+
+
+@contextmanager
+def _main_script_hidden() -> Iterator[None]:
+    """Start workers without running the main script or module again in them.
+
+    Python starts a worker (spawned, or from a fork server) by importing the
+    program's main module again, so a plain ``python script.py`` without ``if
+    __name__ == "__main__":`` would run twice. The tasks here are functions of
+    the toolkit, never of the main module, so the main module's path and name
+    are hidden from the workers while they start.
+    """
+    main = sys.modules.get("__main__")
+    saved = {k: getattr(main, k) for k in ("__file__", "__spec__") if hasattr(main, k)}
+    if main is not None:
+        if "__file__" in saved:
+            del main.__file__
+        main.__spec__ = None
+    try:
+        yield
+    finally:
+        if main is not None:
+            for key, value in saved.items():
+                setattr(main, key, value)
 
 
 def _drain(

@@ -221,21 +221,27 @@ class StoredCorpus(Corpus):
         values = np.concatenate(ids) if ids else np.zeros(0, dtype=object)
         return pd.Index(values, dtype=object)
 
-    def docs_columns(self, columns: list[str]) -> pd.DataFrame:
-        """Some columns of ``docs`` (those the store has), read without the texts."""
+    def docs_columns(self, columns: list[str] | None = None) -> pd.DataFrame:
+        """Some columns of ``docs`` (those it has; by default all but ``text`` and
+        ``raw``), read without the texts."""
         frames = []
         for name, mask in self.parts:
             folder = self.path / name
-            ids = read_frame(folder / "docs.parquet", columns=["doc_id"])
-            have = [c for c in columns if c in _stored_columns(folder)]
-            table = read_frame(folder / "docs.parquet", columns=have) if have else ids
-            _, keep = _apply_duplicates(ids, folder, self.manifest)
+            stored = _stored_columns(folder)
+            wanted = [c for c in stored if c not in ("text", "raw")] if columns is None else columns
+            have = list(dict.fromkeys(["doc_id", *[c for c in wanted if c in stored]]))
+            table, keep = _apply_duplicates(
+                read_frame(folder / "docs.parquet", columns=have), folder, self.manifest
+            )
             if keep is not None:
                 table = table[keep].reset_index(drop=True)
-            frames.append(table if mask is None else table[mask].reset_index(drop=True))
+            if mask is not None:
+                table = table[mask].reset_index(drop=True)
+            shown = [c for c in table.columns if columns is None or c in columns]
+            frames.append(table[shown])
         if not frames:
-            return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
-        return pd.concat(frames, ignore_index=True, sort=False)
+            return pd.DataFrame({c: pd.Series(dtype=object) for c in columns or ["doc_id"]})
+        return concat_parts(frames)
 
     @cached_property
     def doc_dtype(self) -> pd.CategoricalDtype:

@@ -12,10 +12,12 @@ import pandas as pd
 
 from .index import corpus_index
 from .load import as_corpus
+from .partitioned import by_partition
 
 __all__ = ["paragraphs", "sentences", "tokenize"]
 
 
+@by_partition()
 def tokenize(corpus: Any) -> pd.DataFrame:
     """One row per word token.
 
@@ -39,6 +41,7 @@ def tokenize(corpus: Any) -> pd.DataFrame:
     return corpus_index(corpus).token_table()
 
 
+@by_partition()
 def sentences(corpus: Any) -> pd.DataFrame:
     """One row per sentence.
 
@@ -57,6 +60,7 @@ def sentences(corpus: Any) -> pd.DataFrame:
     return corpus_index(corpus).sentence_table()
 
 
+@by_partition()
 def paragraphs(corpus: Any) -> pd.DataFrame:
     """One row per paragraph kept in ``docs.text``.
 
