@@ -116,7 +116,8 @@ def collocate_counts(
         left = np.bincount(types[in_left[ranks]], minlength=n_types)
         right = np.bincount(types[in_right[ranks]], minlength=n_types)
         attrs["window_words"] = len(ranks)
-        documents, first_pos = _documents_and_first(idx, pos, types, count > 0)
+        if len(ranks):
+            documents, first_pos = _documents_and_first(idx, pos, types, count > 0)
     seen = np.flatnonzero((idx.lower_count > 0) & ~idx.punct_lower)
     fdoc = idx.token_doc(first_pos[seen])
     terms = pd.DataFrame(

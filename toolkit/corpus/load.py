@@ -262,35 +262,43 @@ def _paths(frame: pd.DataFrame) -> list[Any]:
 
 class DocIds:
     """The document ids given so far, for :func:`unique_ids` (a corpus read in
-    parts keeps one across its parts)."""
+    parts keeps one across its parts; ``given`` are ids already in it)."""
 
-    def __init__(self, taken: Iterable[str] = ()):
-        self.taken: set[str] = set(taken)
-        self.seen: dict[str, int] = {}
+    def __init__(self, given: Iterable[str] = ()):
+        self.given: set[str] = set(given)
+        self.suffix: dict[str, int] = {}
         self.rows = 0
 
 
 def unique_ids(
     ids: Iterable[Any], paths: Sequence[Any], state: DocIds
 ) -> tuple[list[str], list[dict[str, Any]]]:
-    """Document ids made unique, in order: an id given before becomes ``id-2``
-    (``id-3`` ...: the next not given yet), with a report row each.
+    """Document ids made unique, in order, with a report row for each renamed:
+    an id given before becomes ``id-2`` (``id-3`` ...: the first that is neither
+    given before nor another id of ``ids``).
+
+    Read in parts, an id can only be kept clear of the ids of its own part and
+    of those before it, so a later document whose id an earlier one was renamed
+    to is renamed in its turn.
 
     Examples
     --------
     >>> unique_ids(["a", "b", "a", "a-2"], [None] * 4, DocIds())[0]
-    ['a', 'b', 'a-2', 'a-2-2']
+    ['a', 'b', 'a-3', 'a-2']
     """
+    ids = [str(d) for d in ids]
+    known = set(ids) | state.given
     out, rows = [], []
-    for i, d in enumerate(map(str, ids)):
+    for i, d in enumerate(ids):
         state.rows += 1
-        if d in state.taken:
-            n = state.seen.get(d, 1) + 1
+        if d in state.given:
+            n = state.suffix.get(d, 1) + 1
             new = f"{d}-{n}"
-            while new in state.taken:
+            while new in known:
                 n += 1
                 new = f"{d}-{n}"
-            state.seen[d] = n
+            state.suffix[d] = n
+            known.add(new)
             rows.append(
                 report_row(
                     paths[i],
@@ -301,7 +309,7 @@ def unique_ids(
                 )
             )
             d = new
-        state.taken.add(d)
+        state.given.add(d)
         out.append(d)
     return out, rows
 

@@ -159,7 +159,7 @@ def open_corpus(path: str | os.PathLike) -> StoredCorpus:
     ...     _ = toolkit.save_corpus("data/", folder, progress=False)
     ...     corpus = toolkit.open_corpus(folder)
     ...     len(corpus), len(toolkit.kwic(corpus, "Taliban"))
-    (1, 25)
+    (1, 20)
     """
     return StoredCorpus(Path(path))
 
