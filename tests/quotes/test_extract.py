@@ -389,7 +389,7 @@ def test_worker_processes_give_the_same_table(sample_corpus, start_method, monke
 
     monkeypatch.setattr(
         quotes_module,
-        "_worker_context",
+        "worker_context",
         lambda explicit: multiprocessing.get_context(start_method),
     )
     corpus = _many_documents(sample_corpus)
@@ -409,13 +409,13 @@ def test_default_workers_follow_corpus_size_and_program(monkeypatch):
     import threading
     import types
 
-    from toolkit.quotes.extract import AUTO_WORKERS_CHARS, _n_workers, _worker_context
+    from toolkit.quotes.extract import AUTO_WORKERS_CHARS, worker_context, worker_count
 
-    assert _n_workers(None, ["short text"] * 50) == 1
-    assert _n_workers(4, ["a", "b"]) == 2  # never more processes than documents
+    assert worker_count(None, ["short text"] * 50) == 1
+    assert worker_count(4, ["a", "b"]) == 2  # never more processes than documents
     big = ["x" * (AUTO_WORKERS_CHARS // 4)] * 5
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    assert _n_workers(None, big) == min(cores or 1, 8, len(big))
+    assert worker_count(None, big) == min(cores or 1, 8, len(big))
     # a plain `python script.py` with threads running reads in one process unless
     # workers were asked for: spawning would run the script again
     script = types.ModuleType("__main__")
@@ -423,8 +423,8 @@ def test_default_workers_follow_corpus_size_and_program(monkeypatch):
     script.__spec__ = None
     monkeypatch.setitem(sys.modules, "__main__", script)
     monkeypatch.setattr(threading, "active_count", lambda: 3)
-    assert _worker_context(explicit=False) is None
-    assert _worker_context(explicit=True).get_start_method() == "spawn"
+    assert worker_context(explicit=False) is None
+    assert worker_context(explicit=True).get_start_method() == "spawn"
 
 
 def test_no_quotations_gives_an_empty_table_with_the_columns():
