@@ -15,10 +15,9 @@ import bisect
 from typing import Any
 
 from .content import assign_content, boundary, outermost, trim
-from .cues import NOT_OBJECT, Frame, cue_at, is_negated, reporting_use, skip_left
-from .document import POSSESSIVE, Sent, sentence_words
+from .cues import Frame, cue_at, is_negated, reporting_use, skip_left
+from .document import Sent, sentence_words
 from .mentions import (
-    QUANTIFIERS,
     Mention,
     apposition_after,
     at_clause_edge,
@@ -30,7 +29,7 @@ from .mentions import (
     np_forward,
     plain_head,
 )
-from .rules import Lex
+from .rules import Attribution, Lex
 from .speaker import attribute
 
 __all__ = ["sentence_frames"]
@@ -141,7 +140,7 @@ def _passive_agent(
     m = mention(lex, S, *np_)
     if m is None or not (m.strong or m.kind == "pronoun"):
         return None
-    f = Frame(S, i, j, lemma, klass, form, m, "passive agent", i, m.j, True)
+    f = Frame(S, i, j, lemma, klass, form, m, Attribution.PASSIVE_AGENT, i, m.j, True)
     f.pieces.append(subject)
     f.negated = is_negated(lex, S, i)
     return f
@@ -166,15 +165,15 @@ def _nominal(lex: Lex, S: Sent, i: int, lo: int) -> Frame | None:
         p -= 1
     if p < lo or S.q[p] >= 0:
         return None
-    if S.w[p] in POSSESSIVE:
+    if S.w[p] in lex.grammar.possessive_marks:
         np_ = np_back(lex, S, p, lo)
         if np_ is None:
             return None
         m = mention(lex, S, *np_)
         if m is None or not (m.strong or plain_head(lex, S, m)) or m.kind == "document":
             return None
-    elif S.low[p] in _POSSESSIVE_PRONOUNS:
-        pronoun = _POSSESSIVE_PRONOUNS[S.low[p]]
+    elif S.low[p] in lex.grammar.possessive_pronouns:
+        pronoun = lex.grammar.possessive_pronouns[S.low[p]]
         gender, number = lex.pronouns.get(pronoun, (None, "singular"))
         m = Mention(
             S,
@@ -204,15 +203,17 @@ def _nominal(lex: Lex, S: Sent, i: int, lo: int) -> Frame | None:
         if nxt == "that" and (r + 1 >= S.n or not _subject_start(lex, S, r + 1)):
             return None  # "his plan that matches his rhetoric": a relative clause
         start = r
-    elif nxt in ("of", "for", "about", "on", "against", "over"):
+    elif nxt in lex.grammar.nominal_object_prepositions:
         start = r + 1
     else:
         return None
     end = boundary(lex, S, start, S.n)
-    a, b = trim(S, start, end)
+    a, b = trim(lex, S, start, end)
     if sentence_words(S, a, b) < 2:
         return None
-    f = Frame(S, i, i + 1, S.low[i], f"nominal {kind}", "noun", m, "nominal cue", p, i + 1)
+    f = Frame(
+        S, i, i + 1, S.low[i], f"nominal {kind}", "noun", m, Attribution.NOMINAL_CUE, p, i + 1
+    )
     f.pieces = [(a, b)]
     return f
 
@@ -225,14 +226,11 @@ def _subject_start(lex: Lex, S: Sent, k: int) -> bool:
         S.q[k] >= 0
         or t in lex.dets
         or t in lex.pronouns
-        or t in QUANTIFIERS
+        or t in lex.grammar.quantifiers
         or nameish(lex, S, k)
         or t[:1].isdigit()
         or t in lex.nouns
     )
-
-
-_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we"}
 
 
 def _unattributed(
@@ -255,7 +253,7 @@ def _unattributed(
             x = skip_left(lex, S, x, lo)
         if not any(S.low[y] in lex.rules.passive for y in range(x, i)):
             return None
-        if S.low[j] not in ("to", "as", "for", "of", "with"):
+        if S.low[j] not in lex.grammar.unattributed_complements:
             return None  # "is expected to", "is seen as", "was accused of"
     nxt = S.low[j]
     if (
@@ -267,10 +265,10 @@ def _unattributed(
     ):
         return None  # "appeared to suggest": the cue that follows attributes
     if evidential and not (
-        nxt in ("to", "as", "like") or (lemma.startswith("seem") and S.w[j].isalpha())
+        nxt in lex.grammar.evidential_complements or (lemma.startswith("seem") and S.w[j].isalpha())
     ):
         return None  # "seems to", "seemed confident", but not "appears alongside"
-    if evidential and nxt in NOT_OBJECT and nxt not in ("to", "as"):
+    if evidential and nxt in lex.grammar.not_object and nxt not in ("to", "as"):
         return None
     if nxt == "as" and S.low[j + 1 : j + 2] == ["well"]:
         return None  # "were admitted as well as"
@@ -280,13 +278,13 @@ def _unattributed(
         if subject is None or subject[1] != x:
             return None
     subject = coordinated(lex, S, subject, lo)[:2]
-    if S.low[subject[0]] in ("it", "there", "this", "that", "what", "which"):
+    if S.low[subject[0]] in lex.grammar.dummy_subjects:
         return None  # "it seems that ...": the predicate alone is no proposition
     end = boundary(lex, S, j, S.n)
-    a, b = trim(S, j, end)
+    a, b = trim(lex, S, j, end)
     if sentence_words(S, a, b) < 2:
         return None
-    rule = "evidential" if evidential else "passive without agent"
+    rule = Attribution.EVIDENTIAL if evidential else Attribution.PASSIVE_WITHOUT_AGENT
     f = Frame(S, i, j, lemma, klass, form, None, rule, i, j)
     f.pieces = [subject, (a, b)]
     f.negated = is_negated(lex, S, i)
@@ -305,5 +303,5 @@ def _dash_attribution(lex: Lex, S: Sent, i: int) -> Frame | None:
     m = mention(lex, S, np_[0], np_[1], role_span=appo)
     if m is None or not m.strong:
         return None
-    f = Frame(S, i, i + 1, S.w[i], "speech", "dash", m, "dash attribution", i, end, True)
+    f = Frame(S, i, i + 1, S.w[i], "speech", "dash", m, Attribution.DASH_ATTRIBUTION, i, end, True)
     return f

@@ -14,13 +14,11 @@ from __future__ import annotations
 import bisect
 import itertools
 
-from .cues import FINITE_AUXILIARIES, INTRODUCERS, Frame, skip_adjuncts
+from .cues import Frame, skip_adjuncts
 from .document import Sent, quote_tokens, sentence_words
-from .rules import CLAUSAL_CLASSES, OBJECT_CLASSES, SPEECH_CLASSES, Lex
+from .rules import CLAUSAL_CLASSES, OBJECT_CLASSES, SPEECH_CLASSES, Attribution, Lex
 
 __all__ = ["assign_content", "boundary", "outermost", "title_words", "trim"]
-
-_RELATIVES = frozenset({"what", "which", "who", "whom", "that"})
 
 
 def boundary(lex: Lex, S: Sent, r: int, hi: int) -> int:
@@ -37,45 +35,17 @@ def boundary(lex: Lex, S: Sent, r: int, hi: int) -> int:
     return hi
 
 
-def trim(S: Sent, a: int, b: int) -> tuple[int, int]:
+def trim(lex: Lex, S: Sent, a: int, b: int) -> tuple[int, int]:
     """Drop punctuation (outside quotations) from both ends of a token range."""
     while a < b and S.q[a] < 0 and not any(c.isalnum() for c in S.w[a]):
         a += 1
     while (
         b > a
         and S.q[b - 1] < 0
-        and (not any(c.isalnum() for c in S.w[b - 1]) or S.low[b - 1] in _TRAILING)
+        and (not any(c.isalnum() for c in S.w[b - 1]) or S.low[b - 1] in lex.grammar.trailing_words)
     ):
         b -= 1
     return a, b
-
-
-# Words that cannot end reported content (what followed them was cut off).
-_TRAILING = frozenset(
-    [
-        "and",
-        "but",
-        "or",
-        "nor",
-        "when",
-        "while",
-        "if",
-        "as",
-        "because",
-        "since",
-        "after",
-        "before",
-        "although",
-        "though",
-        "that",
-        "which",
-        "who",
-        "whom",
-        "where",
-        "even",
-        "also",
-    ]
-)
 
 
 def _content(
@@ -85,7 +55,12 @@ def _content(
     it, or the clause before it when it comes last (which may start before
     ``lo``, at ``before_lo``, over cues of thought or stance it reports)."""
     low, w = S.low, S.w
-    if f.rule in ("passive agent", "passive without agent", "evidential", "nominal cue"):
+    if f.rule in (
+        Attribution.PASSIVE_AGENT,
+        Attribution.PASSIVE_WITHOUT_AGENT,
+        Attribution.EVIDENTIAL,
+        Attribution.NOMINAL_CUE,
+    ):
         for piece in f.pieces:
             claimed.update(S.q[x] for x in range(*piece) if S.q[x] >= 0)
         return  # the subject (and predicate), set when the frame was found
@@ -99,7 +74,7 @@ def _content(
         and p >= lo
         and S.q[p] >= 0
         and S.q[p] not in claimed
-        and not _title_quote(S, *quote_tokens(S, p))
+        and not _title_quote(lex, S, *quote_tokens(S, p))
     ):
         f.pieces.append(quote_tokens(S, p))
         f.quote_before = S.q[p]
@@ -107,11 +82,11 @@ def _content(
     # what follows
     r = skip_adjuncts(lex, S, f.right, hi, f.lemma in lex.rules.addressee_verbs)
     after_comma = r < hi and w[r] == "," and S.q[r] < 0
-    introduced = r < hi and S.q[r] < 0 and (w[r] in (":", ",") or low[r] in INTRODUCERS)
+    introduced = r < hi and S.q[r] < 0 and (w[r] in (":", ",") or low[r] in lex.grammar.introducers)
     if r < hi and w[r] in (":", ",") and S.q[r] < 0:
         r += 1
     end = boundary(lex, S, r, hi)
-    a, b = trim(S, r, end)
+    a, b = trim(lex, S, r, end)
     tail_words = sum(1 for x in range(a, b) if S.q[x] < 0 and any(c.isalnum() for c in w[x]))
     has_quote = any(S.q[x] >= 0 and S.q[x] not in claimed for x in range(a, b))
     first_is_quote = a < b and S.q[a] >= 0
@@ -129,25 +104,25 @@ def _content(
         return
     object_verb = f.klass in OBJECT_CLASSES
     takes_after = a < b and (has_quote or tail_words >= (1 if object_verb else 2))
-    question = a == r and (f.negated or f.lemma in _QUESTION_VERBS)
+    question = a == r and (f.negated or f.lemma in lex.grammar.question_verbs)
     interrupting = after_comma and f.left - 1 >= lo and w[f.left - 1] == "," and S.q[a] < 0
     if (
         takes_after
-        and low[a] in _NOT_CONTENT_START
+        and low[a] in lex.grammar.not_content_start
         and S.q[a] < 0
         and low[a] != "if"
         and not (question and low[a] in ("when", "where"))
-        and not (interrupting and low[a] in _SUBORDINATE_CONTINUATIONS)
+        and not (interrupting and low[a] in lex.grammar.subordinate_continuations)
     ):
         # but "have not said when they would", "asked where", and "Lenox was a
         # juggernaut, Mr. Clarke said, until it went bankrupt"
         takes_after = False
-    if takes_after and not after_comma and S.q[a] < 0 and low[a] in FINITE_AUXILIARIES:
+    if takes_after and not after_comma and S.q[a] < 0 and low[a] in lex.grammar.auxiliaries_with_do:
         takes_after = False  # "Everything Trump says is a lie": the cue is in a relative  # "said when she resigned", "reported from Midway, and ..."
     if (
         takes_after
         and f.klass == "reply"
-        and f.rule != "participle"
+        and f.rule != Attribution.PARTICIPLE
         and not (introduced or first_is_quote)
     ):
         takes_after = False  # "add $84 billion", "respond to requests"
@@ -180,54 +155,15 @@ def _content(
         start = lo if before_lo < 0 or f.klass not in SPEECH_CLASSES else min(lo, before_lo)
         while start < c and (low[start] in lex.openers or w[start] == ","):
             start += 1
-        if (low[start] in lex.intro or low[start] in _NOT_CONTENT_START) and not any(
+        if (low[start] in lex.intro or low[start] in lex.grammar.not_content_start) and not any(
             w[x] == "," and S.q[x] < 0 for x in range(start, c)
         ):
             return  # "When Congress cut funding, Mexico said ..." is not reported
-        a, b = trim(S, start, c + (0 if w[c] == "," else 1))
+        a, b = trim(lex, S, start, c + (0 if w[c] == "," else 1))
         words = sum(1 for x in range(a, b) if any(ch.isalnum() for ch in w[x]))
         if words >= (1 if f.pieces and after_comma else 2 if f.pieces else 3):
             f.pieces.insert(0, (a, b))
             claimed.update(S.q[x] for x in range(a, b) if S.q[x] >= 0)
-
-
-# Words that continue a sentence interrupted by its attribution ("..., he said,
-# because ...", "..., she said, until ...").
-_SUBORDINATE_CONTINUATIONS = frozenset(
-    ["because", "since", "although", "though", "while", "when", "until", "unless", "as", "if"]
-)
-
-
-# Verbs after which "when" and "where" start a reported question ("asked where
-# the money went"), not a time or place of the saying.
-_QUESTION_VERBS = frozenset({"ask", "wonder", "know", "explain", "decide", "discuss", "question"})
-
-
-# Reported content does not start with these words (what follows them is an
-# adjunct clause or a second subject).
-_NOT_CONTENT_START = frozenset(
-    [
-        "and",
-        "or",
-        "but",
-        "nor",
-        "when",
-        "while",
-        "if",
-        "unless",
-        "until",
-        "because",
-        "since",
-        "although",
-        "though",
-        "as",
-        "after",
-        "before",
-        "whereas",
-        "where",
-        "by",
-    ]
-)
 
 
 def _clause_start(lex: Lex, S: Sent, k: int, lo: int) -> bool:
@@ -252,7 +188,7 @@ def assign_content(lex: Lex, S: Sent, frames: list[Frame]) -> None:
             p -= 1
         if p >= lo and S.q[p] >= 0 and S.q[p] not in claimed and f.klass != "source":
             qa, qb = quote_tokens(S, p)
-            if _title_quote(S, qa, qb):
+            if _title_quote(lex, S, qa, qb):
                 continue  # 'In his book, "Make Your Kid a Millionaire," he suggested'
             f.pieces.append((qa, qb))
             f.quote_before = S.q[p]
@@ -263,15 +199,15 @@ def assign_content(lex: Lex, S: Sent, frames: list[Frame]) -> None:
         lo = last_right
         hi = S.n
         r = skip_adjuncts(lex, S, f.right, S.n, f.lemma in lex.rules.addressee_verbs)
-        clause = r < S.n and S.q[r] < 0 and S.low[r] in INTRODUCERS
+        clause = r < S.n and S.q[r] < 0 and S.low[r] in lex.grammar.introducers
         for g in frames[n + 1 :]:
             # a cue in a relative clause ("what she calls ...") is nested in this
             # content, which goes on past it; so is a verb of thought, intention
             # or stance inside a that-clause ("said that he would consider ...")
             if not (
-                (g.left > 0 and S.low[g.left - 1] in _RELATIVES)
+                (g.left > 0 and S.low[g.left - 1] in lex.grammar.relatives)
                 or (clause and g.klass not in SPEECH_CLASSES and g.left > r)
-                or g.rule == "nominal cue"  # "say it underscores the regime's resolve to"
+                or g.rule == Attribution.NOMINAL_CUE  # "say it underscores the regime's resolve to"
             ):
                 hi = g.left
                 break
@@ -310,45 +246,25 @@ def outermost(frames: list[Frame]) -> list[Frame]:
             continue
         if f.klass not in SPEECH_CLASSES and f.klass not in CLAUSAL_CLASSES and inside(f, *clausal):
             continue  # nested in reported content
-        if f.rule == "nominal cue" and inside(f, *every):
+        if f.rule == Attribution.NOMINAL_CUE and inside(f, *every):
             continue  # "discussed her plan for veterans": part of another's content
         out.append(f)
     return out
 
 
-_MINOR_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "and",
-        "or",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "with",
-        "by",
-        "from",
-        "as",
-        "vs",
-    ]
-)
-
-
-def _title_quote(S: Sent, a: int, b: int) -> bool:
+def _title_quote(lex: Lex, S: Sent, a: int, b: int) -> bool:
     """A short quotation in title case ('"Fox News Sunday,"', "''A Change Is Gonna
     Come,''"): the name of a programme, book or song, not someone's words. At the
     start of a sentence one or two capitalised words are speech ('"Fine," she
     said')."""
     words = sentence_words(S, a, b)
-    return title_words(S, a, b) and (3 if a == 0 else 1) <= words <= 8
+    return title_words(lex, S, a, b) and (3 if a == 0 else 1) <= words <= 8
 
 
-def title_words(S: Sent, a: int, b: int) -> bool:
+def title_words(lex: Lex, S: Sent, a: int, b: int) -> bool:
     """A quoted title or name ("Fox News Sunday", "War On Drugs"): every word
     capitalised except short function words."""
     words = [S.w[x] for x in range(a, b) if S.w[x][:1].isalpha()]
-    return bool(words) and all(w[0].isupper() or w.lower() in _MINOR_WORDS for w in words)
+    return bool(words) and all(
+        w[0].isupper() or w.lower() in lex.grammar.minor_title_words for w in words
+    )

@@ -19,21 +19,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .document import CLOSERS, POSSESSIVE, Sent, is_cap
-from .mentions import CONNECTORS, Entity, Mention, np_forward
-from .rules import OBJECT_CLASSES, SPEECH_CLASSES, Lex
+from .document import Sent, is_cap
+from .mentions import Entity, Mention, np_forward
+from .rules import OBJECT_CLASSES, SPEECH_CLASSES, Attribution, Lex, Resolution
 
-__all__ = [
-    "FINITE_AUXILIARIES",
-    "INTRODUCERS",
-    "NOT_OBJECT",
-    "Frame",
-    "cue_at",
-    "is_negated",
-    "reporting_use",
-    "skip_adjuncts",
-    "skip_left",
-]
+__all__ = ["Frame", "cue_at", "is_negated", "reporting_use", "skip_adjuncts", "skip_left"]
 
 
 @dataclass
@@ -47,14 +37,14 @@ class Frame:
     klass: str
     form: str
     speaker: Mention | None
-    rule: str
+    rule: Attribution
     left: int  # token range of the attribution itself (speaker and cue)
     right: int
     inverted: bool = False
     pieces: list[tuple[int, int]] = field(default_factory=list)
     quote_before: int = -1
     entity: Entity | None = None
-    resolution: str = ""
+    resolution: Resolution | None = None
     negated: bool = False
     enclosed: bool = False  # in a clause between commas (", who said ...,")
 
@@ -86,31 +76,18 @@ def skip_left(lex: Lex, S: Sent, i: int, lo: int) -> int:
             b -= 2  # "an arbitration panel in 2001 found"
             steps += 1
             continue
-        if t in lex.time and t not in ("last", "this", "next"):
+        if t in lex.time and t not in lex.grammar.deictic_time_words:
             # "Sanders on Tuesday said", "Wells Fargo this month announced"
             x = b - 1
-            while x - 1 >= lo and S.low[x - 1] in (
-                "on",
-                "last",
-                "this",
-                "late",
-                "early",
-                "earlier",
-            ):
+            while x - 1 >= lo and S.low[x - 1] in lex.grammar.time_adjunct_words:
                 x -= 1
-            if x == b - 1 and t in _UNIT_TIME_WORDS:
+            if x == b - 1 and t in lex.grammar.unit_time_words:
                 break  # "the past two weeks shows": a noun phrase, not an adjunct
             b = x
             steps += 1
             continue
         break
     return b
-
-
-# Time words that need "last", "this", "on" ... to be an adjunct before a cue.
-_UNIT_TIME_WORDS = frozenset(
-    ["day", "days", "week", "weeks", "month", "months", "year", "years", "hours", "weekend"]
-)
 
 
 def reporting_use(lex: Lex, S: Sent, i: int, j: int, info: tuple[str, str, str]) -> bool:
@@ -126,12 +103,12 @@ def reporting_use(lex: Lex, S: Sent, i: int, j: int, info: tuple[str, str, str])
         return False
     if j < S.n and S.low[j] == "by" and klass != "source":
         return False  # "reported by", "reporting by": a passive or a credit line
-    if info[0] == "call" and S.low[j : j + 1] in (["in"], ["into"], ["up"], ["off"], ["back"]):
+    if info[0] == "call" and j < S.n and S.low[j] in lex.grammar.call_particles:
         return False  # "she called into a radio program", "called off the talks"
     if prev == "to" or (prev in lex.dets and prev not in lex.pronouns):
         return False
     if (
-        S.w[i - 1] in POSSESSIVE
+        S.w[i - 1] in lex.grammar.possessive_marks
         and S.q[i - 1] < 0
         and form != "gerund"
         and not (i >= 2 and S.low[i - 2] in lex.pronouns)
@@ -142,11 +119,11 @@ def reporting_use(lex: Lex, S: Sent, i: int, j: int, info: tuple[str, str, str])
     ):
         return False  # "a curfew would continue": only a quotation nearby makes it speech
     nxt = S.low[j] if j < S.n else ""
-    if klass == "thought" and nxt in ("to", "of", "in", "for", ",", ".", "about", "on"):
+    if klass == "thought" and nxt in lex.grammar.not_after_thought:
         return False  # "expected to win", "think of", "believe in": not a clause
     if (
         klass not in SPEECH_CLASSES
-        and (nxt in NOT_OBJECT or (klass in OBJECT_CLASSES and not nxt[:1].isalnum()))
+        and (nxt in lex.grammar.not_object or (klass in OBJECT_CLASSES and not nxt[:1].isalnum()))
         and not (j < S.n and S.q[j] >= 0)
         and not (nxt == "to" and klass in ("intention", "preference"))
     ):
@@ -160,66 +137,11 @@ def reporting_use(lex: Lex, S: Sent, i: int, j: int, info: tuple[str, str, str])
     return True
 
 
-FINITE_AUXILIARIES = frozenset(
-    [
-        "is",
-        "was",
-        "are",
-        "were",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "can",
-        "could",
-        "may",
-        "might",
-        "should",
-        "must",
-        "do",
-        "does",
-        "did",
-    ]
-)
-
-
-# Words that cannot start the object of a verb of thought, intention, stance or
-# topic: prepositions and particles ("plans for", "attacks on", "backed down").
-NOT_OBJECT = frozenset(
-    [
-        "of",
-        "for",
-        "in",
-        "on",
-        "at",
-        "from",
-        "about",
-        "against",
-        "into",
-        "with",
-        "by",
-        "to",
-        "up",
-        "down",
-        "out",
-        "off",
-        "away",
-        "over",
-        "and",
-        "or",
-        "but",
-        "as",
-        "than",
-    ]
-) | (FINITE_AUXILIARIES - {"do", "does", "did"})
-
-
 def is_negated(lex: Lex, S: Sent, i: int) -> bool:
     """Whether the cue at ``i`` is negated: "did not say", "has never said",
     "isn't saying"."""
     b = skip_left(lex, S, i, 0)
-    return any(S.low[x] in _NEGATIONS for x in range(max(b - 1, 0), i))
+    return any(S.low[x] in lex.grammar.negations for x in range(max(b - 1, 0), i))
 
 
 def _title_case(S: Sent) -> bool:
@@ -228,18 +150,12 @@ def _title_case(S: Sent) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
-INTRODUCERS = frozenset(["that", "why", "how", "whether", "what", "when", "where", "who", "if"])
-
-
-_NEGATIONS = frozenset({"not", "n't", "n\u2019t", "never", "cannot"})
-
-
 def skip_adjuncts(lex: Lex, S: Sent, r: int, hi: int, addressee: bool) -> int:
     """Move right over the person addressed ("told Reuters news agency") and
     adjuncts ("on Wednesday", "in a statement", "on condition of anonymity")."""
     low, w = S.low, S.w
     if addressee and r < hi and S.q[r] < 0:
-        if low[r] in ("me", "us", "him", "her", "them", "you"):
+        if low[r] in lex.grammar.object_pronouns:
             r += 1
         else:
             np_ = np_forward(lex, S, r, hi)
@@ -259,12 +175,16 @@ def skip_adjuncts(lex: Lex, S: Sent, r: int, hi: int, addressee: bool) -> int:
             limit = min(hi, r + 9)
             while m < limit and S.q[m] < 0:
                 tm = low[m]
-                if w[m] in (",", ":", ";") or tm == "that" or w[m] in CLOSERS:
+                if w[m] in (",", ":", ";") or tm == "that" or w[m] in lex.grammar.sentence_closers:
                     break
                 if m > r + 1 and (
-                    (tm in lex.dets and low[m - 1] not in ("of", "for", "with"))
+                    (tm in lex.dets and low[m - 1] not in lex.grammar.adjunct_inner_prepositions)
                     or tm in lex.pronouns
-                    or (is_cap(w[m]) and w[m - 1].islower() and low[m - 1] not in CONNECTORS)
+                    or (
+                        is_cap(w[m])
+                        and w[m - 1].islower()
+                        and low[m - 1] not in lex.grammar.connectors
+                    )
                 ):
                     break
                 if tm in lex.rules.cue_first and cue_at(lex, S, m) is not None:

@@ -27,8 +27,6 @@ from ..text.sentences import split_sentences
 from ..text.words import tokenize_text
 
 __all__ = [
-    "CLOSERS",
-    "POSSESSIVE",
     "Doc",
     "DocTokens",
     "Sent",
@@ -37,11 +35,6 @@ __all__ = [
     "sentence_words",
     "tokens_from_index",
 ]
-
-POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
-
-
-CLOSERS = frozenset({".", "!", "?", "...", "\u2026"})
 
 
 @dataclass

@@ -14,12 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .document import CLOSERS, POSSESSIVE, Sent, is_cap
+from .document import Sent, is_cap
 from .rules import Lex
 
 __all__ = [
-    "CONNECTORS",
-    "QUANTIFIERS",
     "Entity",
     "Mention",
     "apposition_after",
@@ -60,50 +58,6 @@ class Mention:
     canonical: str | None = None  # the words that name the source, when not ``text``
 
 
-_PLURAL_DETS = frozenset(
-    [
-        "many",
-        "several",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "few",
-        "both",
-        "all",
-        "numerous",
-        "various",
-        "these",
-        "those",
-    ]
-)
-
-
-# Words that make a number approximate at the start of a noun phrase.
-_APPROXIMATORS = frozenset({"about", "nearly", "almost", "roughly", "around", "some", "over"})
-
-
-# Words that take "of" and a determined noun phrase as a subject: "many of the
-# experts", "one of the doctors", "some of them".
-QUANTIFIERS = frozenset(
-    ["all", "many", "some", "most", "several", "none", "one", "two", "three", "each", "both", "few"]
-)
-
-
-_PLURAL_ALWAYS = frozenset({"people", "police", "men", "women", "children", "staff", "troops"})
-
-
-CONNECTORS = frozenset({"of", "for", "in", "at", "from", "on", "by"})
-
-
-_CLAUSE_EDGE = frozenset({",", ":", ";", "(", "\u2014", "\u2013", "\u2015", "--", "-"})
-
-
 def nameish(lex: Lex, S: Sent, i: int) -> bool:
     return S.w[i][:1].isupper() and S.low[i] not in lex.not_name
 
@@ -136,7 +90,7 @@ def np_back(lex: Lex, S: Sent, j: int, lo: int) -> tuple[int, int] | None:
         if S.q[p] >= 0:
             break
         if (
-            w[p] in POSSESSIVE
+            w[p] in lex.grammar.possessive_marks
             and p - 1 >= lo
             and k <= i
             and (nameish(lex, S, p - 1) or low[p - 1] in lex.nouns)
@@ -159,7 +113,7 @@ def np_back(lex: Lex, S: Sent, j: int, lo: int) -> tuple[int, int] | None:
             k = p
             continue
         if (
-            t in CONNECTORS
+            t in lex.grammar.connectors
             and k <= i
             and p - 1 >= lo
             and (low[p - 1] in lex.nouns or nameish(lex, S, p - 1))
@@ -170,7 +124,7 @@ def np_back(lex: Lex, S: Sent, j: int, lo: int) -> tuple[int, int] | None:
         if t in lex.dets and t not in lex.pronouns:
             if (
                 p - 2 >= lo
-                and low[p - 1] in CONNECTORS
+                and low[p - 1] in lex.grammar.connectors
                 and k <= i
                 and (low[p - 2] in lex.nouns or nameish(lex, S, p - 2))
             ):
@@ -199,19 +153,21 @@ def np_back(lex: Lex, S: Sent, j: int, lo: int) -> tuple[int, int] | None:
                 k = before
                 if (
                     before - 2 >= lo
-                    and low[before - 1] in CONNECTORS
+                    and low[before - 1] in lex.grammar.connectors
                     and (low[before - 2] in lex.nouns or nameish(lex, S, before - 2))
                 ):
                     continue  # "the minister of the economy"
                 break
-            if before >= lo and (w[before] in POSSESSIVE or nameish(lex, S, before)):
+            if before >= lo and (
+                w[before] in lex.grammar.possessive_marks or nameish(lex, S, before)
+            ):
                 k = m
                 continue
             if at_clause_edge(lex, S, m, lo):
                 k = m
         break
     # drop leading connectors
-    while k < j and low[k] in CONNECTORS:
+    while k < j and low[k] in lex.grammar.connectors:
         k += 1
     if k >= j:
         return None
@@ -228,20 +184,20 @@ def np_forward(lex: Lex, S: Sent, i: int, hi: int) -> tuple[int, int] | None:
     k = i
     quantified = False
     if (
-        low[k] in _APPROXIMATORS
+        low[k] in lex.grammar.approximators
         and k + 1 < hi
-        and (low[k + 1][:1].isdigit() or low[k + 1] in QUANTIFIERS)
+        and (low[k + 1][:1].isdigit() or low[k + 1] in lex.grammar.quantifiers)
     ):
         k += 1  # "about 200 residents", "nearly one of every nine voters"
     if (
-        low[k] in ("those", "some", "many", "most", "others", "few")
+        low[k] in lex.grammar.standalone_quantifiers
         and k + 1 < hi
         and S.q[k + 1] < 0
-        and low[k + 1] in ("who", "close", "familiar", "involved", "in", "at", "with", "on")
+        and low[k + 1] in lex.grammar.standalone_followers
     ):
         return i, i + 1  # "those close to him", "some in the party", "many who ..."
     if (
-        low[k] in QUANTIFIERS
+        low[k] in lex.grammar.quantifiers
         and k + 2 < hi
         and low[k + 1] == "of"
         and (low[k + 2] in lex.dets or low[k + 2] in ("them", "us"))
@@ -250,7 +206,7 @@ def np_forward(lex: Lex, S: Sent, i: int, hi: int) -> tuple[int, int] | None:
             return i, k + 3  # "many of them", "some of us"
         k += 2  # "many of the experts", "one of the doctors"
         quantified = True
-    elif low[k] in ("all", "both", "half") and k + 1 < hi and low[k + 1] in lex.dets:
+    elif low[k] in lex.grammar.predeterminers and k + 1 < hi and low[k + 1] in lex.dets:
         k += 1  # "all the experts", "both the president and ..."
     if low[k] in lex.dets:
         k += 1
@@ -259,7 +215,7 @@ def np_forward(lex: Lex, S: Sent, i: int, hi: int) -> tuple[int, int] | None:
         if t in lex.nouns or t in lex.mods or nameish(lex, S, k):
             k += 1
             continue
-        if w[k] in POSSESSIVE and k > i:
+        if w[k] in lex.grammar.possessive_marks and k > i:
             k += 1
             continue
         if (
@@ -274,7 +230,7 @@ def np_forward(lex: Lex, S: Sent, i: int, hi: int) -> tuple[int, int] | None:
             k += 1
             continue
         if (
-            t in ("of", "for", "by")
+            t in lex.grammar.phrase_prepositions
             and k > i
             and k + 1 < hi
             and S.q[k + 1] < 0
@@ -330,17 +286,22 @@ def apposition_after(lex: Lex, S: Sent, k: int, hi: int) -> tuple[int, int] | No
         return None
     first = S.low[k + 1]
     if not (
-        first in ("a", "an", "the")
+        first in lex.grammar.articles
         or first in lex.person
         or first in lex.role_words
         or first in lex.mods
-        or (first.endswith("'s") or (k + 2 < hi and S.w[k + 2] in POSSESSIVE))
+        or (first.endswith("'s") or (k + 2 < hi and S.w[k + 2] in lex.grammar.possessive_marks))
     ):
         return None
     m = k + 1
     limit = min(hi, k + 16)
-    while m < limit and S.q[m] < 0 and S.w[m] not in (",", ";", ":") and S.w[m] not in CLOSERS:
-        if S.low[m] in lex.stop and S.low[m] not in ("of", "for", "and", "at", "in"):
+    while (
+        m < limit
+        and S.q[m] < 0
+        and S.w[m] not in (",", ";", ":")
+        and S.w[m] not in lex.grammar.sentence_closers
+    ):
+        if S.low[m] in lex.stop and S.low[m] not in lex.grammar.role_function_words:
             return None
         m += 1
     if m == limit and m < hi:
@@ -352,12 +313,17 @@ def mention(lex: Lex, S: Sent, k: int, j: int, role_span: tuple[int, int] | None
     """Analyse the noun phrase ``[k, j)``: name, role, head, kind, gender."""
     low, w, text = S.low, S.w, None
     r = lex.rules
-    if j - k == 1 and low[k] in ("those", "some", "many", "most", "others", "few"):
+    if j - k == 1 and low[k] in lex.grammar.standalone_quantifiers:
         # "those close to him", "some in the party": people described by what follows
         return Mention(
             S, k, j, S.s[k], S.e[k], w[k], head=low[k], plural=True, head_pos=k, strong=True
         )
-    if j - k >= 3 and low[k] in QUANTIFIERS and low[k + 1] == "of" and role_span is None:
+    if (
+        j - k >= 3
+        and low[k] in lex.grammar.quantifiers
+        and low[k + 1] == "of"
+        and role_span is None
+    ):
         # "many of them", "one of the doctors": a part of a group
         inner = None if low[k + 2] in ("them", "us") else mention(lex, S, k + 2, j)
         part = Mention(S, k, j, S.s[k], S.e[j - 1], S.text[S.s[k] : S.e[j - 1]])
@@ -406,10 +372,10 @@ def mention(lex: Lex, S: Sent, k: int, j: int, role_span: tuple[int, int] | None
     if n == 0 and jj == 1 and S.doc.lower_case_word(low[0]):
         name_span = None  # a common word starting the sentence ("Health worries")
     if name_span is not None and any(
-        low[x] in CONNECTORS and w[x - 1].islower() for x in range(k + 1, n)
+        low[x] in lex.grammar.connectors and w[x - 1].islower() for x in range(k + 1, n)
     ):
         name_span = None  # "officials in northern Afghanistan", "spokesman for Trump"
-    if name_span is not None and n > k and low[n - 1] in CONNECTORS:
+    if name_span is not None and n > k and low[n - 1] in lex.grammar.connectors:
         name_span = None  # "general of Oklahoma"
     if name_span is not None and any(low[x] in lex.org_words for x in range(n, jj)):
         # "New York Post", "Reuters": an organisation, not a person
@@ -421,7 +387,7 @@ def mention(lex: Lex, S: Sent, k: int, j: int, role_span: tuple[int, int] | None
         # the head of a description is its last noun, or the lower-case noun
         # before "of"/"for"/"in" ("officials in Kabul", but "Ministry of Defence official")
         for x in range(body, jj):
-            if low[x] in CONNECTORS and x > body and w[x - 1].islower():
+            if low[x] in lex.grammar.connectors and x > body and w[x - 1].islower():
                 break
             if low[x] in lex.nouns or nameish(lex, S, x):
                 head_pos = x
@@ -467,14 +433,14 @@ def mention(lex: Lex, S: Sent, k: int, j: int, role_span: tuple[int, int] | None
         else:
             kind = "person"
         plural = (
-            head in _PLURAL_ALWAYS
-            or det in _PLURAL_DETS
+            head in lex.grammar.always_plural
+            or det in lex.grammar.plural_determiners
             or (kind == "person" and head.endswith("s") and not head.endswith(("ss", "us")))
         )
         gender = r.noun_gender.get(head)
     if role_span is not None:
         ra, rb = role_span
-        if ra < rb and low[ra] in ("a", "an", "the"):
+        if ra < rb and low[ra] in lex.grammar.articles:
             ra += 1
         if ra < rb:
             role = _join(S, ra, rb)
@@ -508,7 +474,7 @@ def mention(lex: Lex, S: Sent, k: int, j: int, role_span: tuple[int, int] | None
         strong=strong,
         head_pos=head_pos,
         heads=heads,
-        resolvable=det in ("the", "this", "that", "these", "those"),
+        resolvable=det in lex.grammar.anaphoric_determiners,
     )
 
 
@@ -522,7 +488,7 @@ def _role_start(lex: Lex, S: Sent, k: int, a: int) -> int:
         t = low[x - 1]
         if t in lex.dets:
             break
-        if t in CONNECTORS:
+        if t in lex.grammar.connectors:
             if x - 2 >= k and (low[x - 2] in lex.role_words or low[x - 2] in lex.person):
                 x -= 1
                 continue
@@ -532,14 +498,17 @@ def _role_start(lex: Lex, S: Sent, k: int, a: int) -> int:
             t in lex.role_words
             or t in lex.nouns
             or t in lex.mods
-            or w[x - 1] in POSSESSIVE
+            or w[x - 1] in lex.grammar.possessive_marks
             or any(c.isdigit() for c in t)
             or (
                 # a capitalised modifier: before "'s" or a lower-case role noun
                 # ("Iran's Foreign Minister", "Stein spokeswoman")
                 w[x - 1][:1].isupper()
                 and after is not None
-                and (w[after] in POSSESSIVE or (w[after].islower() and low[after] in lex.person))
+                and (
+                    w[after] in lex.grammar.possessive_marks
+                    or (w[after].islower() and low[after] in lex.person)
+                )
             )
         ):
             x -= 1
@@ -606,43 +575,12 @@ def at_clause_edge(lex: Lex, S: Sent, k: int, lo: int) -> bool:
         return True
     before = S.low[k - 1]
     return (
-        S.w[k - 1] in _CLAUSE_EDGE
+        S.w[k - 1] in lex.grammar.clause_edges
         or S.q[k - 1] >= 0
-        or before in _SUBJECT_AFTER
+        or before in lex.grammar.subject_after
         or before in lex.openers
         or before in lex.time
     )
-
-
-_SUBJECT_AFTER = frozenset(
-    [
-        "and",
-        "but",
-        "or",
-        "that",
-        "as",
-        "while",
-        "when",
-        "where",
-        "so",
-        "because",
-        "though",
-        "although",
-        "since",
-        "if",
-        "whereas",
-        "then",
-        "also",
-        "after",
-        "before",
-        "until",
-        "once",
-        "what",
-        "which",
-        "who",
-        "whom",
-    ]
-)
 
 
 def coordinated(lex: Lex, S: Sent, np_: tuple[int, int], lo: int) -> tuple[int, int, int | None]:

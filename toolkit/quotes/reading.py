@@ -17,7 +17,7 @@ from .document import Doc, DocTokens, Sent, is_cap, sentence_words
 from .mentions import Entity, Mention, clause_subject, mention, np_back, person_token
 from .resolution import Resolver
 from .rows import Row, frame_rows, leftover_rows
-from .rules import Lex
+from .rules import Attribution, Lex
 
 __all__ = ["read_document"]
 
@@ -52,9 +52,11 @@ def read_document(
         para_rows: list[Row] = []
         for f in para_frames:
             para_rows.extend(frame_rows(doc, f, quote_row))
-        sourced = [f for f in para_frames if f.speaker is not None and f.rule != "nominal cue"]
+        sourced = [
+            f for f in para_frames if f.speaker is not None and f.rule != Attribution.NOMINAL_CUE
+        ]
         para_rows.extend(
-            leftover_rows(doc, para, para_sents, sourced, quote_row, previous_para_row)
+            leftover_rows(lex, doc, para, para_sents, sourced, quote_row, previous_para_row)
         )
         para_rows.sort(key=lambda r: (r.start, -r.end))
         rows.extend(para_rows)
@@ -131,7 +133,9 @@ def _turn_rows(
     entity, how = res.resolve(m)
     if entity is not None:
         res.push(entity)
-    f = Frame(S, cue, cue + 1, S.w[cue], "speech", "label", m, "transcript label", i, cue + 1)
+    f = Frame(
+        S, cue, cue + 1, S.w[cue], "speech", "label", m, Attribution.TRANSCRIPT_LABEL, i, cue + 1
+    )
     f.entity, f.resolution = entity, how
     last = sents[-1]
     turn = Row(S.s[first_content], last.e[-1], "indirect", S.i, para, f, f.rule)

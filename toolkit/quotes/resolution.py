@@ -11,9 +11,10 @@ are speakers in their own right.
 from __future__ import annotations
 
 from .mentions import Entity, Mention
-from .rules import Lex
+from .rules import Lex, Resolution
 
 __all__ = ["Resolver"]
+
 
 _HISTORY = 40  # how far back pronouns and descriptions look (entities)
 
@@ -76,24 +77,24 @@ class Resolver:
                 if len(found) == 2:
                     break
         if not found:
-            return None, "unresolved pronoun"
+            return None, Resolution.UNRESOLVED_PRONOUN
         e = found[0]
         if p in ("he", "she") and e.gender is None:
             ambiguous = len(found) > 1 and found[1].gender in (None, m.gender)
             e.gender = m.gender
-            return e, "ambiguous pronoun" if ambiguous else "pronoun"
-        return e, "pronoun"
+            return e, Resolution.AMBIGUOUS_PRONOUN if ambiguous else Resolution.PRONOUN
+        return e, Resolution.PRONOUN
 
     def _name(self, m: Mention) -> tuple[Entity | None, str]:
         assert m.name is not None
         key = m.name.lower()
         parts = key.split()
         e = self.by_name.get(key)
-        how = "name"
+        how = Resolution.NAME
         if e is None:
             known = self.by_surname.get(parts[-1])
             if known is not None and (len(parts) == 1 or parts[0] == known.name.lower().split()[0]):
-                e, how = known, "surname" if len(parts) == 1 else "name"
+                e, how = known, Resolution.SURNAME if len(parts) == 1 else Resolution.NAME
         if e is None:
             e = self._new_person(m)
         if e.role is None and m.role is not None:
@@ -131,21 +132,21 @@ class Resolver:
                     None,
                 )
             if best is not None:
-                return best, "description"
+                return best, Resolution.DESCRIPTION
         name = _canonical_description(self.lex, m)
         key = name.lower()
         e = self.by_name.get(key)
         if e is None:
             e = Entity(name, None, m.kind, m.gender, m.plural, m.head, m.mods, m.heads)
             self.by_name[key] = e
-        return e, "source"
+        return e, Resolution.SOURCE
 
 
 def _canonical_description(lex: Lex, m: Mention) -> str:
     """ "A Ministry of Defence official" -> "Ministry of Defence official";
     "Officials" -> "officials"; "the Taliban" -> "Taliban"."""
     words = (m.canonical or m.text).split()
-    if words and words[0].lower() in ("a", "an", "the"):
+    if words and words[0].lower() in lex.grammar.articles:
         words = words[1:]
     if not words:
         return m.text

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from .content import title_words
 from .cues import Frame
 from .document import Doc, Sent, quote_tokens, sentence_words
+from .rules import Attribution, Lex
 
 __all__ = ["Row", "frame_rows", "leftover_rows"]
 
@@ -27,11 +28,8 @@ class Row:
     sent: int
     para: int
     frame: Frame | None
-    rule: str
+    rule: Attribution
     part_of: Row | None = None
-
-    def speaker_fields(self) -> Frame | None:
-        return self.frame
 
 
 def frame_rows(doc: Doc, f: Frame, quote_row: dict[int, Row]) -> list[Row]:
@@ -65,6 +63,7 @@ def frame_rows(doc: Doc, f: Frame, quote_row: dict[int, Row]) -> list[Row]:
 
 
 def leftover_rows(
+    lex: Lex,
     doc: Doc,
     para: int,
     sents: list[Sent],
@@ -99,27 +98,27 @@ def leftover_rows(
         q_words = sentence_words(S, qa, qb)
         kind = "direct" if q_words >= 0.6 * sent_words or not q.closed else "partial"
         source: Row | Frame | None = None
-        rule = "no attribution"
+        rule = Attribution.NO_ATTRIBUTION
         if q.continues and qid - 1 in quote_row:
-            source, rule, kind = quote_row[qid - 1], "continued quotation", "direct"
+            source, rule, kind = quote_row[qid - 1], Attribution.CONTINUED_QUOTATION, "direct"
         else:
             same = by_sentence.get(S.i)
             if same:
                 source = min(same, key=lambda f: min(abs(f.ci - qa), abs(f.ci - qb)))
-                rule = "same sentence"
+                rule = Attribution.SAME_SENTENCE
             elif frames:
                 j = bisect.bisect_left(frame_sents, S.i)
                 source = by_sentence[frame_sents[j - 1]][-1] if j else frames[0]
-                rule = "same paragraph"
+                rule = Attribution.SAME_PARAGRAPH
             else:
                 if words_outside is None:
                     words_outside = sum(sentence_words(T, 0, T.n, inside=False) for T in sents)
                 if words_outside <= 3 and previous is not None:
-                    source, rule, kind = previous, "quotation-only paragraph", "direct"
+                    source, rule, kind = previous, Attribution.QUOTATION_ONLY_PARAGRAPH, "direct"
         if kind == "partial" and (
-            rule not in ("same sentence", "same paragraph")
-            or title_words(S, qa, qb)
-            or (rule == "same paragraph" and q_words <= _SCARE_QUOTE_WORDS)
+            rule not in (Attribution.SAME_SENTENCE, Attribution.SAME_PARAGRAPH)
+            or title_words(lex, S, qa, qb)
+            or (rule == Attribution.SAME_PARAGRAPH and q_words <= _SCARE_QUOTE_WORDS)
         ):
             continue  # quoted words in the narrator's sentence: a title or scare quotes
         frame = source.frame if isinstance(source, Row) else source

@@ -13,10 +13,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .cues import FINITE_AUXILIARIES, INTRODUCERS, Frame, cue_at, skip_adjuncts, skip_left
-from .document import CLOSERS, POSSESSIVE, Sent
+from .cues import Frame, cue_at, skip_adjuncts, skip_left
+from .document import Sent
 from .mentions import (
-    CONNECTORS,
     Mention,
     apposition_after,
     at_clause_edge,
@@ -30,7 +29,7 @@ from .mentions import (
     person_token,
     plain_head,
 )
-from .rules import OBJECT_CLASSES, SPEECH_CLASSES, Lex
+from .rules import OBJECT_CLASSES, SPEECH_CLASSES, Attribution, Lex
 
 __all__ = ["attribute"]
 
@@ -42,14 +41,14 @@ def _role_like(lex: Lex, S: Sent, a: int, b: int) -> bool:
         return False
     first = S.low[a]
     if not (
-        first in ("a", "an", "the")
+        first in lex.grammar.articles
         or first in lex.person
         or first in lex.role_words
         or first in lex.mods
-        or (a + 1 < b and S.w[a + 1] in POSSESSIVE)
+        or (a + 1 < b and S.w[a + 1] in lex.grammar.possessive_marks)
     ):
         return False
-    allowed = ("of", "for", "and", "at", "in", "the", "a", "an")
+    allowed = lex.grammar.role_function_words | lex.grammar.articles
     return not any(S.low[x] in lex.stop and S.low[x] not in allowed for x in range(a, b))
 
 
@@ -104,7 +103,7 @@ def attribute(
             and S.low[ci].endswith("s")
             and speaker.plural
             and speaker.kind != "pronoun"
-            and rule == "speaker before cue"
+            and rule == Attribution.SPEAKER_BEFORE_CUE
         ):
             return None  # "many Republican claims": a noun, not "claims" the verb
         if (
@@ -121,10 +120,14 @@ def attribute(
             return None
         appo = apposition_after(lex, S, np_[1], S.n)
         m = mention(lex, S, np_[0], np_[1], role_span=appo)
-        return frame(m, "source preposition", ci, m.j if m else np_[1], inverted=True)
+        return frame(m, Attribution.SOURCE_PREPOSITION, ci, m.j if m else np_[1], inverted=True)
     b = skip_left(lex, S, ci, lo)
     left = b - 1
-    if form == "gerund" and left >= lo and (S.w[left] == "," or S.low[left] in _GERUND_AFTER):
+    if (
+        form == "gerund"
+        and left >= lo
+        and (S.w[left] == "," or S.low[left] in lex.grammar.gerund_after)
+    ):
         # "..., saying ...": the speaker of the clause it hangs on
         earlier = [f for f in frames if f.speaker is not None and f.cj <= ci]
         if earlier:
@@ -132,7 +135,7 @@ def attribute(
         else:
             np_ = clause_subject(lex, S, left)
             m = None if np_ is None else mention(lex, S, *np_)
-        return frame(m, "participle", ci, cj)
+        return frame(m, Attribution.PARTICIPLE, ci, cj)
     if left < lo and (left < 0 or lo == 0):
         return None
     after_quote = left >= 0 and (
@@ -141,10 +144,10 @@ def attribute(
     if left >= lo and S.w[left] == "," and not after_quote:
         appo = _apposition_before(lex, S, left, lo)
         if appo is not None and appo[0] is not None:
-            return frame(appo[0], "speaker before cue", appo[1], cj)
+            return frame(appo[0], Attribution.SPEAKER_BEFORE_CUE, appo[1], cj)
     if left >= lo and (S.w[left] == "," or S.q[left] >= 0):
         # inversion: '"...," said the official' / '..., said the official'
-        if klass not in SPEECH_CLASSES or lemma in _NAMING_VERBS:
+        if klass not in SPEECH_CLASSES or lemma in lex.grammar.naming_verbs:
             return None  # "The program, called EB-5, allows ...": not an inversion
         r = cj
         while r < S.n and S.low[r] in lex.time and S.q[r] < 0:
@@ -154,9 +157,9 @@ def attribute(
             appo = apposition_after(lex, S, np_[1], S.n)
             m = mention(lex, S, np_[0], np_[1], role_span=appo)
             if m is not None and (m.strong or m.kind == "pronoun") and _clause_ends(lex, S, m.j):
-                return frame(m, "speaker after cue", ci, m.j, inverted=True)
+                return frame(m, Attribution.SPEAKER_AFTER_CUE, ci, m.j, inverted=True)
         return None
-    if left >= lo and S.low[left] in _RELATIVE_SUBJECTS and S.q[left] < 0:
+    if left >= lo and S.low[left] in lex.grammar.relative_subjects and S.q[left] < 0:
         # "said Mr. Kamin, who emphasized that ...", "cities that support the
         # rules": the speaker is the antecedent
         a = left - 1 if left - 1 >= lo and S.w[left - 1] == "," else left
@@ -174,7 +177,7 @@ def attribute(
         ):
             m.canonical = m.text
             m.start, m.end, m.text = S.s[left], S.e[left], S.w[left]
-            f = frame(m, "speaker before cue", left, cj)
+            f = frame(m, Attribution.SPEAKER_BEFORE_CUE, left, cj)
             if f is not None:
                 f.enclosed = a != left  # ", who said ..., sued": ends at a comma
             return f
@@ -184,12 +187,12 @@ def attribute(
         if (
             np_ is not None
             and not at_clause_edge(lex, S, np_[0], lo)
-            and not (np_[1] - np_[0] == 1 and S.low[np_[0]] in _SUBJECT_PRONOUNS)
+            and not (np_[1] - np_[0] == 1 and S.low[np_[0]] in lex.grammar.subject_pronouns)
             and not (
                 # "the third time AROS said": a name after a common word
                 S.w[np_[0] - 1].isalpha()
                 and S.w[np_[0] - 1].islower()
-                and S.low[np_[0] - 1] not in CONNECTORS
+                and S.low[np_[0] - 1] not in lex.grammar.connectors
                 and all(person_token(lex, S, x) for x in range(np_[0], np_[1]))
             )
         ):
@@ -202,16 +205,16 @@ def attribute(
             np_ = coordinated(lex, S, np_, lo)
             m = mention(lex, S, *np_) if np_[2] is None else group_mention(lex, S, np_)
             if m is not None and (
-                m.strong or lemma in _WEAK_SUBJECT_VERBS or _plain_subject(lex, S, m, lo)
+                m.strong or lemma in lex.grammar.weak_subject_verbs or _plain_subject(lex, S, m, lo)
             ):
-                return frame(m, "speaker before cue", np_[0], cj)
+                return frame(m, Attribution.SPEAKER_BEFORE_CUE, np_[0], cj)
         else:
             np_ = _modified_subject(lex, S, b, lo)
             if np_ is not None:
                 m = mention(lex, S, *np_)
                 if m is not None and m.strong and m.kind != "pronoun":
-                    return frame(m, "speaker before cue", np_[0], cj)
-        if S.low[left] in ("and", "but", "or") or S.w[left] == ",":
+                    return frame(m, Attribution.SPEAKER_BEFORE_CUE, np_[0], cj)
+        if S.low[left] in lex.grammar.coordinators or S.w[left] == ",":
             earlier = [f for f in frames if f.speaker is not None]
             if earlier:
                 e = earlier[-1]
@@ -219,10 +222,10 @@ def attribute(
                     # "Police said he posed a threat and refused to drop the gun":
                     # the verb belongs to the reported clause, not to its speaker
                     return None
-                return frame(e.speaker, "clause subject", ci, cj)
+                return frame(e.speaker, Attribution.CLAUSE_SUBJECT, ci, cj)
             np_ = clause_subject(lex, S, left)
             if np_ is not None:
-                return frame(mention(lex, S, *np_), "clause subject", ci, cj)
+                return frame(mention(lex, S, *np_), Attribution.CLAUSE_SUBJECT, ci, cj)
     return None
 
 
@@ -230,27 +233,13 @@ def _reports_clause(lex: Lex, S: Sent, f: Frame) -> bool:
     """Whether a frame reports a clause with its own subject ("said that he ...",
     "said he ...", "believes the city ..."), rather than an object or infinitive
     ("urged Republicans to join ...", "promoted a raft of therapies")."""
-    if f.klass in OBJECT_CLASSES or f.rule == "nominal cue":
+    if f.klass in OBJECT_CLASSES or f.rule == Attribution.NOMINAL_CUE:
         return False
     r = skip_adjuncts(lex, S, f.right, S.n, f.lemma in lex.rules.addressee_verbs)
     if r >= S.n or S.q[r] >= 0:
         return False
     t = S.low[r]
-    return t in INTRODUCERS or t in lex.pronouns or f.klass in ("thought", "evidence")
-
-
-# Verbs of saying that name or describe what they take as object ("called him a
-# liar"); they are never inverted ("The program, called EB-5, ...").
-_NAMING_VERBS = frozenset({"call", "describe", "dub", "label", "brand", "term", "cite"})
-
-
-# Pronouns that are the subject of the verb right after them wherever they stand
-# ("the target it pledged to reach", "which she plans to do").
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
-
-
-# Relative pronouns whose antecedent is the speaker of the cue after them.
-_RELATIVE_SUBJECTS = frozenset({"who", "that", "which"})
+    return t in lex.grammar.introducers or t in lex.pronouns or f.klass in ("thought", "evidence")
 
 
 def _modified_subject(lex: Lex, S: Sent, b: int, lo: int) -> tuple[int, int] | None:
@@ -277,57 +266,27 @@ def _modified_subject(lex: Lex, S: Sent, b: int, lo: int) -> tuple[int, int] | N
         return k, j  # "Many of them say", "One of the doctors called"
     first = S.low[j]
     if not (
-        first in _POSTMODIFIER_START
-        or first in ("i", "we", "you", "they")
+        first in lex.grammar.postmodifier_starts
+        or first in lex.grammar.reduced_relative_subjects
         or (S.w[j].islower() and first.endswith(("ing", "ed", "en")) and first.isalpha())
     ):
         return None
-    relative = first in _RELATIVE_SUBJECTS or first in ("whom", "whose")
+    relative = first in lex.grammar.relative_subjects or first in ("whom", "whose")
     for x in range(j, b):
         t = S.low[x]
         if (
             S.q[x] >= 0
             or S.w[x] in (",", ";", ":", "(", ")", "\u2014", "\u2013", "--")
-            or t in CLOSERS
+            or t in lex.grammar.sentence_closers
         ):
             return None
-        if not relative and (t in FINITE_AUXILIARIES or t in _RELATIVE_SUBJECTS):
+        if not relative and (
+            t in lex.grammar.auxiliaries_with_do or t in lex.grammar.relative_subjects
+        ):
             return None  # "Trump's claim that X was wrong is ..." is not a subject
         if t in lex.rules.cue_first and j < x < b - 1 and cue_at(lex, S, x) is not None:
             return None  # another cue (but "campaign-finance reports shows": a noun)
     return k, j
-
-
-# Words that start a phrase modifying a subject: prepositions and relative pronouns.
-_POSTMODIFIER_START = frozenset(
-    [
-        "in",
-        "of",
-        "from",
-        "at",
-        "for",
-        "with",
-        "on",
-        "across",
-        "around",
-        "among",
-        "inside",
-        "outside",
-        "close",
-        "near",
-        "who",
-        "that",
-        "which",
-        "whom",
-        "whose",
-    ]
-)
-
-
-# "despite admitting that ...", "after saying ...": the clause's subject speaks.
-_GERUND_AFTER = frozenset(
-    ["despite", "after", "before", "by", "while", "when", "since", "upon", "in"]
-)
 
 
 def _clause_ends(lex: Lex, S: Sent, k: int) -> bool:
@@ -338,8 +297,8 @@ def _clause_ends(lex: Lex, S: Sent, k: int) -> bool:
         r >= S.n
         or S.q[r] >= 0
         or S.w[r] in (",", ";", ":", "(", ")", "\u2014", "\u2013", "--")
-        or S.w[r] in CLOSERS
-        or S.low[r] in ("but", "as", "while", "because", "although", "though", "when")
+        or S.w[r] in lex.grammar.sentence_closers
+        or S.low[r] in lex.grammar.clause_continuations
     )
 
 
@@ -359,9 +318,5 @@ def _plain_subject(lex: Lex, S: Sent, m: Mention, lo: int) -> bool:
     return (
         plain_head(lex, S, m)
         and at_clause_edge(lex, S, m.k, lo)
-        and (m.k == 0 or S.low[m.k - 1] not in ("that", "which", "what", "who", "whom", "as"))
+        and (m.k == 0 or S.low[m.k - 1] not in lex.grammar.subject_blockers)
     )
-
-
-# Verbs that take any noun phrase with a determiner as their source ("the lawsuit says").
-_WEAK_SUBJECT_VERBS = frozenset({"say", "state", "write", "report", "note", "show", "find"})

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from .._util.tables import str_array
+from .cues import Frame
 from .rows import Row
 from .rules import QuoteRules, packaged_rules
 
@@ -21,6 +22,7 @@ __all__ = [
     "quote_table",
     "speakers",
 ]
+
 
 QUOTE_COLUMNS = [
     "doc_id",
@@ -72,52 +74,53 @@ def cue_type_filter(
 
 
 def append_rows(columns: dict[str, list], text: str, rows: list[Row], rules: QuoteRules) -> None:
+    """Add one document's rows to the table's columns (``text`` is the document)."""
     ids = {id(r): n for n, r in enumerate(rows)}
     for n, r in enumerate(rows):
         f = r.frame
-        m = f.speaker if f is not None else None
-        e = f.entity if f is not None else None
         columns["quote_id"].append(n)
         columns["start"].append(r.start)
         columns["end"].append(r.end)
         columns["text"].append(text[r.start : r.end])
         columns["kind"].append(r.kind)
-        if f is None or m is None:
-            for name in ("speaker", "speaker_mention", "speaker_start", "speaker_end", "role"):
-                columns[name].append(None)
-            columns["confidence"].append(rules.attribution.get(r.rule, 0.0))
-            columns["evidence"].append(r.rule)
-            if f is None:
-                for name in ("cue", "cue_start", "cue_end", "cue_type"):
-                    columns[name].append(None)
-                columns["negated"].append(False)
-            else:  # a cue without a source: "is expected to", "seems to"
-                S = f.S
-                columns["cue"].append(text[S.s[f.ci] : S.e[f.cj - 1]])
-                columns["cue_start"].append(S.s[f.ci])
-                columns["cue_end"].append(S.e[f.cj - 1])
-                columns["cue_type"].append(rules.cue_types.get(f.klass, f.klass))
-                columns["negated"].append(f.negated)
+        if f is None or f.speaker is None:
+            _append_no_speaker(columns, r, rules)
         else:
-            speaker = e.name if e is not None else (None if m.pronoun else m.text)
-            columns["speaker"].append(speaker)
-            columns["speaker_mention"].append(m.text)
-            columns["speaker_start"].append(m.start)
-            columns["speaker_end"].append(m.end)
-            columns["role"].append(m.role if m.role else (e.role if e is not None else None))
+            _append_speaker(columns, r, f, rules)
+        if f is None:
+            for name in ("cue", "cue_start", "cue_end", "cue_type"):
+                columns[name].append(None)
+            columns["negated"].append(False)
+        else:  # a cue, perhaps without a source: "is expected to", "seems to"
             S = f.S
             columns["cue"].append(text[S.s[f.ci] : S.e[f.cj - 1]])
             columns["cue_start"].append(S.s[f.ci])
             columns["cue_end"].append(S.e[f.cj - 1])
-            score = rules.attribution.get(r.rule, 0.0) * rules.resolution.get(f.resolution, 1.0)
-            columns["confidence"].append(round(score, 3))
-            rule = r.rule if r.rule == f.rule else f"{r.rule} ({f.rule})"
-            columns["evidence"].append(f"{rule}; {f.resolution}" if f.resolution else rule)
-            columns["cue_type"].append(rules.cue_types.get(f.klass, f.klass))
+            columns["cue_type"].append(rules.cue_type(f.klass))
             columns["negated"].append(f.negated)
         columns["sent_id"].append(r.sent)
         columns["para_id"].append(r.para)
         columns["part_of"].append(ids.get(id(r.part_of)) if r.part_of is not None else None)
+
+
+def _append_no_speaker(columns: dict[str, list], r: Row, rules: QuoteRules) -> None:
+    for name in ("speaker", "speaker_mention", "speaker_start", "speaker_end", "role"):
+        columns[name].append(None)
+    columns["confidence"].append(rules.confidence(r.rule))
+    columns["evidence"].append(str(r.rule))
+
+
+def _append_speaker(columns: dict[str, list], r: Row, f: Frame, rules: QuoteRules) -> None:
+    m, e = f.speaker, f.entity
+    assert m is not None
+    columns["speaker"].append(e.name if e is not None else (None if m.pronoun else m.text))
+    columns["speaker_mention"].append(m.text)
+    columns["speaker_start"].append(m.start)
+    columns["speaker_end"].append(m.end)
+    columns["role"].append(m.role if m.role else (e.role if e is not None else None))
+    columns["confidence"].append(round(rules.confidence(r.rule, f.resolution), 3))
+    rule = str(r.rule) if r.rule == f.rule else f"{r.rule} ({f.rule})"
+    columns["evidence"].append(f"{rule}; {f.resolution}" if f.resolution else rule)
 
 
 def quote_table(columns: dict[str, list], doc_codes: list[int], doc_ids: list[str]) -> pd.DataFrame:
