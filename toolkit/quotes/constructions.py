@@ -17,20 +17,10 @@ from typing import Any
 from .content import assign_content, boundary, outermost, trim
 from .cues import Frame, cue_at, is_negated, reporting_use, skip_left
 from .document import Sent, sentence_words
-from .mentions import (
-    Mention,
-    apposition_after,
-    at_clause_edge,
-    clause_subject,
-    coordinated,
-    mention,
-    nameish,
-    np_back,
-    np_forward,
-    plain_head,
-)
+from .mentions import coordinated, mention, plain_head, pronoun_mention
+from .phrases import apposition_after, at_clause_edge, clause_subject, nameish, np_back, np_forward
 from .rules import Attribution, Lex
-from .speaker import attribute
+from .speaker import Cue, attribute
 
 __all__ = ["sentence_frames"]
 
@@ -88,7 +78,7 @@ def sentence_frames(lex: Lex, S: Sent, known: dict[str, Any]) -> list[Frame]:
             i = f.right
             continue
         if reporting_use(lex, S, i, cj, info):
-            f = attribute(lex, S, i, cj, info, frames, lo, known)
+            f = attribute(Cue(lex, S, i, cj, *info, frames, lo, known))
             if f is not None:
                 f.negated = is_negated(lex, S, i)
                 frames.append(f)
@@ -173,21 +163,7 @@ def _nominal(lex: Lex, S: Sent, i: int, lo: int) -> Frame | None:
         if m is None or not (m.strong or plain_head(lex, S, m)) or m.kind == "document":
             return None
     elif S.low[p] in lex.grammar.possessive_pronouns:
-        pronoun = lex.grammar.possessive_pronouns[S.low[p]]
-        gender, number = lex.pronouns.get(pronoun, (None, "singular"))
-        m = Mention(
-            S,
-            p,
-            p + 1,
-            S.s[p],
-            S.e[p],
-            S.w[p],
-            head=pronoun,
-            pronoun=pronoun,
-            kind="pronoun",
-            plural=number == "plural",
-            gender=gender if gender in ("male", "female") else None,
-        )
+        m = pronoun_mention(lex, S, p, lex.grammar.possessive_pronouns[S.low[p]])
     else:
         return None
     # the content: a that-clause, an infinitive or a prepositional object

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from typing import NamedTuple
 
 from .cues import Frame, skip_adjuncts
 from .document import Sent, quote_tokens, sentence_words
@@ -48,25 +49,73 @@ def trim(lex: Lex, S: Sent, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+# Attributions whose pieces were set when they were found (a subject and
+# perhaps a predicate, or a nominal cue's clause).
+_PRESET = frozenset(
+    {
+        Attribution.PASSIVE_AGENT,
+        Attribution.PASSIVE_WITHOUT_AGENT,
+        Attribution.EVIDENTIAL,
+        Attribution.NOMINAL_CUE,
+    }
+)
+
+
+class _After(NamedTuple):
+    """What follows a cue: where it starts (``r``, after adjuncts), the content
+    span ``[a, b)`` it would be, and what the text there is like."""
+
+    r: int
+    a: int
+    b: int
+    after_comma: bool  # a comma follows the cue ("he said, ...")
+    introduced: bool  # a colon, a comma or "that", "whether" ... follows
+    tail_words: int  # words outside quotations in the span
+    has_quote: bool  # an unclaimed quotation in the span
+    first_is_quote: bool
+
+
 def _content(
     lex: Lex, S: Sent, f: Frame, lo: int, hi: int, claimed: set[int], before_lo: int = -1
 ) -> None:
     """The pieces of text a frame reports: the quotation before it, what follows
     it, or the clause before it when it comes last (which may start before
     ``lo``, at ``before_lo``, over cues of thought or stance it reports)."""
-    low, w = S.low, S.w
-    if f.rule in (
-        Attribution.PASSIVE_AGENT,
-        Attribution.PASSIVE_WITHOUT_AGENT,
-        Attribution.EVIDENTIAL,
-        Attribution.NOMINAL_CUE,
-    ):
+    if f.rule in _PRESET:
         for piece in f.pieces:
-            claimed.update(S.q[x] for x in range(*piece) if S.q[x] >= 0)
-        return  # the subject (and predicate), set when the frame was found
-    # the quotation just before: '"...," he said'
+            _claim(S, piece, claimed)
+        return
+    _quotation_before(lex, S, f, lo, claimed)
+    after = _what_follows(lex, S, f, hi, claimed)
+    if f.quote_before >= 0 or f.klass == "quotation":
+        # '"A," he said, "B."' takes the second quotation too; anything else after
+        # it (", adding that ...") belongs to another cue. A verb that attributes
+        # only quotations takes the one after it.
+        if after.first_is_quote and (after.after_comma or f.quote_before < 0):
+            f.pieces.append(quote_tokens(S, after.a))
+            claimed.add(S.q[after.a])
+        return
+    if _takes_what_follows(lex, S, f, lo, after):
+        f.pieces.append((after.a, after.b))
+        _claim(S, (after.a, after.b), claimed)
+        if not after.after_comma or f.klass == "source":
+            return
+    elif after.tail_words > 0 and f.klass != "source" and not after.after_comma:
+        return  # the cue has an object that is not reported content
+    if f.klass in OBJECT_CLASSES:
+        return  # "..., she supported." reports nothing before the verb
+    _clause_before(lex, S, f, lo, before_lo, after.after_comma, claimed)
+
+
+def _claim(S: Sent, piece: tuple[int, int], claimed: set[int]) -> None:
+    """Mark the quotations in a piece as reported by a frame."""
+    claimed.update(S.q[x] for x in range(*piece) if S.q[x] >= 0)
+
+
+def _quotation_before(lex: Lex, S: Sent, f: Frame, lo: int, claimed: set[int]) -> None:
+    """The quotation just before the cue: '"...," he said'."""
     p = f.left - 1
-    if p >= lo and w[p] == "," and S.q[p] < 0:
+    if p >= lo and S.w[p] == "," and S.q[p] < 0:
         p -= 1
     if (
         f.quote_before < 0
@@ -79,91 +128,91 @@ def _content(
         f.pieces.append(quote_tokens(S, p))
         f.quote_before = S.q[p]
         claimed.add(S.q[p])
-    # what follows
+
+
+def _what_follows(lex: Lex, S: Sent, f: Frame, hi: int, claimed: set[int]) -> _After:
+    """The span after the cue, past the person addressed and adjuncts, to where
+    reported content would end."""
+    low, w = S.low, S.w
     r = skip_adjuncts(lex, S, f.right, hi, f.lemma in lex.rules.addressee_verbs)
     after_comma = r < hi and w[r] == "," and S.q[r] < 0
     introduced = r < hi and S.q[r] < 0 and (w[r] in (":", ",") or low[r] in lex.grammar.introducers)
     if r < hi and w[r] in (":", ",") and S.q[r] < 0:
         r += 1
-    end = boundary(lex, S, r, hi)
-    a, b = trim(lex, S, r, end)
+    a, b = trim(lex, S, r, boundary(lex, S, r, hi))
     tail_words = sum(1 for x in range(a, b) if S.q[x] < 0 and any(c.isalnum() for c in w[x]))
     has_quote = any(S.q[x] >= 0 and S.q[x] not in claimed for x in range(a, b))
     first_is_quote = a < b and S.q[a] >= 0
-    if f.quote_before >= 0:
-        # '"A," he said, "B."' takes the second quotation too; anything else
-        # after it (", adding that ...") belongs to another cue
-        if first_is_quote and after_comma:
-            f.pieces.append(quote_tokens(S, a))
-            claimed.add(S.q[a])
-        return
-    if f.klass == "quotation":
-        if first_is_quote:
-            f.pieces.append(quote_tokens(S, a))
-            claimed.add(S.q[a])
-        return
-    object_verb = f.klass in OBJECT_CLASSES
-    takes_after = a < b and (has_quote or tail_words >= (1 if object_verb else 2))
-    question = a == r and (f.negated or f.lemma in lex.grammar.question_verbs)
-    interrupting = after_comma and f.left - 1 >= lo and w[f.left - 1] == "," and S.q[a] < 0
+    return _After(r, a, b, after_comma, introduced, tail_words, has_quote, first_is_quote)
+
+
+def _takes_what_follows(lex: Lex, S: Sent, f: Frame, lo: int, t: _After) -> bool:
+    """Whether the span after the cue is what it reports."""
+    low, w, a = S.low, S.w, t.a
+    if not (a < t.b and (t.has_quote or t.tail_words >= (1 if f.klass in OBJECT_CLASSES else 2))):
+        return False
+    comma_before = f.left - 1 >= lo and w[f.left - 1] == ","
+    if S.q[a] < 0 and _adjunct_start(lex, S, f, t, comma_before):
+        return False
+    if not t.after_comma and S.q[a] < 0 and low[a] in lex.grammar.auxiliaries_with_do:
+        return False  # "Everything Trump says is a lie": the cue is in a relative clause
     if (
-        takes_after
-        and low[a] in lex.grammar.not_content_start
-        and S.q[a] < 0
-        and low[a] != "if"
-        and not (question and low[a] in ("when", "where"))
-        and not (interrupting and low[a] in lex.grammar.subordinate_continuations)
-    ):
-        # but "have not said when they would", "asked where", and "Lenox was a
-        # juggernaut, Mr. Clarke said, until it went bankrupt"
-        takes_after = False
-    if takes_after and not after_comma and S.q[a] < 0 and low[a] in lex.grammar.auxiliaries_with_do:
-        takes_after = False  # "Everything Trump says is a lie": the cue is in a relative  # "said when she resigned", "reported from Midway, and ..."
-    if (
-        takes_after
-        and f.klass == "reply"
+        f.klass == "reply"
         and f.rule != Attribution.PARTICIPLE
-        and not (introduced or first_is_quote)
+        and not (t.introduced or t.first_is_quote)
     ):
-        takes_after = False  # "add $84 billion", "respond to requests"
-    if takes_after and f.inverted and f.klass != "source" and not (after_comma or first_is_quote):
-        takes_after = False  # "said the official on Monday" followed by more words
-    if (
-        takes_after
-        and f.inverted
-        and f.klass != "source"
-        and not first_is_quote
-        and f.left - 1 >= lo
-        and w[f.left - 1] == ","
-    ):
-        takes_after = False  # "..., said Jeffrey Trimble, a senior official with ..."
-    if takes_after and f.klass == "source" and not _clause_start(lex, S, f.left, lo):
-        takes_after = False  # "..., according to X, ..." reports what comes before
-    if takes_after:
-        f.pieces.append((a, b))
-        claimed.update(S.q[x] for x in range(a, b) if S.q[x] >= 0)
-        if not after_comma or f.klass == "source":
-            return
-    elif tail_words > 0 and f.klass != "source" and not after_comma:
-        return  # the cue has an object that is not reported content
-    if object_verb:
-        return  # "..., she supported." reports nothing before the verb
-    # the clause before: "..., the official said." / "..., according to X." /
-    # "The Taliban, he said, had changed."
+        return False  # "add $84 billion", "respond to requests"
+    if f.inverted and f.klass != "source" and not t.first_is_quote:
+        if not t.after_comma:
+            return False  # "said the official on Monday" followed by more words
+        if comma_before:
+            return False  # "..., said Jeffrey Trimble, a senior official with ..."
+    # "..., according to X, ..." reports what comes before
+    return f.klass != "source" or _clause_start(lex, S, f.left, lo)
+
+
+def _adjunct_start(lex: Lex, S: Sent, f: Frame, t: _After, comma_before: bool) -> bool:
+    """Whether the span after the cue starts an adjunct clause or a second
+    subject ("said when she resigned", "reported from Midway, and ..."); but
+    not "have not said when they would", "asked where", nor "Lenox was a
+    juggernaut, Mr. Clarke said, until it went bankrupt"."""
+    word = S.low[t.a]
+    if word not in lex.grammar.not_content_start or word == "if":
+        return False
+    question = t.a == t.r and (f.negated or f.lemma in lex.grammar.question_verbs)
+    if question and word in ("when", "where"):
+        return False
+    interrupting = t.after_comma and comma_before
+    return not (interrupting and word in lex.grammar.subordinate_continuations)
+
+
+def _clause_before(
+    lex: Lex,
+    S: Sent,
+    f: Frame,
+    lo: int,
+    before_lo: int,
+    after_comma: bool,
+    claimed: set[int],
+) -> None:
+    """The clause before the cue: "..., the official said." / "..., according to
+    X." / "The Taliban, he said, had changed."."""
+    low, w = S.low, S.w
     c = f.left - 1
-    if c >= lo and (w[c] == "," or f.klass == "source") and S.q[c] < 0:
-        start = lo if before_lo < 0 or f.klass not in SPEECH_CLASSES else min(lo, before_lo)
-        while start < c and (low[start] in lex.openers or w[start] == ","):
-            start += 1
-        if (low[start] in lex.intro or low[start] in lex.grammar.not_content_start) and not any(
-            w[x] == "," and S.q[x] < 0 for x in range(start, c)
-        ):
-            return  # "When Congress cut funding, Mexico said ..." is not reported
-        a, b = trim(lex, S, start, c + (0 if w[c] == "," else 1))
-        words = sum(1 for x in range(a, b) if any(ch.isalnum() for ch in w[x]))
-        if words >= (1 if f.pieces and after_comma else 2 if f.pieces else 3):
-            f.pieces.insert(0, (a, b))
-            claimed.update(S.q[x] for x in range(a, b) if S.q[x] >= 0)
+    if not (c >= lo and (w[c] == "," or f.klass == "source") and S.q[c] < 0):
+        return
+    start = lo if before_lo < 0 or f.klass not in SPEECH_CLASSES else min(lo, before_lo)
+    while start < c and (low[start] in lex.openers or w[start] == ","):
+        start += 1
+    if (low[start] in lex.intro or low[start] in lex.grammar.not_content_start) and not any(
+        w[x] == "," and S.q[x] < 0 for x in range(start, c)
+    ):
+        return  # "When Congress cut funding, Mexico said ..." is not reported
+    a, b = trim(lex, S, start, c + (0 if w[c] == "," else 1))
+    words = sum(1 for x in range(a, b) if any(ch.isalnum() for ch in w[x]))
+    if words >= (1 if f.pieces and after_comma else 2 if f.pieces else 3):
+        f.pieces.insert(0, (a, b))
+        _claim(S, (a, b), claimed)
 
 
 def _clause_start(lex: Lex, S: Sent, k: int, lo: int) -> bool:

@@ -20,7 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .document import Sent, is_cap
-from .mentions import Entity, Mention, np_forward
+from .mentions import Entity, Mention
+from .phrases import np_forward
 from .rules import OBJECT_CLASSES, SPEECH_CLASSES, Attribution, Lex, Resolution
 
 __all__ = ["Frame", "cue_at", "is_negated", "reporting_use", "skip_adjuncts", "skip_left"]

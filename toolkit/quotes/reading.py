@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from .constructions import sentence_frames
 from .cues import Frame
 from .document import Doc, DocTokens, Sent, is_cap, sentence_words
-from .mentions import Entity, Mention, clause_subject, mention, np_back, person_token
+from .mentions import Entity, Mention, mention
+from .phrases import clause_subject, np_back, person_token
 from .resolution import Resolver
 from .rows import Row, frame_rows, leftover_rows
 from .rules import Attribution, Lex

@@ -11,27 +11,26 @@ the subject of the clause the cue continues (``... but warned``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from .cues import Frame, cue_at, skip_adjuncts, skip_left
 from .document import Sent
-from .mentions import (
-    Mention,
+from .mentions import Mention, coordinated, group_mention, mention, plain_head
+from .phrases import (
     apposition_after,
     at_clause_edge,
     clause_subject,
-    coordinated,
-    group_mention,
-    mention,
     nameish,
     np_back,
     np_forward,
     person_token,
-    plain_head,
 )
-from .rules import OBJECT_CLASSES, SPEECH_CLASSES, Attribution, Lex
+from .rules import CLAUSAL_CLASSES, OBJECT_CLASSES, SPEECH_CLASSES, Attribution, Lex
 
-__all__ = ["attribute"]
+__all__ = ["NO_SPEAKER", "STRATEGIES", "Cue", "Found", "Strategy", "attribute"]
 
 
 def _role_like(lex: Lex, S: Sent, a: int, b: int) -> bool:
@@ -81,152 +80,301 @@ def _apposition_before(lex: Lex, S: Sent, comma: int, lo: int):
     return fallback
 
 
-def attribute(
-    lex: Lex,
-    S: Sent,
-    ci: int,
-    cj: int,
-    info: tuple[str, str, str],
-    frames: list[Frame],
-    lo: int,
-    known: dict[str, Any],
-) -> Frame | None:
-    """Link a cue to its speaker: before it, after it, in apposition, or the subject
-    of its clause."""
-    lemma, klass, form = info
+@dataclass
+class Cue:
+    """A reporting verb (or source preposition) at tokens ``[ci, cj)`` of a
+    sentence, and what finding its speaker looks at: the attributions found
+    before it in the sentence (``frames``), where its own may start (``lo``,
+    the end of the one before) and the surnames of the full names read so far
+    (``known``)."""
 
-    def frame(speaker, rule, left, right, inverted=False):
-        if speaker is None:
-            return None
-        if (
-            form == "present"
-            and S.low[ci].endswith("s")
-            and speaker.plural
-            and speaker.kind != "pronoun"
-            and rule == Attribution.SPEAKER_BEFORE_CUE
-        ):
-            return None  # "many Republican claims": a noun, not "claims" the verb
-        if (
-            klass == "evidence"
-            and not _evidence_source(lex, S, speaker)
-            and S.low[cj : cj + 1] != ["that"]
-        ):
-            return None  # "the poll shows ...", but "he showed" only before "that"
-        return Frame(S, ci, cj, lemma, klass, form, speaker, rule, left, right, inverted)
+    lex: Lex
+    S: Sent
+    ci: int
+    cj: int
+    lemma: str
+    klass: str
+    form: str
+    frames: list[Frame]
+    lo: int
+    known: dict[str, Any]
 
-    if klass == "source":
-        np_ = np_forward(lex, S, cj, S.n)
-        if np_ is None:
-            return None
-        appo = apposition_after(lex, S, np_[1], S.n)
-        m = mention(lex, S, np_[0], np_[1], role_span=appo)
-        return frame(m, Attribution.SOURCE_PREPOSITION, ci, m.j if m else np_[1], inverted=True)
-    b = skip_left(lex, S, ci, lo)
-    left = b - 1
+    @cached_property
+    def b(self) -> int:
+        """Where the cue starts with its auxiliaries and adverbs ("has also said")."""
+        return skip_left(self.lex, self.S, self.ci, self.lo)
+
+    @property
+    def left(self) -> int:
+        """The token just before the cue with its auxiliaries."""
+        return self.b - 1
+
+    @property
+    def room(self) -> bool:
+        """Whether a speaker can stand before the cue, within its clause."""
+        return self.left >= self.lo
+
+    @cached_property
+    def subject_before(self) -> tuple[int, int] | None:
+        """The noun phrase just before the cue that can be its subject: one that
+        starts the clause, or a known name right before the cue ("... the
+        Washington Post Trump said")."""
+        return _subject_before_cue(self)
+
+
+@dataclass(frozen=True)
+class Found:
+    """What a strategy found: the speaker (None: the cue has none), the rule
+    that linked it, the token range of the attribution itself, whether the
+    speaker comes after the cue, and whether the attribution is enclosed in a
+    clause between commas (", who said ..., sued")."""
+
+    speaker: Mention | None
+    rule: Attribution | None = None
+    left: int = 0
+    right: int = 0
+    inverted: bool = False
+    enclosed: bool = False
+
+
+# The construction was recognised, and it names no speaker: stop looking.
+NO_SPEAKER = Found(None)
+
+# A strategy looks for one construction: None when the cue is not in it (the
+# next strategy is tried), else what it found.
+Strategy = Callable[[Cue], "Found | None"]
+
+
+def attribute(cue: Cue) -> Frame | None:
+    """Link a verb cue to its speaker: the first of :data:`STRATEGIES` whose
+    construction the cue is in decides."""
+    for strategy in STRATEGIES:
+        found = strategy(cue)
+        if found is not None:
+            return _frame(cue, found)
+    return None
+
+
+def _frame(c: Cue, found: Found) -> Frame | None:
+    """The attribution a strategy found, unless the cue is a noun after all or a
+    verb of evidence without a document as its source."""
+    m = found.speaker
+    if m is None:
+        return None
+    S = c.S
     if (
-        form == "gerund"
-        and left >= lo
+        c.form == "present"
+        and S.low[c.ci].endswith("s")
+        and m.plural
+        and m.kind != "pronoun"
+        and found.rule == Attribution.SPEAKER_BEFORE_CUE
+    ):
+        return None  # "many Republican claims": a noun, not "claims" the verb
+    if (
+        c.klass == "evidence"
+        and not _evidence_source(c.lex, S, m)
+        and S.low[c.cj : c.cj + 1] != ["that"]
+    ):
+        return None  # "the poll shows ...", but "he showed" only before "that"
+    assert found.rule is not None
+    f = Frame(
+        S,
+        c.ci,
+        c.cj,
+        c.lemma,
+        c.klass,
+        c.form,
+        m,
+        found.rule,
+        found.left,
+        found.right,
+        found.inverted,
+    )
+    f.enclosed = found.enclosed
+    return f
+
+
+def _source_preposition(c: Cue) -> Found | None:
+    """ "according to the governor, ...": the noun phrase after the cue."""
+    if c.klass != "source":
+        return None
+    lex, S = c.lex, c.S
+    np_ = np_forward(lex, S, c.cj, S.n)
+    if np_ is None:
+        return NO_SPEAKER
+    appo = apposition_after(lex, S, np_[1], S.n)
+    m = mention(lex, S, np_[0], np_[1], role_span=appo)
+    right = m.j if m else np_[1]
+    return Found(m, Attribution.SOURCE_PREPOSITION, c.ci, right, inverted=True)
+
+
+def _participle(c: Cue) -> Found | None:
+    """ "..., saying ...", "after saying ...": the speaker of the clause the
+    participle hangs on."""
+    lex, S, left = c.lex, c.S, c.left
+    if not (
+        c.form == "gerund"
+        and c.room
         and (S.w[left] == "," or S.low[left] in lex.grammar.gerund_after)
     ):
-        # "..., saying ...": the speaker of the clause it hangs on
-        earlier = [f for f in frames if f.speaker is not None and f.cj <= ci]
-        if earlier:
-            m = earlier[-1].speaker
-        else:
-            np_ = clause_subject(lex, S, left)
-            m = None if np_ is None else mention(lex, S, *np_)
-        return frame(m, Attribution.PARTICIPLE, ci, cj)
-    if left < lo and (left < 0 or lo == 0):
         return None
+    earlier = [f for f in c.frames if f.speaker is not None and f.cj <= c.ci]
+    if earlier:
+        m = earlier[-1].speaker
+    else:
+        np_ = clause_subject(lex, S, left)
+        m = None if np_ is None else mention(lex, S, *np_)
+    return Found(m, Attribution.PARTICIPLE, c.ci, c.cj)
+
+
+def _apposition(c: Cue) -> Found | None:
+    """ "Fawad Aman, Deputy Spokesman for the Ministry of Defence, said", "a
+    special forces commander, Sayed Nezami, said"."""
+    S, left = c.S, c.left
     after_quote = left >= 0 and (
         S.q[left] >= 0 or (S.w[left] == "," and left > 0 and S.q[left - 1] >= 0)
     )
-    if left >= lo and S.w[left] == "," and not after_quote:
-        appo = _apposition_before(lex, S, left, lo)
-        if appo is not None and appo[0] is not None:
-            return frame(appo[0], Attribution.SPEAKER_BEFORE_CUE, appo[1], cj)
-    if left >= lo and (S.w[left] == "," or S.q[left] >= 0):
-        # inversion: '"...," said the official' / '..., said the official'
-        if klass not in SPEECH_CLASSES or lemma in lex.grammar.naming_verbs:
-            return None  # "The program, called EB-5, allows ...": not an inversion
-        r = cj
-        while r < S.n and S.low[r] in lex.time and S.q[r] < 0:
-            r += 1
-        np_ = np_forward(lex, S, r, S.n) if S.low[r : r + 1] != ["that"] else None
-        if np_ is not None:
-            appo = apposition_after(lex, S, np_[1], S.n)
-            m = mention(lex, S, np_[0], np_[1], role_span=appo)
-            if m is not None and (m.strong or m.kind == "pronoun") and _clause_ends(lex, S, m.j):
-                return frame(m, Attribution.SPEAKER_AFTER_CUE, ci, m.j, inverted=True)
+    if not (c.room and S.w[left] == "," and not after_quote):
         return None
-    if left >= lo and S.low[left] in lex.grammar.relative_subjects and S.q[left] < 0:
-        # "said Mr. Kamin, who emphasized that ...", "cities that support the
-        # rules": the speaker is the antecedent
-        a = left - 1 if left - 1 >= lo and S.w[left - 1] == "," else left
-        if S.low[left] == "that" and a != left:
-            return None  # ", that ..." is not a relative clause
-        np_ = np_back(lex, S, a, 0)
-        m = None if np_ is None else mention(lex, S, *np_)
-        who = S.low[left] == "who"
-        kinds = ("person", "org") if who else ("person", "org", "document")
-        if (
-            m is not None
-            and (m.strong or (who and plain_head(lex, S, m)))
-            and m.kind in kinds
-            and not (S.low[left] == "that" and m.name is not None and m.kind == "person")
-        ):
-            m.canonical = m.text
-            m.start, m.end, m.text = S.s[left], S.e[left], S.w[left]
-            f = frame(m, Attribution.SPEAKER_BEFORE_CUE, left, cj)
-            if f is not None:
-                f.enclosed = a != left  # ", who said ..., sued": ends at a comma
-            return f
+    appo = _apposition_before(c.lex, S, left, c.lo)
+    if appo is None or appo[0] is None:
         return None
-    if left >= lo:
-        np_ = np_back(lex, S, b, lo)
-        if (
-            np_ is not None
-            and not at_clause_edge(lex, S, np_[0], lo)
-            and not (np_[1] - np_[0] == 1 and S.low[np_[0]] in lex.grammar.subject_pronouns)
-            and not (
-                # "the third time AROS said": a name after a common word
-                S.w[np_[0] - 1].isalpha()
-                and S.w[np_[0] - 1].islower()
-                and S.low[np_[0] - 1] not in lex.grammar.connectors
-                and all(person_token(lex, S, x) for x in range(np_[0], np_[1]))
-            )
-        ):
-            # "... the Washington Post Trump said": the known name just before the cue
-            x = np_[1]
-            while x - 1 >= np_[0] and person_token(lex, S, x - 1):
-                x -= 1
-            np_ = (x, np_[1]) if x < np_[1] and S.low[np_[1] - 1] in known else None
-        if np_ is not None:
-            np_ = coordinated(lex, S, np_, lo)
-            m = mention(lex, S, *np_) if np_[2] is None else group_mention(lex, S, np_)
-            if m is not None and (
-                m.strong or lemma in lex.grammar.weak_subject_verbs or _plain_subject(lex, S, m, lo)
-            ):
-                return frame(m, Attribution.SPEAKER_BEFORE_CUE, np_[0], cj)
-        else:
-            np_ = _modified_subject(lex, S, b, lo)
-            if np_ is not None:
-                m = mention(lex, S, *np_)
-                if m is not None and m.strong and m.kind != "pronoun":
-                    return frame(m, Attribution.SPEAKER_BEFORE_CUE, np_[0], cj)
-        if S.low[left] in lex.grammar.coordinators or S.w[left] == ",":
-            earlier = [f for f in frames if f.speaker is not None]
-            if earlier:
-                e = earlier[-1]
-                if klass not in SPEECH_CLASSES and _reports_clause(lex, S, e):
-                    # "Police said he posed a threat and refused to drop the gun":
-                    # the verb belongs to the reported clause, not to its speaker
-                    return None
-                return frame(e.speaker, Attribution.CLAUSE_SUBJECT, ci, cj)
-            np_ = clause_subject(lex, S, left)
-            if np_ is not None:
-                return frame(mention(lex, S, *np_), Attribution.CLAUSE_SUBJECT, ci, cj)
+    return Found(appo[0], Attribution.SPEAKER_BEFORE_CUE, appo[1], c.cj)
+
+
+def _inversion(c: Cue) -> Found | None:
+    """'"...," said the official', "..., said the official": the speaker after
+    the cue, where the cue follows a quotation or a comma."""
+    lex, S, left = c.lex, c.S, c.left
+    if not (c.room and (S.w[left] == "," or S.q[left] >= 0)):
+        return None
+    if c.klass not in SPEECH_CLASSES or c.lemma in lex.grammar.naming_verbs:
+        return NO_SPEAKER  # "The program, called EB-5, allows ...": not an inversion
+    r = c.cj
+    while r < S.n and S.low[r] in lex.time and S.q[r] < 0:
+        r += 1
+    np_ = np_forward(lex, S, r, S.n) if S.low[r : r + 1] != ["that"] else None
+    if np_ is None:
+        return NO_SPEAKER
+    appo = apposition_after(lex, S, np_[1], S.n)
+    m = mention(lex, S, np_[0], np_[1], role_span=appo)
+    if m is not None and (m.strong or m.kind == "pronoun") and _clause_ends(lex, S, m.j):
+        return Found(m, Attribution.SPEAKER_AFTER_CUE, c.ci, m.j, inverted=True)
+    return NO_SPEAKER
+
+
+def _relative_antecedent(c: Cue) -> Found | None:
+    """ "said Mr. Kamin, who emphasized that ...", "cities that support the
+    rules": the speaker is the antecedent of the relative pronoun before the cue."""
+    lex, S, left = c.lex, c.S, c.left
+    if not (c.room and S.low[left] in lex.grammar.relative_subjects and S.q[left] < 0):
+        return None
+    a = left - 1 if left - 1 >= c.lo and S.w[left - 1] == "," else left
+    if S.low[left] == "that" and a != left:
+        return NO_SPEAKER  # ", that ..." is not a relative clause
+    np_ = np_back(lex, S, a, 0)
+    m = None if np_ is None else mention(lex, S, *np_)
+    who = S.low[left] == "who"
+    kinds = ("person", "org") if who else ("person", "org", "document")
+    if (
+        m is None
+        or not (m.strong or (who and plain_head(lex, S, m)))
+        or m.kind not in kinds
+        or (S.low[left] == "that" and m.name is not None and m.kind == "person")
+    ):
+        return NO_SPEAKER
+    m.canonical = m.text
+    m.start, m.end, m.text = S.s[left], S.e[left], S.w[left]
+    return Found(m, Attribution.SPEAKER_BEFORE_CUE, left, c.cj, enclosed=a != left)
+
+
+def _subject_before_cue(c: Cue) -> tuple[int, int] | None:
+    """See :attr:`Cue.subject_before`."""
+    lex, S = c.lex, c.S
+    np_ = np_back(lex, S, c.b, c.lo)
+    if (
+        np_ is not None
+        and not at_clause_edge(lex, S, np_[0], c.lo)
+        and not (np_[1] - np_[0] == 1 and S.low[np_[0]] in lex.grammar.subject_pronouns)
+        and not (
+            # "the third time AROS said": a name after a common word
+            S.w[np_[0] - 1].isalpha()
+            and S.w[np_[0] - 1].islower()
+            and S.low[np_[0] - 1] not in lex.grammar.connectors
+            and all(person_token(lex, S, x) for x in range(np_[0], np_[1]))
+        )
+    ):
+        # "... the Washington Post Trump said": the known name just before the cue
+        x = np_[1]
+        while x - 1 >= np_[0] and person_token(lex, S, x - 1):
+            x -= 1
+        np_ = (x, np_[1]) if x < np_[1] and S.low[np_[1] - 1] in c.known else None
+    return np_
+
+
+def _subject(c: Cue) -> Found | None:
+    """ "the official said", "Obama and Clinton say", "environmentalists worry":
+    the noun phrase before the cue, with the names coordinated with it."""
+    if not c.room or c.subject_before is None:
+        return None
+    lex, S = c.lex, c.S
+    k, j, last = coordinated(lex, S, c.subject_before, c.lo)
+    m = mention(lex, S, k, j) if last is None else group_mention(lex, S, (k, j, last))
+    if m is not None and (
+        m.strong or c.lemma in lex.grammar.weak_subject_verbs or _plain_subject(lex, S, m, c.lo)
+    ):
+        return Found(m, Attribution.SPEAKER_BEFORE_CUE, k, c.cj)
     return None
+
+
+def _modified_subject(c: Cue) -> Found | None:
+    """ "Political observers in Virginia say", "all the experts I interviewed
+    said": the subject of the clause, with the words that modify it before the cue."""
+    if not c.room or c.subject_before is not None:
+        return None
+    np_ = _modified_subject_span(c.lex, c.S, c.b, c.lo)
+    if np_ is None:
+        return None
+    m = mention(c.lex, c.S, *np_)
+    if m is not None and m.strong and m.kind != "pronoun":
+        return Found(m, Attribution.SPEAKER_BEFORE_CUE, np_[0], c.cj)
+    return None
+
+
+def _clause_subject(c: Cue) -> Found | None:
+    """ "Zarif welcomed the talks but warned ...": after a conjunction or a
+    comma, the speaker of the attribution before, or the subject of the clause."""
+    lex, S, left = c.lex, c.S, c.left
+    if not (c.room and (S.low[left] in lex.grammar.coordinators or S.w[left] == ",")):
+        return None
+    earlier = [f for f in c.frames if f.speaker is not None]
+    if earlier:
+        e = earlier[-1]
+        if c.klass not in SPEECH_CLASSES and _reports_clause(lex, S, e):
+            # "Police said he posed a threat and refused to drop the gun":
+            # the verb belongs to the reported clause, not to its speaker
+            return NO_SPEAKER
+        return Found(e.speaker, Attribution.CLAUSE_SUBJECT, c.ci, c.cj)
+    np_ = clause_subject(lex, S, left)
+    if np_ is None:
+        return NO_SPEAKER
+    return Found(mention(lex, S, *np_), Attribution.CLAUSE_SUBJECT, c.ci, c.cj)
+
+
+# The ways a verb cue finds its speaker, tried in this order; the first whose
+# construction the cue is in decides. A new construction is a function here, an
+# entry in this table, its rule in Attribution with a confidence in quotes.yaml
+# (unless it shares one: most name "speaker before cue"), and a test.
+STRATEGIES: tuple[Strategy, ...] = (
+    _source_preposition,
+    _participle,
+    _apposition,
+    _inversion,
+    _relative_antecedent,
+    _subject,
+    _modified_subject,
+    _clause_subject,
+)
 
 
 def _reports_clause(lex: Lex, S: Sent, f: Frame) -> bool:
@@ -239,10 +387,10 @@ def _reports_clause(lex: Lex, S: Sent, f: Frame) -> bool:
     if r >= S.n or S.q[r] >= 0:
         return False
     t = S.low[r]
-    return t in lex.grammar.introducers or t in lex.pronouns or f.klass in ("thought", "evidence")
+    return t in lex.grammar.introducers or t in lex.pronouns or f.klass in CLAUSAL_CLASSES
 
 
-def _modified_subject(lex: Lex, S: Sent, b: int, lo: int) -> tuple[int, int] | None:
+def _modified_subject_span(lex: Lex, S: Sent, b: int, lo: int) -> tuple[int, int] | None:
     """The subject at the start of the clause when words that modify it come
     between it and the cue: "Political observers in Virginia say", "all the experts
     I interviewed said", "A 2014 study that appeared in the journal found", "A union
