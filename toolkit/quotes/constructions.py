@@ -12,88 +12,138 @@ attribution its content (:mod:`.content`).
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from .content import assign_content, boundary, outermost, trim
 from .cues import Frame, cue_at, is_negated, reporting_use, skip_left
 from .document import Sent, sentence_words
-from .mentions import coordinated, mention, plain_head, pronoun_mention
+from .mentions import Mention, coordinated, mention, plain_head, pronoun_mention
 from .phrases import apposition_after, at_clause_edge, clause_subject, nameish, np_back, np_forward
 from .rules import Attribution, Lex
 from .speaker import Cue, attribute
 
-__all__ = ["sentence_frames"]
+__all__ = ["CONSTRUCTIONS", "Construction", "sentence_frames"]
 
 
 def sentence_frames(lex: Lex, S: Sent, known: dict[str, Any]) -> list[Frame]:
-    frames: list[Frame] = []
-    lo = 0
-    i = 0
-    cue_first = lex.rules.cue_first
-    dashes = lex.rules.dashes
+    """The attributions of a sentence, each with the pieces of text it reports.
+
+    At each word that can start an attribution (the ``triggers``), the
+    :data:`CONSTRUCTIONS` are tried in order; the first that recognises its
+    construction there decides, and reading goes on after it. ``known`` holds
+    the surnames of the full names read so far in the document.
+    """
     triggers = lex.triggers
     candidates = [x for x, word in enumerate(S.low) if word in triggers]
     if not candidates:
-        return frames
-    n_cand = len(candidates)
+        return []
+    reading = _SentenceReading(lex, S, known)
+    i = 0
     while True:
-        # every other word would only move on to the next one
-        k = bisect.bisect_left(candidates, i)
-        if k == n_cand:
+        k = bisect.bisect_left(candidates, i)  # other words would only move on
+        if k == len(candidates):
             break
-        i = candidates[k]
-        if S.w[i] in dashes and i > 0 and S.q[i - 1] >= 0 and S.q[i] < 0:
-            f = _dash_attribution(lex, S, i)
-            if f is not None:
-                frames.append(f)
-                lo = f.right
-                i = f.right
-                continue
-        if S.q[i] < 0 and S.low[i] in lex.rules.evidential:
-            f = _unattributed(lex, S, i, i + 1, (S.low[i], "evidential", "present"), lo)
-            if f is not None:
-                frames.append(f)
-                lo = f.right
-                i = f.right
-                continue
-        if S.q[i] < 0 and S.low[i] in lex.rules.nominal:
-            f = _nominal(lex, S, i, lo)
-            if f is not None:
-                frames.append(f)
-                lo = f.right
-                i = f.right
-                continue
-        if S.q[i] >= 0 or S.low[i] not in cue_first:
-            i += 1
-            continue
-        hit = cue_at(lex, S, i)
-        if hit is None:
-            i += 1
-            continue
-        cj, info = hit
-        f = _passive_agent(lex, S, i, cj, info, lo) or _unattributed(lex, S, i, cj, info, lo)
+        i = reading.step(candidates[k])
+    return _with_content(lex, S, reading.frames)
+
+
+@dataclass
+class _SentenceReading:
+    """A sentence being read: the attributions found so far, and where the next
+    one may start (``lo``, the end of the last one)."""
+
+    lex: Lex
+    S: Sent
+    known: dict[str, Any]
+    frames: list[Frame] = field(default_factory=list)
+    lo: int = 0
+
+    def step(self, i: int) -> int:
+        """Try the constructions at token ``i``; where reading goes on."""
+        for construction in CONSTRUCTIONS:
+            found = construction(self, i)
+            if found is not None:
+                break
+        else:
+            found = None, i + 1
+        f, after = found
         if f is not None:
-            frames.append(f)
-            lo = f.right
-            i = f.right
-            continue
-        if reporting_use(lex, S, i, cj, info):
-            f = attribute(Cue(lex, S, i, cj, *info, frames, lo, known))
-            if f is not None:
-                f.negated = is_negated(lex, S, i)
-                frames.append(f)
-                lo = f.right
-                i = max(cj, f.right)
-                continue
-        i = cj
+            self.frames.append(f)
+            self.lo = f.right
+        return after
+
+
+# A construction looks at a trigger word: None when it is not there (the next
+# construction is tried), else the attribution it found there (or None) and the
+# token where reading goes on.
+Construction = Callable[[_SentenceReading, int], "tuple[Frame | None, int] | None"]
+
+
+def _dash(r: _SentenceReading, i: int) -> tuple[Frame | None, int] | None:
+    """'"..." ― Sonya Herridge': a dash right after a quotation."""
+    S = r.S
+    if S.w[i] in r.lex.rules.dashes and i > 0 and S.q[i - 1] >= 0 and S.q[i] < 0:
+        f = _dash_attribution(r.lex, S, i)
+        if f is not None:
+            return f, f.right
+    return None
+
+
+def _appearance(r: _SentenceReading, i: int) -> tuple[Frame | None, int] | None:
+    """ "Melania seems to have vanished": a verb of appearance, no source named."""
+    S = r.S
+    if S.q[i] < 0 and S.low[i] in r.lex.rules.evidential:
+        info = (S.low[i], "evidential", "present")
+        f = _unattributed(r.lex, S, i, i + 1, info, r.lo)
+        if f is not None:
+            return f, f.right
+    return None
+
+
+def _nominal_cue(r: _SentenceReading, i: int) -> tuple[Frame | None, int] | None:
+    """ "Trump's claim that ...": a noun whose possessor is the source."""
+    S = r.S
+    if S.q[i] < 0 and S.low[i] in r.lex.rules.nominal:
+        f = _nominal(r.lex, S, i, r.lo)
+        if f is not None:
+            return f, f.right
+    return None
+
+
+def _verb_cue(r: _SentenceReading, i: int) -> tuple[Frame | None, int] | None:
+    """A reporting verb (or source preposition) outside the quotations: passive
+    with or without its agent, else in its reporting use with the speaker that
+    :func:`toolkit.quotes.speaker.attribute` finds."""
+    lex, S = r.lex, r.S
+    if S.q[i] >= 0 or S.low[i] not in lex.rules.cue_first:
+        return None, i + 1
+    hit = cue_at(lex, S, i)
+    if hit is None:
+        return None, i + 1
+    cj, info = hit
+    f = _passive_agent(lex, S, i, cj, info, r.lo) or _unattributed(lex, S, i, cj, info, r.lo)
+    if f is not None:
+        return f, f.right
+    if reporting_use(lex, S, i, cj, info):
+        f = attribute(Cue(lex, S, i, cj, info, r.frames, r.lo, r.known))
+        if f is not None:
+            f.negated = is_negated(lex, S, i)
+            return f, max(cj, f.right)
+    return None, cj
+
+
+def _with_content(lex: Lex, S: Sent, frames: list[Frame]) -> list[Frame]:
+    """Give the frames their content; a cue that reports nothing ("a curfew would
+    continue") does not end the content of the cue before it, so the content is
+    assigned again without it."""
     if not frames:
         return frames
     preset = [list(f.pieces) for f in frames]
     assign_content(lex, S, frames)
     reporting = [f for f in frames if f.pieces]
     if len(reporting) < len(frames):
-        # a cue that reports nothing ("a curfew would continue") does not end the
-        # content of the cue before it: assign again without it
         for f, pieces in zip(frames, preset, strict=True):
             f.pieces, f.quote_before = list(pieces), -1
         kept = {id(f) for f in reporting}
@@ -143,7 +193,26 @@ def _nominal(lex: Lex, S: Sent, i: int, lo: int) -> Frame | None:
     kind = lex.rules.nominal[S.low[i]]
     if S.w[i][:1].isupper() and i > 0:
         return None
-    # the possessor: "Trump's", "the union's", "her", with up to two modifiers
+    possessor = _possessor(lex, S, i, lo)
+    if possessor is None:
+        return None
+    p, m = possessor
+    start = _nominal_content_start(lex, S, i)
+    if start is None:
+        return None
+    a, b = trim(lex, S, start, boundary(lex, S, start, S.n))
+    if sentence_words(S, a, b) < 2:
+        return None
+    f = Frame(
+        S, i, i + 1, S.low[i], f"nominal {kind}", "noun", m, Attribution.NOMINAL_CUE, p, i + 1
+    )
+    f.pieces = [(a, b)]
+    return f
+
+
+def _possessor(lex: Lex, S: Sent, i: int, lo: int) -> tuple[int, Mention] | None:
+    """The possessor of the noun at ``i`` ("Trump's", "the union's", "her"), with
+    up to two modifiers between them: where it ends, and its mention."""
     p = i - 1
     while (
         p >= lo
@@ -155,43 +224,39 @@ def _nominal(lex: Lex, S: Sent, i: int, lo: int) -> Frame | None:
         p -= 1
     if p < lo or S.q[p] >= 0:
         return None
-    if S.w[p] in lex.grammar.possessive_marks:
-        np_ = np_back(lex, S, p, lo)
-        if np_ is None:
-            return None
-        m = mention(lex, S, *np_)
-        if m is None or not (m.strong or plain_head(lex, S, m)) or m.kind == "document":
-            return None
-    elif S.low[p] in lex.grammar.possessive_pronouns:
-        m = pronoun_mention(lex, S, p, lex.grammar.possessive_pronouns[S.low[p]])
-    else:
+    if S.low[p] in lex.grammar.possessive_pronouns and S.w[p] not in lex.grammar.possessive_marks:
+        return p, pronoun_mention(lex, S, p, lex.grammar.possessive_pronouns[S.low[p]])
+    if S.w[p] not in lex.grammar.possessive_marks:
         return None
-    # the content: a that-clause, an infinitive or a prepositional object
+    np_ = np_back(lex, S, p, lo)
+    if np_ is None:
+        return None
+    m = mention(lex, S, *np_)
+    if m is None or not (m.strong or plain_head(lex, S, m)) or m.kind == "document":
+        return None
+    return p, m
+
+
+def _nominal_content_start(lex: Lex, S: Sent, i: int) -> int | None:
+    """Where the content of the nominal cue at ``i`` starts: a that-clause, an
+    infinitive or a prepositional object (None: it has none)."""
     r = i + 1
     if r < S.n and S.low[r] in ("is", "was") and r + 1 < S.n and S.low[r + 1] == "that":
         r += 1  # "Obama's bet is that ..."
     if r >= S.n or (S.q[r] >= 0 and S.low[r] not in ("that", "to")):
         return None
     nxt = S.low[r]
-    if nxt in ("that", "to"):
-        if nxt == "to" and (r + 1 >= S.n or not S.w[r + 1].islower()):
+    if nxt == "to":
+        if r + 1 >= S.n or not S.w[r + 1].islower():
             return None  # "his support to Clinton": not an infinitive
-        if nxt == "that" and (r + 1 >= S.n or not _subject_start(lex, S, r + 1)):
+        return r
+    if nxt == "that":
+        if r + 1 >= S.n or not _subject_start(lex, S, r + 1):
             return None  # "his plan that matches his rhetoric": a relative clause
-        start = r
-    elif nxt in lex.grammar.nominal_object_prepositions:
-        start = r + 1
-    else:
-        return None
-    end = boundary(lex, S, start, S.n)
-    a, b = trim(lex, S, start, end)
-    if sentence_words(S, a, b) < 2:
-        return None
-    f = Frame(
-        S, i, i + 1, S.low[i], f"nominal {kind}", "noun", m, Attribution.NOMINAL_CUE, p, i + 1
-    )
-    f.pieces = [(a, b)]
-    return f
+        return r
+    if nxt in lex.grammar.nominal_object_prepositions:
+        return r + 1
+    return None
 
 
 def _subject_start(lex: Lex, S: Sent, k: int) -> bool:
@@ -281,3 +346,11 @@ def _dash_attribution(lex: Lex, S: Sent, i: int) -> Frame | None:
         return None
     f = Frame(S, i, i + 1, S.w[i], "speech", "dash", m, Attribution.DASH_ATTRIBUTION, i, end, True)
     return f
+
+
+# The constructions tried at each trigger word, in this order; the first that
+# recognises its construction there decides. A new construction is a function
+# here, an entry in this table, its rule in Attribution with a confidence in
+# quotes.yaml, and a test (a new way for a verb to find its speaker goes in
+# toolkit.quotes.speaker.STRATEGIES instead).
+CONSTRUCTIONS: tuple[Construction, ...] = (_dash, _appearance, _nominal_cue, _verb_cue)

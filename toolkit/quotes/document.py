@@ -38,7 +38,7 @@ __all__ = [
 
 
 @dataclass
-class _Quote:
+class Quotation:
     start: int
     end: int
     closed: bool
@@ -133,14 +133,14 @@ class Doc:
     ):
         self.text = text
         self.paragraphs = list(paragraphs)
-        self.quotes: list[_Quote] = []
+        self.quotes: list[Quotation] = []
         para_starts = [a for a, _ in self.paragraphs]
-        previous: _Quote | None = None
+        previous: Quotation | None = None
         for a, b, closed in quotation_spans(text, self.paragraphs):
             if not _LETTER.search(text, a, b):
                 continue  # '"783499116076687360"', '"..."': no words, no quotation
             para = bisect.bisect_right(para_starts, a) - 1
-            q = _Quote(a, b, closed, para)
+            q = Quotation(a, b, closed, para)
             if previous is not None and not previous.closed and para == previous.para + 1:
                 q.continues = a == self.paragraphs[para][0]
             self.quotes.append(q)

@@ -234,8 +234,10 @@ def _named_person(lex: Lex, S: Sent, k: int, name_span: tuple[int, int]) -> _Rea
     it is only titles: "Mr.", "Dr."), and the gender its words give."""
     a, b = name_span
     ra = _role_start(lex, S, k, a)
-    titles_only = all(S.low[x] in lex.rules.title_gender for x in range(ra, a))
-    role = _join(S, ra, a) if ra < a and not titles_only else None
+    titles = lex.rules.title_gender
+    role = None
+    if ra < a and not all(S.low[x] in titles for x in range(ra, a)):
+        role = _join(S, ra, a)
     gender = _name_gender(lex, S, k, a)
     return _Reading(S.s[a], S.e[b - 1], _join(S, a, b), role, "person", False, gender)
 

@@ -125,7 +125,8 @@ def _back_possessive(lex: Lex, S: Sent, p: int, i: int, lo: int) -> tuple[int, b
 
 
 def _back_word(lex: Lex, S: Sent, p: int, i: int, lo: int) -> tuple[int, bool] | None:
-    return (p, True) if _phrase_word(lex, S, p) else None
+    t = S.low[p]  # _phrase_word, written out: the walk asks it of most tokens
+    return (p, True) if t in lex.nouns or t in lex.mods or nameish(lex, S, p) else None
 
 
 def _back_number(lex: Lex, S: Sent, p: int, i: int, lo: int) -> tuple[int, bool] | None:
@@ -292,7 +293,8 @@ def _forward_opening(
 
 
 def _forward_word(lex: Lex, S: Sent, p: int, i: int, hi: int) -> tuple[int, bool] | None:
-    return (p + 1, True) if _phrase_word(lex, S, p) else None
+    t = S.low[p]  # _phrase_word, written out: the walk asks it of most tokens
+    return (p + 1, True) if t in lex.nouns or t in lex.mods or nameish(lex, S, p) else None
 
 
 def _forward_possessive(lex: Lex, S: Sent, p: int, i: int, hi: int) -> tuple[int, bool] | None:

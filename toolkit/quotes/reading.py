@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from .constructions import sentence_frames
 from .cues import Frame
 from .document import Doc, DocTokens, Sent, is_cap, sentence_words
-from .mentions import Entity, Mention, mention
-from .phrases import clause_subject, np_back, person_token
+from .mentions import mention
+from .phrases import person_token
 from .resolution import Resolver
 from .rows import Row, frame_rows, leftover_rows
 from .rules import Attribution, Lex
@@ -159,42 +159,7 @@ def _turn_rows(
 def _read_sentence(lex: Lex, S: Sent, res: Resolver) -> list[Frame]:
     """Frames of a sentence, with their speakers resolved in reading order; the
     subject of the sentence and the full names in it are remembered too."""
-    # full names, for surnames later
-    x = 0
-    w = S.w
-    while x < S.n:
-        if w[x][:1].isupper() and person_token(lex, S, x) and S.q[x] < 0:
-            y = x
-            while y < S.n and S.q[y] < 0 and person_token(lex, S, y):
-                y += 1
-            if y - x >= 2 and S.text[S.s[x] : S.e[y - 1]].lower() not in res.by_name:
-                np_ = np_back(lex, S, y, 0)
-                if np_ is not None:
-                    m = mention(lex, S, *np_)
-                    if m is not None:
-                        res.register_name(m)
-            x = y
-        else:
-            x += 1
+    res.register_names(S)
     frames = sentence_frames(lex, S, res.by_surname)
-    mentions: list[tuple[int, Mention, Frame | None]] = []
-    subject = clause_subject(lex, S, S.n)
-    if subject is not None and not any(f.speaker and f.speaker.k == subject[0] for f in frames):
-        m = mention(lex, S, *subject)
-        if m is not None and m.strong and m.kind in ("person", "org", "pronoun"):
-            mentions.append((subject[0], m, None))
-    for f in frames:
-        if f.speaker is not None:
-            mentions.append((f.speaker.k, f.speaker, f))
-    mentions.sort(key=lambda t: t[0])
-    done: dict[int, tuple[Entity | None, str]] = {}
-    for _, m, f in mentions:
-        key = id(m)
-        if key not in done:
-            done[key] = res.resolve(m)
-        entity, how = done[key]
-        if f is not None:
-            f.entity, f.resolution = entity, how
-        if entity is not None:
-            res.push(entity)
+    res.resolve_sentence(S, frames)
     return frames

@@ -10,7 +10,10 @@ are speakers in their own right.
 
 from __future__ import annotations
 
-from .mentions import Entity, Mention
+from .cues import Frame
+from .document import Sent
+from .mentions import Entity, Mention, mention
+from .phrases import clause_subject, np_back, person_token
 from .rules import Lex, Resolution
 
 __all__ = ["Resolver"]
@@ -51,14 +54,56 @@ class Resolver:
         self.by_surname[parts[-1]] = e
         return e
 
-    def resolve(self, m: Mention) -> tuple[Entity | None, str]:
+    def register_names(self, S: Sent) -> None:
+        """Remember the full names of a sentence (two or more name tokens outside
+        quotations), for the surnames that may follow."""
+        lex, x = self.lex, 0
+        while x < S.n:
+            if not (S.w[x][:1].isupper() and person_token(lex, S, x) and S.q[x] < 0):
+                x += 1
+                continue
+            y = x
+            while y < S.n and S.q[y] < 0 and person_token(lex, S, y):
+                y += 1
+            if y - x >= 2 and S.text[S.s[x] : S.e[y - 1]].lower() not in self.by_name:
+                np_ = np_back(lex, S, y, 0)
+                m = None if np_ is None else mention(lex, S, *np_)
+                if m is not None:
+                    self.register_name(m)
+            x = y
+
+    def resolve_sentence(self, S: Sent, frames: list[Frame]) -> None:
+        """Resolve the speakers of a sentence's frames, and its subject, in reading
+        order; each becomes the most recent entity for what follows."""
+        mentions: list[tuple[int, Mention, Frame | None]] = []
+        subject = clause_subject(self.lex, S, S.n)
+        if subject is not None and not any(f.speaker and f.speaker.k == subject[0] for f in frames):
+            m = mention(self.lex, S, *subject)
+            if m is not None and m.strong and m.kind in ("person", "org", "pronoun"):
+                mentions.append((subject[0], m, None))
+        for f in frames:
+            if f.speaker is not None:
+                mentions.append((f.speaker.k, f.speaker, f))
+        mentions.sort(key=lambda t: t[0])
+        done: dict[int, tuple[Entity | None, Resolution]] = {}
+        for _, m, f in mentions:
+            key = id(m)
+            if key not in done:
+                done[key] = self.resolve(m)
+            entity, how = done[key]
+            if f is not None:
+                f.entity, f.resolution = entity, how
+            if entity is not None:
+                self.push(entity)
+
+    def resolve(self, m: Mention) -> tuple[Entity | None, Resolution]:
         if m.pronoun is not None:
             return self._pronoun(m)
         if m.name is not None:
             return self._name(m)
         return self._description(m)
 
-    def _pronoun(self, m: Mention) -> tuple[Entity | None, str]:
+    def _pronoun(self, m: Mention) -> tuple[Entity | None, Resolution]:
         p = m.pronoun
         found: list[Entity] = []
         for e in reversed(self.history[-_HISTORY:]):
@@ -85,7 +130,7 @@ class Resolver:
             return e, Resolution.AMBIGUOUS_PRONOUN if ambiguous else Resolution.PRONOUN
         return e, Resolution.PRONOUN
 
-    def _name(self, m: Mention) -> tuple[Entity | None, str]:
+    def _name(self, m: Mention) -> tuple[Entity | None, Resolution]:
         assert m.name is not None
         key = m.name.lower()
         parts = key.split()
@@ -106,7 +151,7 @@ class Resolver:
             e.mods = e.mods | m.mods
         return e, how
 
-    def _description(self, m: Mention) -> tuple[Entity | None, str]:
+    def _description(self, m: Mention) -> tuple[Entity | None, Resolution]:
         head_word = m.S.w[m.head_pos]
         if m.resolvable and head_word.islower() and m.kind in ("person", "org"):
             # "the official", "the ministry", "the Iranian foreign minister": the

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .content import title_words
 from .cues import Frame
-from .document import Doc, Sent, quote_tokens, sentence_words
+from .document import Doc, Quotation, Sent, quote_tokens, sentence_words
 from .rules import Attribution, Lex
 
 __all__ = ["Row", "frame_rows", "leftover_rows"]
@@ -71,17 +71,16 @@ def leftover_rows(
     quote_row: dict[int, Row],
     previous: Row | None,
 ) -> list[Row]:
-    """Rows for the quotations of a paragraph that no cue claimed."""
+    """Rows for the quotations of a paragraph that no cue claimed: each takes the
+    attribution of the quotation it continues, of its sentence or paragraph, or,
+    in a paragraph that is only quotations, the last one of the paragraph
+    before (``previous``)."""
     out: list[Row] = []
     if not doc.quotes:
         return out
-    first = bisect.bisect_left(doc.q_starts, doc.paragraphs[para][0])
-    words_outside = None
+    paragraph = _Paragraph(sents, frames, quote_row, previous)
     starts = [T.a for T in sents]
-    by_sentence: dict[int, list[Frame]] = {}
-    for f in frames:
-        by_sentence.setdefault(f.S.i, []).append(f)
-    frame_sents = sorted(by_sentence)
+    first = bisect.bisect_left(doc.q_starts, doc.paragraphs[para][0])
     for qid in range(first, len(doc.quotes)):
         q = doc.quotes[qid]
         if q.para != para:
@@ -92,29 +91,11 @@ def leftover_rows(
         if k < 0 or q.start >= sents[k].b:
             continue
         S = sents[k]
-        sent_words = sentence_words(S, 0, S.n)
         p0 = bisect.bisect_left(S.s, q.start)
         qa, qb = quote_tokens(S, p0) if p0 < S.n and S.q[p0] == qid else (p0, p0)
         q_words = sentence_words(S, qa, qb)
-        kind = "direct" if q_words >= 0.6 * sent_words or not q.closed else "partial"
-        source: Row | Frame | None = None
-        rule = Attribution.NO_ATTRIBUTION
-        if q.continues and qid - 1 in quote_row:
-            source, rule, kind = quote_row[qid - 1], Attribution.CONTINUED_QUOTATION, "direct"
-        else:
-            same = by_sentence.get(S.i)
-            if same:
-                source = min(same, key=lambda f: min(abs(f.ci - qa), abs(f.ci - qb)))
-                rule = Attribution.SAME_SENTENCE
-            elif frames:
-                j = bisect.bisect_left(frame_sents, S.i)
-                source = by_sentence[frame_sents[j - 1]][-1] if j else frames[0]
-                rule = Attribution.SAME_PARAGRAPH
-            else:
-                if words_outside is None:
-                    words_outside = sum(sentence_words(T, 0, T.n, inside=False) for T in sents)
-                if words_outside <= 3 and previous is not None:
-                    source, rule, kind = previous, Attribution.QUOTATION_ONLY_PARAGRAPH, "direct"
+        kind = "direct" if q_words >= 0.6 * sentence_words(S, 0, S.n) or not q.closed else "partial"
+        source, rule, kind = paragraph.source(q, qid, S, qa, qb, kind)
         if kind == "partial" and (
             rule not in (Attribution.SAME_SENTENCE, Attribution.SAME_PARAGRAPH)
             or title_words(lex, S, qa, qb)
@@ -127,6 +108,49 @@ def leftover_rows(
         quote_row[qid] = row
         out.append(row)
     return out
+
+
+class _Paragraph:
+    """A paragraph's sentences and attributions, for the quotations no cue claimed."""
+
+    def __init__(
+        self,
+        sents: list[Sent],
+        frames: list[Frame],
+        quote_row: dict[int, Row],
+        previous: Row | None,
+    ):
+        self.sents, self.frames, self.quote_row, self.previous = sents, frames, quote_row, previous
+        self.by_sentence: dict[int, list[Frame]] = {}
+        for f in frames:
+            self.by_sentence.setdefault(f.S.i, []).append(f)
+        self.frame_sents = sorted(self.by_sentence)
+        self._words_outside: int | None = None
+
+    def words_outside(self) -> int:
+        """Words of the paragraph outside quotation marks."""
+        if self._words_outside is None:
+            self._words_outside = sum(sentence_words(T, 0, T.n, inside=False) for T in self.sents)
+        return self._words_outside
+
+    def source(
+        self, q: Quotation, qid: int, S: Sent, qa: int, qb: int, kind: str
+    ) -> tuple[Row | Frame | None, Attribution, str]:
+        """The attribution quotation ``qid`` (tokens ``[qa, qb)`` of ``S``) takes,
+        the rule that gives it, and the kind of its row."""
+        if q.continues and qid - 1 in self.quote_row:
+            return self.quote_row[qid - 1], Attribution.CONTINUED_QUOTATION, "direct"
+        same = self.by_sentence.get(S.i)
+        if same:
+            nearest = min(same, key=lambda f: min(abs(f.ci - qa), abs(f.ci - qb)))
+            return nearest, Attribution.SAME_SENTENCE, kind
+        if self.frames:
+            j = bisect.bisect_left(self.frame_sents, S.i)
+            before = self.by_sentence[self.frame_sents[j - 1]][-1] if j else self.frames[0]
+            return before, Attribution.SAME_PARAGRAPH, kind
+        if self.words_outside() <= 3 and self.previous is not None:
+            return self.previous, Attribution.QUOTATION_ONLY_PARAGRAPH, "direct"
+        return None, Attribution.NO_ATTRIBUTION, kind
 
 
 # A quoted fragment of at most this many words in a sentence without a cue of its

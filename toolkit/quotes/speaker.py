@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Any
 
 from .cues import Frame, cue_at, skip_adjuncts, skip_left
@@ -80,46 +79,62 @@ def _apposition_before(lex: Lex, S: Sent, comma: int, lo: int):
     return fallback
 
 
-@dataclass
 class Cue:
     """A reporting verb (or source preposition) at tokens ``[ci, cj)`` of a
     sentence, and what finding its speaker looks at: the attributions found
     before it in the sentence (``frames``), where its own may start (``lo``,
     the end of the one before) and the surnames of the full names read so far
-    (``known``)."""
+    (``known``).
 
-    lex: Lex
-    S: Sent
-    ci: int
-    cj: int
-    lemma: str
-    klass: str
-    form: str
-    frames: list[Frame]
-    lo: int
-    known: dict[str, Any]
+    ``b`` is where the cue starts with its auxiliaries and adverbs ("has also
+    said"), ``left`` the token before that, and ``room`` whether a speaker can
+    stand there, within the cue's clause.
+    """
 
-    @cached_property
-    def b(self) -> int:
-        """Where the cue starts with its auxiliaries and adverbs ("has also said")."""
-        return skip_left(self.lex, self.S, self.ci, self.lo)
+    __slots__ = (
+        "S",
+        "_subject",
+        "b",
+        "ci",
+        "cj",
+        "form",
+        "frames",
+        "klass",
+        "known",
+        "left",
+        "lemma",
+        "lex",
+        "lo",
+        "room",
+    )
+
+    def __init__(
+        self,
+        lex: Lex,
+        S: Sent,
+        ci: int,
+        cj: int,
+        info: tuple[str, str, str],
+        frames: list[Frame],
+        lo: int,
+        known: dict[str, Any],
+    ):
+        self.lex, self.S, self.ci, self.cj = lex, S, ci, cj
+        self.lemma, self.klass, self.form = info
+        self.frames, self.lo, self.known = frames, lo, known
+        self.b = skip_left(lex, S, ci, lo)
+        self.left = self.b - 1
+        self.room = self.left >= lo
+        self._subject: tuple[int, int] | bool | None = False
 
     @property
-    def left(self) -> int:
-        """The token just before the cue with its auxiliaries."""
-        return self.b - 1
-
-    @property
-    def room(self) -> bool:
-        """Whether a speaker can stand before the cue, within its clause."""
-        return self.left >= self.lo
-
-    @cached_property
     def subject_before(self) -> tuple[int, int] | None:
         """The noun phrase just before the cue that can be its subject: one that
         starts the clause, or a known name right before the cue ("... the
         Washington Post Trump said")."""
-        return _subject_before_cue(self)
+        if self._subject is False:
+            self._subject = _subject_before_cue(self)
+        return self._subject  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)
