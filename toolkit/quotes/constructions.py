@@ -5,7 +5,8 @@ attribute by a name after a dash that ends it (``"..." - Sonya Herridge``), a
 passive cue with its agent (``was endorsed by the union``) or without one
 (``is expected to``), a verb of appearance (``seems to``), or a noun whose
 possessor is the source (``Trump's claim that``). :func:`sentence_frames`
-tries them in order at each word that can start one, then gives each
+tries the :data:`CONSTRUCTIONS` in order at each word that can start one
+(the first that recognises its construction there decides), then gives each
 attribution its content (:mod:`.content`).
 """
 

@@ -11,23 +11,32 @@ linked the speaker.
 
 How a document is read, and where each step is written
 ------------------------------------------------------
-1. Quotation marks are paired paragraph by paragraph, and a paragraph opening
-   with a speaker label is that speaker's turn (:mod:`.document`,
-   :mod:`.reading`).
+1. Quotation marks are paired paragraph by paragraph (:mod:`.document`), and a
+   paragraph opening with a speaker label ("MS. PSAKI:", "Q") is that
+   speaker's turn (:mod:`.reading`, which reads a document in order).
 2. In each sentence, reporting cues are found outside the quotations
    (:mod:`.cues`).
-3. Each cue is linked to a speaker (:mod:`.speaker` for verbs of saying and
-   the like, :mod:`.constructions` for dashes, passives, verbs of appearance
-   and nominal cues), a noun phrase read by :mod:`.mentions`.
+3. Each cue is linked to a speaker: a reporting verb by the strategies of
+   :mod:`.speaker`; a dash, a passive, a verb of appearance or a nominal cue
+   by the constructions of :mod:`.constructions`. A speaker is a noun phrase
+   (:mod:`.phrases`) read into a mention: name, role, kind, number, gender
+   (:mod:`.mentions`).
 4. Each cue is linked to the content it reports (:mod:`.content`).
 5. Quotations left without a cue take the speaker of the sentence or
    paragraph they are in (:mod:`.rows`).
 6. Speakers are resolved in reading order (:mod:`.resolution`).
 
-The rules and word lists come from :mod:`.rules`; the table is built by
-:mod:`.table`. Every document is read on its own (a pure function of its text
-and paragraphs), in time linear in its length, so that documents can be read
-in worker processes side by side (here) with the same table as in one.
+The rules and word lists come from ``quotes.yaml`` (:mod:`.rules`) and
+``quotes_grammar.yaml`` (:mod:`.grammar`); :mod:`.table` builds the table and
+counts the speakers. Every document is read on its own (a pure function of
+its text and paragraphs), in time linear in its length, so that documents can
+be read in worker processes side by side (here) with the same table as in one.
+
+To add a construction: a function in :mod:`.speaker` (a new way for a
+reporting verb to find its speaker) or :mod:`.constructions` (a new kind of
+cue), an entry in that module's table (``STRATEGIES`` or ``CONSTRUCTIONS``),
+its rule in :class:`~.rules.Attribution` with a confidence in ``quotes.yaml``,
+and a test in ``tests/quotes/``.
 """
 
 from __future__ import annotations

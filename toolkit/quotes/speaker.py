@@ -7,6 +7,14 @@ Ministry of Defence, said``), the subject of the clause with its modifiers
 (``Political observers in Virginia say``, ``all the experts I interviewed
 said``), the antecedent of a relative pronoun (``cities that support``), or
 the subject of the clause the cue continues (``... but warned``).
+
+Each way is a strategy: a function of the :class:`Cue` that returns None when
+the cue is not in its construction, else what it :class:`Found` (a speaker, or
+:data:`NO_SPEAKER` when the construction is there and names none).
+:func:`attribute` tries :data:`STRATEGIES` in order; the first that finds its
+construction decides. A new way of finding a speaker is a function here, an
+entry in the table, its rule in :class:`~.rules.Attribution` (with a
+confidence in ``quotes.yaml``) unless it shares one, and a test.
 """
 
 from __future__ import annotations
