@@ -51,17 +51,18 @@ def _walk(lex: Lex, S: Sent, k: int, origin: int, edge: int, back: bool, steps) 
     """Extend a noun phrase from its boundary ``k`` one token at a time, back
     towards ``edge`` (its first allowed token) or forward to it (one past the
     last), while one of ``steps`` takes the next token; the new boundary."""
+    q = S.q
     while True:
         p = k - 1 if back else k
-        if (p < edge if back else p >= edge) or S.q[p] >= 0:
+        if (p < edge if back else p >= edge) or q[p] >= 0:
             return k
         for step in steps:
             taken = step(lex, S, p, origin, edge)
             if taken is not None:
-                k, go_on = taken
                 break
         else:
             return k
+        k, go_on = taken
         if not go_on:
             return k
 
@@ -126,7 +127,11 @@ def _back_possessive(lex: Lex, S: Sent, p: int, i: int, lo: int) -> tuple[int, b
 
 def _back_word(lex: Lex, S: Sent, p: int, i: int, lo: int) -> tuple[int, bool] | None:
     t = S.low[p]  # _phrase_word, written out: the walk asks it of most tokens
-    return (p, True) if t in lex.nouns or t in lex.mods or nameish(lex, S, p) else None
+    if (t in lex.nouns or t in lex.mods or nameish(lex, S, p)) and (
+        S.w[p] not in lex.grammar.possessive_marks  # those are _back_possessive's
+    ):
+        return p, True
+    return None
 
 
 def _back_number(lex: Lex, S: Sent, p: int, i: int, lo: int) -> tuple[int, bool] | None:
@@ -216,8 +221,8 @@ def _back_unknown(lex: Lex, S: Sent, p: int, i: int, lo: int) -> tuple[int, bool
 
 
 _BACK_STEPS: tuple[_Step, ...] = (
-    _back_possessive,
     _back_word,
+    _back_possessive,
     _back_number,
     _back_particle,
     _back_connector,
