@@ -31,7 +31,8 @@ from .corpus.corpus import Corpus
 from .corpus.duplicates import find_duplicates
 from .corpus.load import as_corpus, load_corpus
 from .corpus.tables import paragraphs, sentences, tokenize
-from .quotes.extract import extract_quotes, speakers
+from .quotes.extract import extract_quotes
+from .quotes.table import speakers
 from .search.kwic import kwic
 from .search.lexicons import Lexicon, load_lexicon
 from .show.html import kwic_html, quotes_html

@@ -56,7 +56,7 @@ from ..corpus.load import as_corpus
 from .document import tokens_from_index
 from .reading import read_document
 from .rules import QuoteRules, lex_for, load_quote_rules
-from .table import QUOTE_COLUMNS, append_rows, cue_type_filter, quote_table, speakers
+from .table import QUOTE_COLUMNS, append_rows, cue_type_filter, quote_table
 
 __all__ = [
     "AUTO_WORKERS_CHARS",
@@ -64,7 +64,6 @@ __all__ = [
     "QUOTE_COLUMNS",
     "extract_quotes",
     "load_quote_rules",
-    "speakers",
     "worker_context",
     "worker_count",
 ]
