@@ -34,7 +34,8 @@ from .corpus.load import as_corpus, load_corpus
 from .corpus.save import save_corpus
 from .corpus.store import StoredCorpus, open_corpus
 from .corpus.tables import paragraphs, sentences, tokenize
-from .quotes.extract import extract_quotes, speakers
+from .quotes.extract import extract_quotes
+from .quotes.table import speakers
 from .search.kwic import kwic
 from .search.lexicons import Lexicon, load_lexicon
 from .show.html import kwic_html, quotes_html

@@ -261,7 +261,8 @@ def _speakers_parser(sub: Any) -> None:
 
 
 def _speakers_command(args: argparse.Namespace) -> int:
-    from .quotes.extract import extract_quotes, speakers
+    from .quotes.extract import extract_quotes
+    from .quotes.table import speakers
 
     quotes = extract_quotes(
         _load(args), rules=args.rules, cue_types=args.cue_type, workers=args.workers
