@@ -22,7 +22,7 @@ import pandas as pd
 from .._util.tables import require_columns, str_array
 from ..corpus.index import TokenIndex, corpus_index
 from ..corpus.load import as_corpus
-from ..corpus.partitioned import by_partition, merge_attrs
+from ..corpus.partitioned import by_partition, concat_tables, merge_attrs
 from ..search.lexicons import (
     ACTOR_TYPES,
     DEFAULT_ACTORS,
@@ -263,6 +263,26 @@ def _rolled_up(mentions: pd.DataFrame, lex: Lexicon) -> pd.DataFrame:
 # ---------------------------------------------------------------- co-occurrence
 
 
+def combine_cooccurrence(
+    parts: list[pd.DataFrame], corpus: Any, kwargs: dict[str, Any]
+) -> pd.DataFrame:
+    """:func:`actor_cooccurrence` of a stored corpus from its partitions' tables:
+    sentences and documents added up per pair, the first sentence the earliest."""
+    found = [p for p in parts if len(p)]
+    if not found:
+        return parts[0]
+    table = concat_tables(parts, corpus)
+    keys = ["actor_a", "actor_b"]
+    sums = table.groupby(keys, sort=False)[["sentences", "documents"]].sum()
+    first = table.drop_duplicates(keys).set_index(keys)[["doc_id", "sent_id", "start", "end"]]
+    out = sums.join(first).reset_index()
+    out = out.sort_values(
+        ["sentences", "actor_a", "actor_b"], ascending=[False, True, True], kind="stable"
+    )
+    return out[list(table.columns)].reset_index(drop=True)
+
+
+@by_partition(combine_cooccurrence, split=("mentions",))
 def actor_cooccurrence(
     corpus: Any,
     lexicon: str | Lexicon | None = None,
