@@ -20,7 +20,11 @@ def _spec(requirement: str) -> str:
 
 def test_environment_yml_matches_pyproject():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
-    pip_deps = {_name(r): _spec(r) for r in project["dependencies"]}
+    # conda users get the [dask] extra too (conda-forge's dask includes distributed)
+    extras = project["optional-dependencies"]["dask"]
+    pip_deps = {
+        _name(r): _spec(r).replace("[distributed]", "") for r in [*project["dependencies"], *extras]
+    }
     env = yaml.safe_load((ROOT / "environment.yml").read_text("utf-8"))
     conda, pip = {}, []
     for dep in env["dependencies"]:
@@ -108,3 +112,9 @@ def test_spreadsheet_export_comes_with_the_toolkit():
     test extra: pandas writes .xlsx through openpyxl."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
     assert "openpyxl" in {_name(r) for r in project["dependencies"]}
+
+
+def test_dask_extra_is_tested():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    extras = project["optional-dependencies"]
+    assert extras["dask"][0] in extras["test"]  # CI installs [test] and runs the Dask tests

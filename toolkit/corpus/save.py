@@ -146,6 +146,7 @@ def save_corpus(
         root_rows = [*root_rows, *_duplicate_rows(store, manifest, duplicates)]
     _write_root_report(store, root_rows)
     manifest["state"] = "complete"
+    write_manifest(store, manifest)
     _count(store, manifest)
     write_manifest(store, manifest)
     return StoredCorpus(store, progress=progress)
