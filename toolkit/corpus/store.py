@@ -67,6 +67,7 @@ STORE_FORMAT_VERSION = 1
 # report rows carry the step that made them, so that the rows of all partitions
 # are put back in the order load_corpus gives them (step, then document order)
 STEP_COLUMN = "step"
+_DUPLICATES_STEP = 6  # the last step: near-duplicate groups (toolkit.corpus.batches.STEPS)
 _INDEX_FILES = ("tokens", "sentences", "documents", "forms")
 
 T = TypeVar("T")
@@ -294,15 +295,19 @@ class StoredCorpus(Corpus):
         return concat_parts(frames)
 
     def _read_report(self) -> pd.DataFrame:
-        frames = [_read_report(self.path / name) for name, _ in self.parts]
+        names = [p["name"] for p in self.manifest["partitions"]]
+        frames = [_read_report(self.path / name) for name in names]
         root = self.path / "report.parquet"
         if root.exists():
             frames.append(read_frame(root))
         frames = [f for f in frames if len(f)]
         if not frames:
             return report_frame(None)
-        table = pd.concat(frames, ignore_index=True)
-        return report_frame(table.sort_values(STEP_COLUMN, kind="stable"))
+        table = pd.concat(frames, ignore_index=True).sort_values(STEP_COLUMN, kind="stable")
+        if self.parts != [(n, None) for n in names]:  # a subset: its documents' rows
+            ids = table["doc_id"]
+            table = table[ids.isna().to_numpy() | ids.isin(set(self.doc_ids)).to_numpy()]
+        return report_frame(table)
 
     def map(
         self,
@@ -516,37 +521,56 @@ def _partition_doc_ids(
 
 def concat_parts(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
     """Tables of several partitions as one, with the dtypes the rows would have
-    in one table: a column that is all missing in one part (pandas makes it a
-    column of objects there) takes the type of the other parts' values, as it
-    does when the rows are read into one table, and holds None where that type
-    is object."""
+    in one table: a column that is all missing in some parts (pandas makes it a
+    column of objects there, or of dates in its default unit) takes the type of
+    the other parts' values, as it does when the rows are read into one table,
+    and holds None where that type is object."""
     order = list(dict.fromkeys(c for f in frames for c in f.columns))
-    cleaned, emptied = [], {}
-    at = 0
-    for f in frames:
-        empty = [c for c in f.columns if f[c].dtype == object and f[c].isna().all()]
-        for c in empty:
+    empty: dict[str, list[bool]] = {}
+    for c in order:
+        empty[c] = [
+            c in f.columns
+            and len(f) > 0
+            and (f[c].dtype == object or pd.api.types.is_datetime64_any_dtype(f[c]))
+            and bool(f[c].isna().all())
+            for f in frames
+        ]
+    cleaned, emptied, at = [], {}, 0
+    for i, f in enumerate(frames):
+        drop = [
+            c
+            for c in f.columns
+            if empty[c][i] and not all(empty[c][j] for j, g in enumerate(frames) if c in g.columns)
+        ]
+        for c in drop:
             emptied.setdefault(c, []).append(np.arange(at, at + len(f)))
-        cleaned.append(f.drop(columns=empty) if empty and len(f) else f)
+        cleaned.append(f.drop(columns=drop) if drop else f)
         at += len(f)
     out = pd.concat(cleaned, ignore_index=True, sort=False)
-    for c in order:
-        if c not in out.columns:
-            out[c] = pd.Series([None] * len(out), dtype=object)
-        elif c in emptied and out[c].dtype == object:
-            rows = np.concatenate(emptied[c])
+    for c, rows in emptied.items():
+        if out[c].dtype == object:
             values = out[c].to_numpy(dtype=object, copy=True)
-            values[rows] = None
+            values[np.concatenate(rows)] = None
             out[c] = pd.Series(values, dtype=object)
     return out[order]
 
 
 def report_frame(rows: pd.DataFrame | None) -> pd.DataFrame:
-    """Stored report rows as ``corpus.report`` (the dtypes pandas gives the rows
-    of one corpus, whatever partitions they come from)."""
+    """Stored report rows as ``corpus.report``, with the dtypes load_corpus gives
+    it: the rows of loading in one table, then those of near-duplicate groups
+    added to it, whatever partitions they come from."""
     if rows is None or not len(rows):
         return pd.DataFrame([], columns=REPORT_COLUMNS)
-    return pd.DataFrame({c: rows[c].tolist() for c in REPORT_COLUMNS}, columns=REPORT_COLUMNS)
+    later = rows[STEP_COLUMN].to_numpy() >= _DUPLICATES_STEP if STEP_COLUMN in rows else None
+
+    def frame(part: pd.DataFrame) -> pd.DataFrame:
+        return pd.DataFrame({c: part[c].tolist() for c in REPORT_COLUMNS}, columns=REPORT_COLUMNS)
+
+    if later is None or not later.any():
+        return frame(rows)
+    loading = rows[~later]
+    base = frame(loading) if len(loading) else pd.DataFrame([], columns=REPORT_COLUMNS)
+    return pd.concat([base, frame(rows[later])], ignore_index=True)
 
 
 def _stored_columns(folder: Path) -> list[str]:
