@@ -2,6 +2,8 @@
 
 ``python -m toolkit kwic CORPUS PATTERN [--window N] [--format table|csv|jsonl] [-o FILE]``
 ``python -m toolkit report [CORPUS] -o OUTDIR``
+``python -m toolkit store CORPUS -o STORE [--partition-size N] [--append]``: a corpus store,
+which every command takes as its CORPUS (``--scheduler ADDRESS`` runs it on Dask)
 ``python -m toolkit quotes|speakers CORPUS [--min-confidence X] [--cue-type speech ...] [--workers N] [--format table|csv|jsonl] [-o FILE]``
 ``python -m toolkit actors [CORPUS] [--lexicon L] [--by COLUMN] [--rollup] [--mentions | --suggest]``
 ``python -m toolkit frames [CORPUS] [--lexicon L] [--by COLUMN] [--hits | --excluded]``
@@ -24,7 +26,9 @@ import pandas as pd
 
 from ._util.paths import default_corpus
 from .corpus.corpus import Corpus
+from .corpus.executor import set_executor
 from .corpus.load import load_corpus
+from .corpus.save import DEFAULT_PARTITION_SIZE, save_corpus
 
 __all__ = ["main", "write_table"]
 
@@ -514,8 +518,58 @@ def _agreement_command(args: argparse.Namespace) -> int:
 
 
 # Each entry adds one sub-command to the parser.
+def _store_parser(sub: Any) -> None:
+    p = sub.add_parser(
+        "store",
+        help="write a corpus store, for corpora larger than memory",
+        description=(
+            "Write CORPUS as a corpus store: read in batches, cleaned and tokenized "
+            "partition by partition. Every command takes the store's folder as its "
+            "CORPUS and runs on it partition by partition."
+        ),
+    )
+    _corpus_arguments(p, optional=False)
+    p.add_argument("-o", "--output", required=True, help="folder of the store (new or empty)")
+    p.add_argument(
+        "--partition-size",
+        type=int,
+        default=DEFAULT_PARTITION_SIZE,
+        help=f"documents per partition (default: {DEFAULT_PARTITION_SIZE:,})",
+    )
+    p.add_argument(
+        "--duplicates",
+        choices=["flag", "drop", "keep"],
+        default="flag",
+        help="near-duplicates: flag them (default), drop all but the earliest, or keep",
+    )
+    p.add_argument("--append", action="store_true", help="add CORPUS to an existing store")
+    p.set_defaults(func=_store)
+
+
+def _store(args: argparse.Namespace) -> int:
+    stored = save_corpus(
+        args.corpus,
+        args.output,
+        text_col=args.text_col,
+        id_col=args.id_col,
+        clean=not args.no_clean,
+        partition_size=args.partition_size,
+        duplicates=args.duplicates,
+        append=args.append,
+        progress=sys.stderr.isatty(),
+    )
+    counts = stored.manifest["counts"]
+    print(
+        f"{counts['documents']:,} documents ({counts['words']:,} words) in "
+        f"{counts['partitions']:,} partitions at {args.output}; "
+        f"{stored.manifest['report']['rows']:,} report rows"
+    )
+    return 0
+
+
 COMMANDS: list[Callable[[Any], None]] = [
     _kwic_parser,
+    _store_parser,
     _report_parser,
     _quotes_parser,
     _speakers_parser,
@@ -534,6 +588,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for add in COMMANDS:
         add(sub)
+    for command in sub.choices.values():  # every command can run a store on a cluster
+        command.add_argument(
+            "--scheduler",
+            metavar="ADDRESS",
+            default=None,
+            help="run a stored corpus's partitions on the Dask scheduler at ADDRESS "
+            "(tcp://host:8786); needs the [dask] extra",
+        )
     return parser
 
 
@@ -542,7 +604,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        if args.scheduler:
+            with set_executor(args.scheduler):
+                return args.func(args)
         return args.func(args)
-    except (FileNotFoundError, ValueError, LookupError, TypeError) as exc:
+    except (FileNotFoundError, FileExistsError, ValueError, LookupError, TypeError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except (ImportError, OSError) as exc:  # no Dask, or no scheduler at the address
+        if not args.scheduler:
+            raise
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -45,14 +45,17 @@ class _Setting:
     """What :func:`set_executor` returns: the setting is made at once, and a
     ``with`` block puts the previous one back at its end."""
 
-    def __init__(self, previous: dict[str, Any]):
+    def __init__(self, previous: dict[str, Any], owned: Any = None):
         self._previous = previous
+        self._owned = owned  # a client made here for a scheduler's address
 
     def __enter__(self) -> _Setting:
         return self
 
     def __exit__(self, *exc: object) -> None:
         _set(self._previous)
+        if self._owned is not None:
+            self._owned.close()
 
     def __repr__(self) -> str:
         return f"<executor {describe(_state['executor'])}>"
@@ -73,7 +76,8 @@ def set_executor(executor: Any = "processes", *, workers: int | None = None) -> 
     Returns
     -------
     An object that also works as a context manager: ``with
-    toolkit.set_executor("serial"): ...`` sets the executor for the block only.
+    toolkit.set_executor("serial"): ...`` sets the executor for the block only
+    (and closes the client it made for a scheduler's address at the end).
 
     Raises
     ------
@@ -92,13 +96,14 @@ def set_executor(executor: Any = "processes", *, workers: int | None = None) -> 
     >>> toolkit.current_executor()
     'processes'
     """
+    owned = None
     if isinstance(executor, str) and executor not in _NAMES:
         if "://" not in executor:
             raise ValueError(
                 f"executor={executor!r}: use 'processes', 'serial', a dask.distributed.Client "
                 "or a Dask scheduler's address such as 'tcp://127.0.0.1:8786'"
             )
-        executor = _client(executor)
+        executor = owned = _client(executor)
     elif not isinstance(executor, str) and not _is_client(executor):
         raise ValueError(
             f"executor={executor!r} is not 'processes', 'serial' or a dask.distributed.Client"
@@ -109,7 +114,7 @@ def set_executor(executor: Any = "processes", *, workers: int | None = None) -> 
         raise ValueError(f"workers={workers!r} must be a whole number, 1 or more")
     previous = dict(_state)
     _set({"executor": executor, "workers": workers})
-    return _Setting(previous)
+    return _Setting(previous, owned)
 
 
 def current_executor() -> Any:
