@@ -22,7 +22,7 @@ import pandas as pd
 from .._util.tables import require_columns, str_array
 from ..corpus.index import TokenIndex, corpus_index
 from ..corpus.load import as_corpus
-from ..corpus.partitioned import by_partition, concat_tables, merge_attrs
+from ..corpus.partitioned import by_partition, concat_tables
 from ..search.lexicons import (
     ACTOR_TYPES,
     DEFAULT_ACTORS,
@@ -33,7 +33,7 @@ from ..search.lexicons import (
     match_lexicon,
 )
 from ..text.abbreviations import abbreviations
-from .counts import by_list, count_parts, finish_counts
+from .counts import by_list, count_parts, finish_hit_counts
 from .voice import VOICE_COLUMNS, VOICE_KEYS, attach_voice
 from .voice import quotes_of as _quotes_of
 
@@ -146,12 +146,7 @@ def finish_actor_counts(
     parts: list[dict[str, Any]], corpus: Any, kwargs: dict[str, Any]
 ) -> pd.DataFrame:
     """:func:`count_actors` from the parts of every partition: sums, then the table."""
-    out = finish_counts(parts)
-    given = kwargs.get("mentions")
-    attrs = [p["attrs"] for p in parts]
-    tally = given.attrs.get("excluded", []) if given is not None else None
-    out.attrs = {"excluded": tally} if given is not None else merge_attrs(attrs)
-    return out
+    return finish_hit_counts(parts, kwargs.get("mentions"))
 
 
 @by_partition(finish_actor_counts, partial=actor_count_parts, split=("quotes", "mentions"))

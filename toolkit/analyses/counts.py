@@ -19,9 +19,17 @@ import pandas as pd
 from .._util.tables import require_columns
 from ..corpus.corpus import Corpus
 from ..corpus.index import TokenIndex, corpus_index
+from ..corpus.partitioned import merge_attrs
 from .voice import VOICE_KEYS, word_token_voice
 
-__all__ = ["PERIODS", "by_list", "count_hits", "count_parts", "finish_counts"]
+__all__ = [
+    "PERIODS",
+    "by_list",
+    "count_hits",
+    "count_parts",
+    "finish_counts",
+    "finish_hit_counts",
+]
 
 PERIODS: dict[str, str] = {"year": "Y", "quarter": "Q", "month": "M", "week": "W", "day": "D"}
 
@@ -187,6 +195,17 @@ def finish_counts(parts: list[dict[str, Any]]) -> pd.DataFrame:
     out = out.reset_index(drop=True)
     for k in doc_keys:
         out[k] = doc_codes[k][1].take(out[k].to_numpy())
+    return out
+
+
+def finish_hit_counts(parts: list[dict[str, Any]], given: pd.DataFrame | None) -> pd.DataFrame:
+    """:func:`finish_counts`, with ``attrs["excluded"]``: the rule tallies of the
+    hits ``given`` when they were given, else those of the parts added up."""
+    out = finish_counts(parts)
+    if given is not None:
+        out.attrs = {"excluded": given.attrs.get("excluded", [])}
+    else:
+        out.attrs = merge_attrs([p["attrs"] for p in parts])
     return out
 
 

@@ -15,9 +15,9 @@ import pandas as pd
 
 from .._util.tables import require_columns
 from ..corpus.load import as_corpus
-from ..corpus.partitioned import by_partition, merge_attrs
+from ..corpus.partitioned import by_partition
 from ..search.lexicons import DEFAULT_FRAMES, HIT_COLUMNS, Lexicon, lexicon_hits, load_lexicon
-from .counts import PERIODS, by_list, count_parts, finish_counts
+from .counts import PERIODS, by_list, count_parts, finish_hit_counts
 from .voice import VOICE_COLUMNS, VOICE_KEYS, attach_voice, quotes_of
 
 __all__ = ["FRAME_HIT_COLUMNS", "PERIODS", "count_frames", "find_frames"]
@@ -110,13 +110,7 @@ def finish_frame_counts(
     parts: list[dict[str, Any]], corpus: Any, kwargs: dict[str, Any]
 ) -> pd.DataFrame:
     """:func:`count_frames` from the parts of every partition: sums, then the table."""
-    out = finish_counts(parts)
-    given = kwargs.get("hits")
-    attrs = [p["attrs"] for p in parts]
-    out.attrs = (
-        {"excluded": given.attrs.get("excluded", [])} if given is not None else merge_attrs(attrs)
-    )
-    return out
+    return finish_hit_counts(parts, kwargs.get("hits"))
 
 
 @by_partition(finish_frame_counts, partial=frame_count_parts, split=("quotes", "hits"))
