@@ -30,7 +30,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stdout
 from typing import Any
 
 __all__ = ["current_executor", "in_task", "run_tasks", "set_executor"]
@@ -344,24 +344,42 @@ def _run_dask(
     desc: str,
     progress: bool,
 ) -> list[Any]:
-    """Tasks on a Dask cluster, with Dask's progress bar; at most a few per
-    worker waiting, so a generator of tasks is read as the cluster keeps up."""
+    """Tasks on a Dask cluster. A list of tasks is submitted at once and followed
+    with Dask's progress bar; a generator (the batches of a store being written)
+    is read as the cluster keeps up, a few tasks per worker waiting."""
     from distributed import as_completed
 
     token = uuid.uuid4().hex[:8]
     futures = []
-    limit = max(2 * len(client.scheduler_info().get("workers", {})), 2)
-    pending = as_completed()
-    for i, args in enumerate(tasks):
-        future = client.submit(task_entry, function, args, key=f"{desc}-{token}-{i}", pure=False)
-        futures.append(future)
-        pending.add(future)
-        while pending.count() >= limit:
-            next(pending)
-    if progress and len(futures) >= 2:
-        from distributed import progress as dask_progress
+    if isinstance(tasks, list | tuple):
+        futures = [
+            client.submit(task_entry, function, args, key=f"{desc}-{token}-{i}", pure=False)
+            for i, args in enumerate(tasks)
+        ]
+        if progress and len(futures) >= 2:
+            from distributed import progress as dask_progress
 
-        dask_progress(futures, notebook=not _in_terminal())
+            if _in_terminal():  # Dask's text bar, on stderr so that stdout keeps the table
+                with redirect_stdout(sys.stderr):
+                    dask_progress(futures, notebook=False)
+            else:
+                dask_progress(futures)
+    else:
+        limit = max(2 * len(client.scheduler_info().get("workers", {})), 2)
+        pending = as_completed()
+        bar = _counter(desc, None, progress)
+        for i, args in enumerate(tasks):
+            future = client.submit(
+                task_entry, function, args, key=f"{desc}-{token}-{i}", pure=False
+            )
+            futures.append(future)
+            pending.add(future)
+            while pending.count() >= limit:
+                next(pending)
+                if bar is not None:
+                    bar.update(1)
+        if bar is not None:
+            bar.close()
     results = client.gather(futures)
     for future in futures:
         future.release()

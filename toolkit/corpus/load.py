@@ -93,7 +93,7 @@ def load_corpus(
     if isinstance(source, Corpus):
         return source
     if isinstance(source, str | os.PathLike) and is_store(source):
-        return open_corpus(source)
+        return open_corpus(source, progress=progress)
     if duplicates not in {"keep", "drop", "flag"}:
         raise ValueError(f"duplicates must be 'keep', 'drop' or 'flag', not {duplicates!r}")
     report: list[dict[str, Any]] = []

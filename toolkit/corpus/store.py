@@ -132,7 +132,7 @@ def write_manifest(path: Path, manifest: dict[str, Any]) -> None:
     os.replace(tmp, file)
 
 
-def open_corpus(path: str | os.PathLike) -> StoredCorpus:
+def open_corpus(path: str | os.PathLike, *, progress: bool = True) -> StoredCorpus:
     """Open a corpus store written by :func:`toolkit.save_corpus`.
 
     Nothing is read but the manifest: ``len``, ``.report`` and ``subset`` work
@@ -143,6 +143,8 @@ def open_corpus(path: str | os.PathLike) -> StoredCorpus:
     Parameters
     ----------
     path : folder of the store
+    progress : bool
+        Show progress bars over the partitions of long work on it.
 
     Returns
     -------
@@ -162,7 +164,7 @@ def open_corpus(path: str | os.PathLike) -> StoredCorpus:
     ...     len(corpus), len(toolkit.kwic(corpus, "Taliban"))
     (1, 20)
     """
-    return StoredCorpus(Path(path))
+    return StoredCorpus(Path(path), progress=progress)
 
 
 class StoredCorpus(Corpus):
