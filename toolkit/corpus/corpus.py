@@ -14,6 +14,8 @@ from typing import Any, TypeVar
 import numpy as np
 import pandas as pd
 
+from ..text.characters import replace_lone_surrogates
+
 __all__ = ["BASE_COLUMNS", "PARAGRAPH_KINDS", "REPORT_COLUMNS", "Corpus", "report_row"]
 
 BASE_COLUMNS = ["doc_id", "title", "date", "source", "url", "text", "raw"]
@@ -109,6 +111,8 @@ class Corpus:
         head.insert(1, "characters", self._docs["text"].str.len().head(10))
         html = head.to_html(index=False, escape=True, max_cols=12)
         more = f"<p>showing 10 of {len(self):,} documents</p>" if len(self) > 10 else ""
+        if not len(self):
+            more = "<p>No document was loaded: <code>.report</code> says what was skipped.</p>"
         return (
             f"<p><b>Corpus</b>: {len(self):,} documents; {len(self._report):,} rows in "
             f"<code>.report</code></p>{html}{more}"
@@ -157,10 +161,13 @@ class Corpus:
 
 
 def report_row(path: Any, doc_id: Any, action: str, reason: str, detail: str) -> dict[str, Any]:
-    """One row of a corpus's ``report``: what happened to which input, and why."""
+    """One row of a corpus's ``report``: what happened to which input, and why.
+
+    A path or id that is not valid Unicode (a file name in another encoding) is
+    shown with U+FFFD for the bytes that cannot be shown."""
     return {
-        "path": None if path is None else str(path),
-        "doc_id": doc_id,
+        "path": None if path is None else replace_lone_surrogates(str(path))[0],
+        "doc_id": replace_lone_surrogates(doc_id)[0] if isinstance(doc_id, str) else doc_id,
         "action": action,
         "reason": reason,
         "detail": detail,

@@ -21,6 +21,8 @@ import pandas as pd
 from .._util.progress import progress as _progress
 from .cleaning import clean_document, cleaning_rules
 from .corpus import BASE_COLUMNS, PARAGRAPH_KINDS, REPORT_COLUMNS, Corpus, report_row
+from .readers.files import shown
+from .readers.records import repair_record
 from .readers.tables import from_frame, read_table
 from .readers.text_files import TABLE_SUFFIXES, TEXT_SUFFIXES, read_folder, read_text_file
 
@@ -104,18 +106,27 @@ def _read(
     source: Any, *, text_col: str, id_col: str | None, report: list, progress: bool
 ) -> pd.DataFrame:
     if isinstance(source, pd.DataFrame):
-        return from_frame(source, text_col, id_col, origin="the DataFrame", report=report)
+        frame, rows = from_frame(source, text_col, id_col, origin="the DataFrame")
+        report.extend(rows)
+        return frame
+    if isinstance(source, str) and not source.strip():
+        raise ValueError(
+            f"load_corpus got an empty string ({source!r}) for its source: give a folder or "
+            "file path ('data/'), a DataFrame, or the texts themselves in a list"
+        )
     if isinstance(source, str) and not _looks_like_path(source):
         return _from_texts([source], report)
     if isinstance(source, str | os.PathLike):
         path = Path(source)
         if not path.exists():
             raise FileNotFoundError(
-                f"No such file or folder: '{source}'. To analyse a string as text, pass it "
-                "in a list: load_corpus([text])."
+                f"No such file or folder: '{shown(source)}'. To analyse a string as text, pass "
+                "it in a list: load_corpus([text])."
             )
         if path.is_dir():
-            return read_folder(path, report, progress)
+            records, rows = read_folder(path, progress)
+            report.extend(rows)
+            return pd.DataFrame(records)
         return _from_file(path, text_col, id_col, report)
     if isinstance(source, pd.Series | Sequence | np.ndarray) and not isinstance(source, bytes):
         items = list(source)
@@ -149,23 +160,34 @@ def _from_texts(texts: list[str], report: list) -> pd.DataFrame:
                 report_row(None, f"doc{i}", "skipped", "empty text", f"item {i} of the list")
             )
             continue
-        rows.append({"doc_id": f"doc{i}", "raw": t})
+        record, repaired = repair_record(
+            {"doc_id": f"doc{i}", "raw": t}, path=None, doc_id=f"doc{i}", where=f"item {i}"
+        )
+        report.extend(repaired)
+        rows.append(record)
     return pd.DataFrame(rows, columns=["doc_id", "raw"])
 
 
 def _from_file(path: Path, text_col: str, id_col: str | None, report: list) -> pd.DataFrame:
     suffix = path.suffix.lower()
     if suffix in TABLE_SUFFIXES:
-        table = read_table(path, suffix, report)
-        return from_frame(table, text_col, id_col, origin=f"'{path}'", report=report, path=path)
-    record = read_text_file(path, report, doc_id=path.stem)
-    if record is None:
-        reason = report[-1]["reason"] if report else "unreadable"
-        raise ValueError(f"Could not load '{path}': {reason}")
-    return pd.DataFrame([record])
+        table, rows = read_table(path, suffix, id_col=id_col)
+        report.extend(rows)
+        frame, rows = from_frame(table, text_col, id_col, origin=f"'{shown(path)}'", path=path)
+        report.extend(rows)
+        return frame
+    records, rows = read_text_file(path, doc_id=shown(path.stem))
+    report.extend(rows)
+    if not records:
+        reason = next((r["reason"] for r in rows if r["action"] == "skipped"), "unreadable")
+        raise ValueError(f"Could not load '{shown(path)}': {reason}")
+    return pd.DataFrame(records)
 
 
 def _build(frame: pd.DataFrame, report: list, *, clean: bool, progress: bool) -> Corpus:
+    for col in ("doc_id", "raw"):
+        if col not in frame.columns:  # a table with no rows at all
+            frame[col] = pd.Series(dtype=object)
     frame = _unique_ids(frame, report)
     for col in ("title", "date", "source", "url"):
         if col not in frame.columns:
@@ -209,6 +231,8 @@ def _build(frame: pd.DataFrame, report: list, *, clean: bool, progress: bool) ->
     extras = [c for c in frame.columns if c not in BASE_COLUMNS]
     docs = frame[BASE_COLUMNS + extras].reset_index(drop=True)
     docs["doc_id"] = docs["doc_id"].astype(str)
+    if docs.empty:  # an empty corpus still has text columns (for .str and friends)
+        docs = docs.astype(dict.fromkeys(["title", "text", "raw"], str))
     spans = _paragraph_frame(spans_rows, list(docs["doc_id"]))
     report_frame = pd.DataFrame(report, columns=REPORT_COLUMNS)
     return Corpus(docs, report_frame, spans, progress=progress)
