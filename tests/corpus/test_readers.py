@@ -230,6 +230,7 @@ def test_csv_types_are_pandas_own(tmp_path):
     c = toolkit.load_corpus(p)
     assert c.docs.doc_id.tolist() == ["1", "2"]
     assert c.docs.n.iloc[0] == 3 and pd.isna(c.docs.n.iloc[1])
+    assert c.docs.date.tolist() == [pd.Timestamp("2021-07-07"), pd.Timestamp("2021-08-15")]
 
 
 # -------------------------------------------------------------- DataFrames

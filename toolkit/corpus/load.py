@@ -10,7 +10,6 @@ paragraph removed, and why). The readers of each format are in
 from __future__ import annotations
 
 import os
-import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ import pandas as pd
 from .._util.progress import progress as _progress
 from .cleaning import clean_document, cleaning_rules
 from .corpus import BASE_COLUMNS, PARAGRAPH_KINDS, REPORT_COLUMNS, Corpus, report_row
+from .dates import parse_dates
 from .readers.files import shown
 from .readers.records import repair_record
 from .readers.tables import from_frame, read_table
@@ -278,36 +278,23 @@ def _paragraph_frame(rows: list[tuple], doc_ids: list[str]) -> pd.DataFrame:
 
 
 def _parse_dates(frame: pd.DataFrame, report: list) -> pd.Series:
-    values = frame["date"]
-    present = ~values.isna() & (values.astype(str).str.strip() != "")
-    if not present.any():
-        return pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
-    as_text = values.where(present, None).map(
-        lambda v: v.isoformat() if hasattr(v, "isoformat") else v
-    )
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            parsed = pd.to_datetime(as_text, errors="coerce", format="mixed")
-        except (ValueError, TypeError):
-            parsed = pd.to_datetime(
-                as_text, errors="coerce", format="mixed", utc=True
-            ).dt.tz_convert(None)
-    if getattr(parsed.dt, "tz", None) is not None:
-        parsed = parsed.dt.tz_convert(None)
-    bad = present & parsed.isna()
-    for i in np.flatnonzero(bad.to_numpy()):
-        path = frame["path"].iat[i] if "path" in frame.columns else None
+    column = parse_dates(frame["date"])
+    paths = frame["path"] if "path" in frame.columns else None
+    if column.notes:
+        where = paths.iat[0] if paths is not None and (paths == paths.iat[0]).all() else None
+        for note in column.notes:
+            report.append(report_row(where, None, "warning", note, "the date column"))
+    for i, why in column.problems:
         report.append(
             report_row(
-                path,
+                None if paths is None else paths.iat[i],
                 frame["doc_id"].iat[i],
                 "warning",
-                "date could not be parsed; left empty",
-                str(values.iat[i]),
+                f"date could not be parsed: {why}; left empty",
+                str(frame["date"].iat[i]),
             )
         )
-    return parsed
+    return column.dates
 
 
 def _title_from(raw: str) -> str:
