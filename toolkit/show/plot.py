@@ -15,7 +15,20 @@ from matplotlib.axes import Axes
 
 from ..corpus.load import as_corpus
 
-__all__ = ["plot_dispersion", "plot_speaker_sentiment"]
+__all__ = ["literal", "plot_dispersion", "plot_speaker_sentiment"]
+
+
+def literal(text: Any) -> str:
+    """``text`` as matplotlib should show it, character for character: a ``$``
+    would otherwise start mathtext, so a document id or title such as
+    ``$\\frac{1}$`` would fail to draw (or draw as a formula).
+
+    Examples
+    --------
+    >>> print(literal("cost $5 and $6"))
+    cost \\$5 and \\$6
+    """
+    return str(text).replace("$", r"\$")
 
 
 def _axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
@@ -92,12 +105,12 @@ def plot_dispersion(
                     row + 0.3,
                     color=colours[k % len(colours)],
                     linewidth=1.2,
-                    label=None if pattern in labelled else pattern,
+                    label=None if pattern in labelled else literal(pattern),
                 )
                 labelled.add(pattern)
     if shown:
         ax.set_yticks(range(len(shown)))
-        ax.set_yticklabels([f"{d} ({counts[d]})" for d in shown])
+        ax.set_yticklabels([literal(f"{d} ({counts[d]})") for d in shown])
         ax.set_ylim(len(shown) - 0.5, -0.5)
     else:
         ax.text(0.5, 0, "no hits", ha="center", va="center", color="#888888")
@@ -109,7 +122,7 @@ def plot_dispersion(
     title = f"Dispersion: {len(hits):,} hits in {n_docs:,} document{'s' if n_docs != 1 else ''}"
     if n_docs > len(shown):
         title += f" (showing the {len(shown)} with most hits)"
-    ax.set_title(title, loc="left", fontsize="medium")
+    ax.set_title(literal(title), loc="left", fontsize="medium")
     if len(patterns) > 1:
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     return ax
@@ -182,7 +195,7 @@ def plot_speaker_sentiment(
         names = shown[label].astype(str).tolist()
         ns = shown[count_col].tolist()
         ax.set_yticks(y)
-        ax.set_yticklabels([f"{name} (n={n})" for name, n in zip(names, ns, strict=True)])
+        ax.set_yticklabels([literal(f"{name} (n={n})") for name, n in zip(names, ns, strict=True)])
         ax.set_ylim(k - 0.5, -0.5)
     else:
         ax.text(0, 0, "no scored quotations", ha="center", va="center", color="#888888")
@@ -198,7 +211,7 @@ def plot_speaker_sentiment(
         notes.append(f"{unscored} without a score not shown")
     if notes:
         title += "\n(" + "; ".join(notes) + ")"
-    ax.set_title(title, loc="left", fontsize="medium")
+    ax.set_title(literal(title), loc="left", fontsize="medium")
     return ax
 
 
@@ -272,12 +285,12 @@ def plot_collocates(
         ax.barh(y, values, color="#4c72b0")
         ax.set_yticks(y)
         ax.set_yticklabels(
-            [f"{c} ({n})" for c, n in zip(shown["collocate"], shown["count"], strict=True)]
+            [literal(f"{c} ({n})") for c, n in zip(shown["collocate"], shown["count"], strict=True)]
         )
         ax.set_ylim(len(shown) - 0.5, -0.5)
         ax.axvline(0, color="#444444", linewidth=0.8)
         ax.set_xlabel(_MEASURE_LABELS[measure] + "; (n) = co-occurrences")
-    ax.set_title(title, loc="left", fontsize="medium")
+    ax.set_title(literal(title), loc="left", fontsize="medium")
     return ax
 
 
@@ -328,7 +341,7 @@ def plot_keyness(
         colours = np.where(values > 0, "#c44e52", "#4c72b0")
         ax.barh(y, values, color=colours)
         ax.set_yticks(y)
-        ax.set_yticklabels(shown["term"].tolist())
+        ax.set_yticklabels([literal(t) for t in shown["term"]])
         ax.set_ylim(len(shown) - 0.5, -0.5)
         ax.axvline(0, color="#444444", linewidth=0.8)
         ax.set_xlabel(_MEASURE_LABELS[measure] + ": + over-used in the target, − under-used")
@@ -338,7 +351,7 @@ def plot_keyness(
             f"\n(target {table.attrs['target_docs']:,} documents, "
             f"reference {table.attrs['reference_docs']:,})"
         )
-    ax.set_title(title, loc="left", fontsize="medium")
+    ax.set_title(literal(title), loc="left", fontsize="medium")
     return ax
 
 
@@ -428,7 +441,9 @@ def _bars(
         left = np.zeros(n)
         for k, col in enumerate(columns):
             vals = table[col].to_numpy(dtype=float)
-            ax.barh(y, vals, left=left, height=0.7, label=col, color=colours[k % len(colours)])
+            ax.barh(
+                y, vals, left=left, height=0.7, label=literal(col), color=colours[k % len(colours)]
+            )
             left += vals
     else:
         h = 0.8 / max(len(columns), 1)
@@ -437,21 +452,23 @@ def _bars(
                 y - 0.4 + h * (k + 0.5),
                 table[col].to_numpy(dtype=float),
                 height=h,
-                label=col,
+                label=literal(col),
                 color=colours[k % len(colours)],
             )
     ax.set_yticks(y)
-    ax.set_yticklabels(table.index.tolist())
-    ax.set_ylim(n - 0.5, -0.5)
+    ax.set_yticklabels([literal(t) for t in table.index])
+    ax.set_ylim(max(n, 1) - 0.5, -0.5)
     ax.set_xlabel(_VALUES[value])
     if n == 0:
         ax.text(0.5, 0.5, "nothing counted", ha="center", va="center", transform=ax.transAxes)
-    if groups:
-        ax.legend(title=groups[0], loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    if groups and n:
+        ax.legend(
+            title=literal(groups[0]), loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False
+        )
     title = f"{label.capitalize()}s by {_VALUES[value]}"
     if groups:
         title += f", by {groups[0]}"
-    ax.set_title(title, loc="left", fontsize="medium")
+    ax.set_title(literal(title), loc="left", fontsize="medium")
     return ax
 
 
@@ -570,15 +587,17 @@ def plot_actors_over_time(
     ax = _axes(ax, (8, 4))
     for name in keep:
         rows = data[data["_label"] == name].sort_values("_x")
-        ax.plot(rows["_x"], rows[value], marker="o", markersize=3, label=name)
+        ax.plot(rows["_x"], rows[value], marker="o", markersize=3, label=literal(name))
     ax.set_ylabel(_VALUES[value])
-    ax.set_xlabel(g)
+    ax.set_xlabel(literal(g))
     if keep:
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     else:
         ax.text(0.5, 0.5, "nothing counted", ha="center", va="center", transform=ax.transAxes)
     ax.set_title(
-        f"{label.capitalize()}s over time ({_VALUES[value]})", loc="left", fontsize="medium"
+        literal(f"{label.capitalize()}s over time ({_VALUES[value]})"),
+        loc="left",
+        fontsize="medium",
     )
     ax.figure.autofmt_xdate()
     return ax
@@ -698,13 +717,15 @@ def _matrix(
     if matrix.size == 0:
         ax.text(0.5, 0.5, "nothing counted", ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
-        ax.set_title(title, loc="left", fontsize="medium")
+        ax.set_title(literal(title), loc="left", fontsize="medium")
         return ax
     image = ax.imshow(matrix, cmap="Blues", aspect="auto")
     ax.set_xticks(range(len(cols)))
-    ax.set_xticklabels(cols, rotation=45 if rotate or len(cols) > 4 else 0, ha="right")
+    ax.set_xticklabels(
+        [literal(c) for c in cols], rotation=45 if rotate or len(cols) > 4 else 0, ha="right"
+    )
     ax.set_yticks(range(len(rows)))
-    ax.set_yticklabels(rows)
+    ax.set_yticklabels([literal(r) for r in rows])
     high = matrix.max() if matrix.size else 0
     for i in range(matrix.shape[0]):
         for j in range(matrix.shape[1]):
@@ -720,5 +741,5 @@ def _matrix(
                     color="white" if v > 0.6 * high else "black",
                 )
     ax.figure.colorbar(image, ax=ax, shrink=0.8)
-    ax.set_title(title, loc="left", fontsize="medium")
+    ax.set_title(literal(title), loc="left", fontsize="medium")
     return ax
