@@ -20,7 +20,7 @@ from typing import Any
 
 import pandas as pd
 
-from ._util.paths import default_corpus
+from ._util.paths import check_output_file, default_corpus
 from .corpus.corpus import Corpus
 from .corpus.load import load_corpus
 
@@ -30,8 +30,12 @@ FORMATS = ("table", "csv", "jsonl")
 Command = Callable[[argparse.Namespace], int]
 
 
-def write_table(frame: pd.DataFrame, fmt: str, output: str | Path | None) -> None:
-    """Write a result table as an aligned text table, CSV or JSON lines."""
+def write_table(
+    frame: pd.DataFrame, fmt: str, output: str | Path | None, *, force: bool = False
+) -> None:
+    """Write a result table as an aligned text table, CSV or JSON lines, to the
+    screen (``output`` None or ``"-"``) or to a file, which must not exist unless
+    ``force`` (see :func:`toolkit._util.paths.check_output_file`)."""
     if fmt == "csv":
         text = frame.to_csv(index=False)
     elif fmt == "jsonl":
@@ -48,8 +52,7 @@ def write_table(frame: pd.DataFrame, fmt: str, output: str | Path | None) -> Non
     if output is None or str(output) == "-":
         sys.stdout.write(text)
     else:
-        Path(output).parent.mkdir(parents=True, exist_ok=True)
-        Path(output).write_text(text, encoding="utf-8")
+        check_output_file(output, force=force, reading=None).write_text(text, encoding="utf-8")
 
 
 def _corpus_arguments(p: argparse.ArgumentParser, *, optional: bool = True) -> None:
@@ -66,13 +69,23 @@ def _corpus_arguments(p: argparse.ArgumentParser, *, optional: bool = True) -> N
 
 def _output_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=FORMATS, default="table", help="output format")
-    p.add_argument("-o", "--output", default=None, help="write to FILE instead of the screen")
+    p.add_argument(
+        "-o", "--output", default=None, help="write to FILE (a new file) instead of the screen"
+    )
+    _force_argument(p)
+
+
+def _force_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--force", action="store_true", help="overwrite files that -o would replace")
+
+
+def _source(args: argparse.Namespace) -> Any:
+    return args.corpus if args.corpus is not None else default_corpus()
 
 
 def _load(args: argparse.Namespace) -> Corpus:
-    source = args.corpus if args.corpus is not None else default_corpus()
     return load_corpus(
-        source,
+        _source(args),
         text_col=args.text_col,
         id_col=args.id_col,
         clean=not args.no_clean,
@@ -117,7 +130,7 @@ def _kwic_command(args: argparse.Namespace) -> int:
         within=args.within,
         meta=args.meta,
     )
-    write_table(hits, args.format, args.output)
+    write_table(hits, args.format, args.output, force=args.force)
     return 0
 
 
@@ -131,15 +144,21 @@ def _report_parser(sub: Any) -> None:
     p.add_argument(
         "corpus", nargs="?", default=None, help="folder or file of articles; default: data/"
     )
-    p.add_argument("-o", "--output", default="report", help="output folder (default: report/)")
+    p.add_argument(
+        "-o",
+        "--output",
+        default="report",
+        help="output folder (default: report/); a new folder, or one an earlier report wrote",
+    )
     p.add_argument("--timeout", type=int, default=900, help="seconds a single cell may run")
+    _force_argument(p)
     p.set_defaults(func=_report_command)
 
 
 def _report_command(args: argparse.Namespace) -> int:
     from .report import run_report
 
-    table = run_report(args.corpus, args.output, timeout=args.timeout)
+    table = run_report(args.corpus, args.output, timeout=args.timeout, force=args.force)
     failed = table[table["status"] != "ok"]
     return 1 if len(failed) else 0
 
@@ -243,7 +262,7 @@ def _quotes_command(args: argparse.Namespace) -> int:
         quotes = quotes[quotes["kind"].isin(args.kind)].reset_index(drop=True)
     if args.format == "table":
         quotes = quotes[QUOTE_TABLE_COLUMNS]
-    write_table(quotes, args.format, args.output)
+    write_table(quotes, args.format, args.output, force=args.force)
     return 0
 
 
@@ -264,7 +283,8 @@ def _speakers_command(args: argparse.Namespace) -> int:
     quotes = extract_quotes(
         _load(args), rules=args.rules, cue_types=args.cue_type, workers=args.workers
     )
-    write_table(speakers(quotes, min_confidence=args.min_confidence), args.format, args.output)
+    table = speakers(quotes, min_confidence=args.min_confidence)
+    write_table(table, args.format, args.output, force=args.force)
     return 0
 
 
@@ -325,7 +345,7 @@ def _actors_command(args: argparse.Namespace) -> int:
         table = find_actors(corpus, args.lexicon)
     else:
         table = count_actors(corpus, args.lexicon, by=_by(args.by), rollup=args.rollup)
-    write_table(_printable(table), args.format, args.output)
+    write_table(_printable(table), args.format, args.output, force=args.force)
     return 0
 
 
@@ -351,7 +371,7 @@ def _frames_command(args: argparse.Namespace) -> int:
         table = find_frames(corpus, args.lexicon)
     else:
         table = count_frames(corpus, args.lexicon, by=_by(args.by))
-    write_table(_printable(table), args.format, args.output)
+    write_table(_printable(table), args.format, args.output, force=args.force)
     return 0
 
 
@@ -378,11 +398,27 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status.
+
+    Errors a user can fix (a missing or unreadable path, an output that would
+    overwrite a file or land in the corpus, an invalid pattern or option) print one
+    line on stderr and return 2.
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        output = getattr(args, "output", None)
+        if args.command != "report" and output is not None and str(output) != "-":
+            check_output_file(output, force=args.force, reading=_source(args))
         return args.func(args)
-    except (FileNotFoundError, ValueError, LookupError, TypeError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    except (OSError, ValueError, LookupError, TypeError) as exc:
+        print(f"error: {_one_line(exc)}", file=sys.stderr)
         return 2
+
+
+def _one_line(exc: Exception) -> str:
+    if isinstance(exc, OSError) and exc.strerror and exc.filename is not None:
+        text = f"{exc.strerror}: '{exc.filename}'"
+    else:
+        text = str(exc)
+    return " ".join(text.split())

@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 
 from . import __version__
-from ._util.paths import bundled_dir, default_corpus
+from ._util.paths import bundled_dir, check_output_folder, default_corpus
 
 __all__ = ["execute_notebook", "run_report"]
 
@@ -100,8 +100,15 @@ def run_report(
     notebooks: Sequence[str | Path] | None = None,
     timeout: int = 900,
     echo: bool = True,
+    force: bool = False,
 ) -> pd.DataFrame:
     """Execute the curated notebooks on a corpus and write HTML pages and an index.
+
+    The report never writes into the corpus folder it reads (its pages would be
+    read as articles the next time) nor around it, and never replaces a file it
+    did not write: ``outdir`` must be new, empty, or hold only the pages of an
+    earlier report, unchanged (a hidden manifest, ``.toolkit-report.json``, lists
+    them with their checksums), unless ``force``.
 
     Parameters
     ----------
@@ -116,6 +123,8 @@ def run_report(
         Seconds a single cell may run.
     echo : bool
         Print one line per notebook as it runs.
+    force : bool
+        Write into ``outdir`` even when it holds files the report did not write.
 
     Returns
     -------
@@ -140,8 +149,11 @@ def run_report(
     )
     if not paths:
         raise FileNotFoundError("no notebooks to run")
-    out = Path(outdir)
-    out.mkdir(parents=True, exist_ok=True)
+    out = check_output_folder(outdir, reading=source)
+    manifest = _Manifest(out)
+    if not force:
+        manifest.check_only_ours(outdir)
+    out.mkdir(exist_ok=True)
     rows = []
     for path in paths:
         executed = out / path.name
@@ -156,8 +168,10 @@ def run_report(
         except papermill.PapermillExecutionError as exc:
             status, error = "failed", f"{exc.ename}: {exc.evalue}"
         seconds = time.perf_counter() - started
+        manifest.add(executed)
         if executed.exists():
             page.write_text(_to_html(executed), encoding="utf-8")
+            manifest.add(page)
         if echo:
             print(f"{status} ({seconds:.1f} s)" + (f": {error}" if error else ""), flush=True)
         rows.append(
@@ -172,9 +186,57 @@ def run_report(
         )
     table = pd.DataFrame(rows)
     (out / "index.html").write_text(_index_page(table, source), encoding="utf-8")
+    manifest.add(out / "index.html")
     if echo:
         print(f"wrote {out / 'index.html'}")
     return table
+
+
+class _Manifest:
+    """The files a report wrote in its folder, with their SHA-256, kept in a hidden
+    file there, so that a later report knows which files it may replace."""
+
+    NAME = ".toolkit-report.json"
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.path = folder / self.NAME
+        try:
+            data = json.loads(self.path.read_text("utf-8"))
+            self.files: dict[str, str] = dict(data.get("files", {}))
+        except (OSError, ValueError, AttributeError):
+            self.files = {}
+
+    def check_only_ours(self, shown: str | Path) -> None:
+        """Raise ValueError when the folder holds anything but unchanged files of
+        an earlier report (hidden files, such as Jupyter's checkpoints, aside)."""
+        if not self.folder.is_dir():
+            return
+        theirs = sorted(
+            entry.name
+            for entry in self.folder.iterdir()
+            if not entry.name.startswith(".")
+            and not (entry.is_file() and self.files.get(entry.name) == _sha256(entry))
+        )
+        if theirs:
+            listed = ", ".join(theirs[:3]) + (" ..." if len(theirs) > 3 else "")
+            raise ValueError(
+                f"-o {shown} holds files this report did not write ({listed}): choose a new or "
+                "empty folder, or pass --force to write the report there anyway"
+            )
+
+    def add(self, written: Path) -> None:
+        if not written.exists():
+            return
+        self.files[written.name] = _sha256(written)
+        data = {"written by": f"newsdiscourse-toolkit {__version__} report", "files": self.files}
+        self.path.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
+
+
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _title(path: Path) -> str:
