@@ -136,8 +136,6 @@ def run_report(
     >>> from toolkit.report import run_report
     >>> table = run_report("data/", "report/")  # doctest: +SKIP
     """
-    import papermill
-
     source = Path(corpus) if corpus is not None else default_corpus()
     if not source.exists():
         raise FileNotFoundError(f"No such file or folder: '{source}'")
@@ -154,42 +152,46 @@ def run_report(
     if not force:
         manifest.check_only_ours(outdir)
     out.mkdir(exist_ok=True)
-    rows = []
-    for path in paths:
-        executed = out / path.name
-        page = out / f"{path.stem}.html"
-        title = _title(path)
-        if echo:
-            print(f"running {path.name} ...", end=" ", flush=True)
-        started = time.perf_counter()
-        status, error = "ok", ""
-        try:
-            execute_notebook(path, executed, parameters={"CORPUS": str(source)}, timeout=timeout)
-        except papermill.PapermillExecutionError as exc:
-            status, error = "failed", f"{exc.ename}: {exc.evalue}"
-        seconds = time.perf_counter() - started
-        manifest.add(executed)
-        if executed.exists():
-            page.write_text(_to_html(executed), encoding="utf-8")
-            manifest.add(page)
-        if echo:
-            print(f"{status} ({seconds:.1f} s)" + (f": {error}" if error else ""), flush=True)
-        rows.append(
-            {
-                "notebook": path.name,
-                "title": title,
-                "status": status,
-                "seconds": round(seconds, 1),
-                "html": page.name if page.exists() else "",
-                "error": error,
-            }
-        )
+    rows = [_run_one(path, out, source, manifest, timeout=timeout, echo=echo) for path in paths]
     table = pd.DataFrame(rows)
     (out / "index.html").write_text(_index_page(table, source), encoding="utf-8")
     manifest.add(out / "index.html")
     if echo:
         print(f"wrote {out / 'index.html'}")
     return table
+
+
+def _run_one(
+    path: Path, out: Path, source: Path, manifest: _Manifest, *, timeout: int, echo: bool
+) -> dict[str, Any]:
+    """Execute one notebook into ``out``, write its page; its row of the index."""
+    import papermill
+
+    executed = out / path.name
+    page = out / f"{path.stem}.html"
+    if echo:
+        print(f"running {path.name} ...", end=" ", flush=True)
+    started = time.perf_counter()
+    status, error = "ok", ""
+    try:
+        execute_notebook(path, executed, parameters={"CORPUS": str(source)}, timeout=timeout)
+    except papermill.PapermillExecutionError as exc:
+        status, error = "failed", f"{exc.ename}: {exc.evalue}"
+    seconds = time.perf_counter() - started
+    manifest.add(executed)
+    if executed.exists():
+        page.write_text(_to_html(executed), encoding="utf-8")
+        manifest.add(page)
+    if echo:
+        print(f"{status} ({seconds:.1f} s)" + (f": {error}" if error else ""), flush=True)
+    return {
+        "notebook": path.name,
+        "title": _title(path),
+        "status": status,
+        "seconds": round(seconds, 1),
+        "html": page.name if page.exists() else "",
+        "error": error,
+    }
 
 
 class _Manifest:

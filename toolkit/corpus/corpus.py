@@ -40,8 +40,10 @@ class Corpus:
         any other metadata columns. ``text`` is the cleaned text every offset
         refers to; ``raw`` is the text as loaded.
     report : DataFrame
-        ``path, doc_id, action, reason, detail``: one row for every input skipped,
-        decoded with a fallback encoding, renamed, emptied or paragraph removed.
+        ``path, doc_id, action, reason, detail``: one row for every input skipped
+        (a file, JSON line or CSV row, with where it is and why), decoded with a
+        fallback encoding, repaired (lone surrogates), renamed, emptied or
+        paragraph removed, and every warning (a date that is not one).
     paragraph_spans : DataFrame
         ``doc_id, para_id, start, end, kind, raw_start, raw_end`` for each
         paragraph in ``text`` (see :func:`toolkit.paragraphs`, which adds the text).

@@ -73,8 +73,12 @@ def load_corpus(
     FileNotFoundError
         When a path does not exist.
     ValueError
-        When a table has no text column (the message lists its columns) or a
-        folder holds no text files.
+        When the source is an empty string, a table has no text column (the
+        message lists its columns) or two columns of one name, a single file
+        cannot be read (the message says why), or a folder holds no readable text
+        file. Anything wrong inside a folder or table (a file that is not text, a
+        JSON line that does not parse, a CSV row with too many fields, a date that
+        is not one) is a row of ``report`` instead, and the rest is loaded.
 
     Examples
     --------
