@@ -40,8 +40,9 @@ BAD_FILES = {
     "spaces": "empty file",
     "nul": "binary file (contains NUL bytes)",
     "png": "binary file (a PNG image)",
-    "pdf": "a PDF file",
-    "docx": "a Word .docx file",
+    "pdf": "not a readable PDF",  # read by content, as a PDF; this one is broken
+    "docx": "not a readable Word file",
+    "xlsx": "an Excel .xlsx workbook",
     "front matter only": "no text after the front matter",
     "hidden": "hidden file",
     "readme": "documentation of the folder",
@@ -58,6 +59,7 @@ BAD_BYTES = {
     "png": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(64)),
     "pdf": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" + bytes(range(128, 256)),
     "docx": _zip("word/document.xml"),
+    "xlsx": _zip("xl/workbook.xml"),
     "front matter only": b"---\ntitle: Nothing else\n---\n",
 }
 # names that look like folder documentation but are articles, and plain ones

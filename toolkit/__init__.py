@@ -20,6 +20,7 @@ from .analyses.keyness import keyness
 from .analyses.sentiment import score_sentiment, sentiment_by, sentiment_by_speaker
 from .analyses.voice import attach_voice
 from .corpus.corpus import Corpus
+from .corpus.duplicates import find_duplicates
 from .corpus.load import as_corpus, load_corpus
 from .corpus.tables import paragraphs, sentences, tokenize
 from .quotes.extract import extract_quotes, speakers
@@ -38,6 +39,7 @@ __all__ = [
     "count_frames",
     "extract_quotes",
     "find_actors",
+    "find_duplicates",
     "find_frames",
     "keyness",
     "kwic",

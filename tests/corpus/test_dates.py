@@ -11,7 +11,8 @@ from toolkit.corpus.dates import parse_dates
 
 
 def load(dates: list) -> toolkit.Corpus:
-    return toolkit.load_corpus(pd.DataFrame({"text": ["Kabul."] * len(dates), "date": dates}))
+    frame = pd.DataFrame({"text": ["Kabul."] * len(dates), "date": dates})
+    return toolkit.load_corpus(frame, duplicates="keep")
 
 
 def notes(corpus: toolkit.Corpus) -> list[str]:

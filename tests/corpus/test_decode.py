@@ -98,7 +98,6 @@ DOCX = _zip("[Content_Types].xml", "word/document.xml")
             b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500),
             "a Word .doc or other old Microsoft Office file",
         ),
-        (b"{\\rtf1\\ansi Hello}", "an RTF document"),
         (b"\x89PNG\r\n\x1a\n\x00\x00", "a PNG image"),
     ],
 )
@@ -109,14 +108,17 @@ def test_files_that_are_not_text_are_named(data, kind):
 
 
 def test_pdf_and_docx_saved_as_txt_are_reported_as_such(tmp_path):
+    # read by their content (toolkit.corpus.readers.exports); these two are broken
     (tmp_path / "good.txt").write_text("Kabul fell.", "utf-8")
     (tmp_path / "report.txt").write_bytes(PDF)
     (tmp_path / "memo.txt").write_bytes(DOCX)
+    (tmp_path / "sheet.txt").write_bytes(_zip("[Content_Types].xml", "xl/workbook.xml"))
     c = toolkit.load_corpus(tmp_path)
     assert c.docs.doc_id.tolist() == ["good"]
     reasons = dict(zip(c.report.doc_id, c.report.reason, strict=True))
-    assert reasons["report"].startswith("a PDF file, not plain text")
-    assert reasons["memo"].startswith("a Word .docx file, not plain text")
+    assert reasons["report"].startswith("not a readable PDF")
+    assert reasons["memo"].startswith("not a readable Word file")
+    assert reasons["sheet"].startswith("an Excel .xlsx workbook, not plain text")
     assert not any(r.startswith(("empty", "binary")) for r in reasons.values())
-    with pytest.raises(ValueError, match=r"memo\.txt': a Word \.docx file"):
-        toolkit.load_corpus(tmp_path / "memo.txt")
+    with pytest.raises(ValueError, match=r"sheet\.txt': an Excel \.xlsx workbook"):
+        toolkit.load_corpus(tmp_path / "sheet.txt")

@@ -205,7 +205,7 @@ def test_binary_and_other_files_in_folder_are_reported(tmp_path):
         c.report.path[c.report.action == "skipped"].str.split("/").str[-1]
     )
     assert skipped.loc["photo.txt", "reason"].startswith("binary file")
-    assert skipped.loc["notes.pdf", "reason"] == "not a .txt, .md or .html file"
+    assert skipped.loc["notes.pdf", "reason"].startswith("not a readable PDF")
     assert skipped.loc[".hidden.txt", "reason"] == "hidden file"
 
 

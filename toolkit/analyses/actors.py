@@ -25,6 +25,7 @@ from ..corpus.load import as_corpus
 from ..search.lexicons import (
     ACTOR_TYPES,
     DEFAULT_ACTORS,
+    HIT_COLUMNS,
     Lexicon,
     lexicon_hits,
     load_lexicon,
@@ -32,7 +33,7 @@ from ..search.lexicons import (
 )
 from ..text.abbreviations import abbreviations
 from .counts import by_list, count_hits
-from .voice import VOICE_KEYS, attach_voice
+from .voice import VOICE_COLUMNS, VOICE_KEYS, attach_voice
 from .voice import quotes_of as _quotes_of
 
 __all__ = [
@@ -42,21 +43,7 @@ __all__ = [
     "suggest_actors",
 ]
 
-ACTOR_COLUMNS = [
-    "doc_id",
-    "sent_id",
-    "start",
-    "end",
-    "text",
-    "actor",
-    "type",
-    "parent",
-    "code",
-    "alias",
-    "voice",
-    "speaker",
-    "quote_id",
-]
+ACTOR_COLUMNS = [*HIT_COLUMNS, "actor", "type", "parent", "code", "alias", *VOICE_COLUMNS]
 
 
 def find_actors(
@@ -69,13 +56,15 @@ def find_actors(
 
     Parameters
     ----------
-    corpus : Corpus or anything :func:`toolkit.as_corpus` accepts
+    corpus : Corpus, or a folder, file, DataFrame or text (see :func:`toolkit.as_corpus`)
     lexicon : str, path, dict or Lexicon, optional
-        An actor lexicon (see :func:`toolkit.load_lexicon`); default
-        ``"afghanistan-2021-actors"``.
+        Which actors to find and by which aliases: the name of a packaged
+        lexicon, a YAML file, a dict or a :func:`toolkit.load_lexicon` result.
+        The default is ``"afghanistan-2021-actors"``.
     quotes : DataFrame, optional
-        A quotation table (``doc_id, start, end, kind, speaker``, as from
-        :func:`toolkit.extract_quotes`); by default it is computed once per corpus.
+        The quotations that say whose words each mention is in (``doc_id, start,
+        end, kind, speaker``, from :func:`toolkit.extract_quotes`); when not given,
+        they are extracted once per corpus and kept.
 
     Returns
     -------

@@ -11,7 +11,7 @@ import pandas as pd
 from .._util.checks import check_whole, check_window
 from .._util.tables import str_array
 from ..corpus.index import TokenIndex, corpus_index
-from ..search.patterns import MatchMode, find_spans
+from ..search.patterns import MatchMode, Pattern, find_spans
 from .association import compile_patterns, term_order, xlnx
 from .stopwords import stop_mask, stopword_words
 
@@ -150,12 +150,7 @@ def collocates(
     stopset = stopword_words(stopwords)
     idx = corpus_index(corpus)
 
-    spans = [find_spans(idx, p) for p in compiled]
-    first = np.concatenate([f for f, _ in spans])
-    end = np.concatenate([e for _, e in spans])
-    if len(compiled) > 1 and len(first):
-        pairs = np.unique(np.stack([first, end], axis=1), axis=0)
-        first, end = pairs[:, 0], pairs[:, 1]
+    first, end = _node_spans(idx, compiled)
     n_words = len(idx.word_pos)
     attrs = {
         "node": " | ".join(p.source for p in compiled),
@@ -194,17 +189,7 @@ def collocates(
     if len(cand) == 0:
         return _empty_collocates(idx, attrs)
 
-    # documents and first co-occurrence of each kept type: distinct (type, doc)
-    # pairs; np.unique gives each pair's first index, positions are in corpus order
-    sel = keep[types]
-    p_sel, t_sel = pos[sel], types[sel].astype(np.int64)
-    d_sel = idx.token_doc(p_sel)
-    pair, first_i = np.unique(t_sel * idx.n_docs + d_sel, return_index=True)
-    pair_type = pair // idx.n_docs
-    documents = np.bincount(pair_type, minlength=n_types)
-    new_type = np.r_[True, pair_type[1:] != pair_type[:-1]]
-    first_pos = np.zeros(n_types, dtype=np.int64)
-    first_pos[pair_type[new_type]] = p_sel[first_i[new_type]]
+    documents, first_pos = _documents_and_first(idx, pos, types, keep)
 
     o11 = count[cand].astype(np.float64)
     c1 = idx.lower_count[cand].astype(np.float64)
@@ -232,6 +217,40 @@ def collocates(
     )
     table.attrs.update(attrs)
     return table
+
+
+def _node_spans(idx: TokenIndex, compiled: list[Pattern]) -> tuple[np.ndarray, np.ndarray]:
+    """Token spans (first, end) of the node's matches; a stretch matched by several
+    of the patterns counts once."""
+    spans = [find_spans(idx, p) for p in compiled]
+    first = np.concatenate([f for f, _ in spans])
+    end = np.concatenate([e for _, e in spans])
+    if len(compiled) > 1 and len(first):
+        pairs = np.unique(np.stack([first, end], axis=1), axis=0)
+        first, end = pairs[:, 0], pairs[:, 1]
+    return first, end
+
+
+def _documents_and_first(
+    idx: TokenIndex, pos: np.ndarray, types: np.ndarray, keep: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per word type kept: the number of documents it co-occurs in, and the token
+    position of its first co-occurrence.
+
+    Distinct (type, doc) pairs: np.unique gives each pair's first index, and
+    positions are in corpus order.
+    """
+    n_types = len(keep)
+    sel = keep[types]
+    p_sel, t_sel = pos[sel], types[sel].astype(np.int64)
+    d_sel = idx.token_doc(p_sel)
+    pair, first_i = np.unique(t_sel * idx.n_docs + d_sel, return_index=True)
+    pair_type = pair // idx.n_docs
+    documents = np.bincount(pair_type, minlength=n_types)
+    new_type = np.r_[True, pair_type[1:] != pair_type[:-1]]
+    first_pos = np.zeros(n_types, dtype=np.int64)
+    first_pos[pair_type[new_type]] = p_sel[first_i[new_type]]
+    return documents, first_pos
 
 
 def _association(

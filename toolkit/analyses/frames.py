@@ -15,24 +15,13 @@ import pandas as pd
 
 from .._util.tables import require_columns
 from ..corpus.load import as_corpus
-from ..search.lexicons import DEFAULT_FRAMES, Lexicon, lexicon_hits, load_lexicon
+from ..search.lexicons import DEFAULT_FRAMES, HIT_COLUMNS, Lexicon, lexicon_hits, load_lexicon
 from .counts import PERIODS, by_list, count_hits
-from .voice import VOICE_KEYS, attach_voice, quotes_of
+from .voice import VOICE_COLUMNS, VOICE_KEYS, attach_voice, quotes_of
 
 __all__ = ["FRAME_HIT_COLUMNS", "PERIODS", "count_frames", "find_frames"]
 
-FRAME_HIT_COLUMNS = [
-    "doc_id",
-    "sent_id",
-    "start",
-    "end",
-    "text",
-    "frame",
-    "cue",
-    "voice",
-    "speaker",
-    "quote_id",
-]
+FRAME_HIT_COLUMNS = [*HIT_COLUMNS, "frame", "cue", *VOICE_COLUMNS]
 
 
 def find_frames(

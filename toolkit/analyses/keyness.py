@@ -148,54 +148,15 @@ def keyness(
     t_mask = _select_docs(c.docs, target, "target")
     if not t_mask.any():
         raise ValueError(f"the target selects no documents of the {len(c):,} in the corpus")
-    if isinstance(reference, Corpus | pd.DataFrame):
-        if reference is c:
-            raise ValueError(
-                "the reference is the corpus itself, so the target would be on both sides; "
-                "leave reference=None for the rest of the corpus, or pass a selection"
-            )
-        r_idx = corpus_index(as_corpus(reference))
-        r_mask = np.ones(r_idx.n_docs, dtype=bool)
-        if not r_mask.any():
-            raise ValueError("the reference corpus has no documents")
-    else:
-        r_idx = idx
-        if reference is None:
-            r_mask = ~t_mask
-            if not r_mask.any():
-                raise ValueError(
-                    "the target is every document, so the rest of the corpus is empty; "
-                    "pass a reference (a selection or a second corpus)"
-                )
-        else:
-            r_mask = _select_docs(c.docs, reference, "reference")
-            if not r_mask.any():
-                raise ValueError("the reference selects no documents")
-            shared = np.flatnonzero(t_mask & r_mask)
-            if len(shared):
-                ids = c.docs["doc_id"].to_numpy()[shared[:5]].tolist()
-                raise ValueError(
-                    f"target and reference share {len(shared)} document(s), e.g. {ids}; "
-                    "a document can only be on one side"
-                )
+    r_idx, r_mask = _reference_side(c, idx, t_mask, reference)
 
     walk = _postings_walk(idx)
     a, t_docs, t_first = _side_counts(idx, walk, t_mask)
     r_walk = walk if r_idx is idx else _postings_walk(r_idx)
     b, r_docs, _ = _side_counts(r_idx, r_walk, r_mask)
     terms = idx.lowers
-    if r_idx is not idx:  # align the two vocabularies on the term strings
-        at = pd.Index(terms).get_indexer(r_idx.lowers)
-        new = np.flatnonzero(at < 0)
-        at[new] = len(terms) + np.arange(len(new))
-        size = len(terms) + len(new)
-        terms = np.concatenate([terms, r_idx.lowers[new]])
-        b_all, rd_all = np.zeros(size, dtype=np.int64), np.zeros(size, dtype=np.int64)
-        b_all[at], rd_all[at] = b, r_docs
-        pad = np.zeros(len(new), dtype=np.int64)
-        a, t_docs = np.concatenate([a, pad]), np.concatenate([t_docs, pad])
-        t_first = np.concatenate([t_first, pad - 1])
-        b, r_docs = b_all, rd_all
+    if r_idx is not idx:
+        terms, a, t_docs, t_first, b, r_docs = _aligned(idx, r_idx, a, t_docs, t_first, b, r_docs)
     c_words, d_words = int(a.sum()), int(b.sum())
     if c_words == 0:
         raise ValueError("the target documents contain no words")
@@ -237,6 +198,69 @@ def keyness(
     )
     table.attrs.update(attrs)
     return table
+
+
+def _reference_side(
+    c: Corpus, idx: TokenIndex, t_mask: np.ndarray, reference: Any
+) -> tuple[TokenIndex, np.ndarray]:
+    """The index and document mask of the reference side of :func:`keyness`."""
+    if isinstance(reference, Corpus | pd.DataFrame):
+        if reference is c:
+            raise ValueError(
+                "the reference is the corpus itself, so the target would be on both sides; "
+                "leave reference=None for the rest of the corpus, or pass a selection"
+            )
+        r_idx = corpus_index(as_corpus(reference))
+        r_mask = np.ones(r_idx.n_docs, dtype=bool)
+        if not r_mask.any():
+            raise ValueError("the reference corpus has no documents")
+    else:
+        r_idx = idx
+        if reference is None:
+            r_mask = ~t_mask
+            if not r_mask.any():
+                raise ValueError(
+                    "the target is every document, so the rest of the corpus is empty; "
+                    "pass a reference (a selection or a second corpus)"
+                )
+        else:
+            r_mask = _select_docs(c.docs, reference, "reference")
+            if not r_mask.any():
+                raise ValueError("the reference selects no documents")
+            shared = np.flatnonzero(t_mask & r_mask)
+            if len(shared):
+                ids = c.docs["doc_id"].to_numpy()[shared[:5]].tolist()
+                raise ValueError(
+                    f"target and reference share {len(shared)} document(s), e.g. {ids}; "
+                    "a document can only be on one side"
+                )
+    return r_idx, r_mask
+
+
+def _aligned(
+    idx: TokenIndex,
+    r_idx: TokenIndex,
+    a: np.ndarray,
+    t_docs: np.ndarray,
+    t_first: np.ndarray,
+    b: np.ndarray,
+    r_docs: np.ndarray,
+) -> tuple[np.ndarray, ...]:
+    """Target and reference counts over one vocabulary: the terms of the target
+    corpus, then those only the reference corpus has."""
+    terms = idx.lowers
+    at = pd.Index(terms).get_indexer(r_idx.lowers)
+    new = np.flatnonzero(at < 0)
+    at[new] = len(terms) + np.arange(len(new))
+    size = len(terms) + len(new)
+    terms = np.concatenate([terms, r_idx.lowers[new]])
+    b_all, rd_all = np.zeros(size, dtype=np.int64), np.zeros(size, dtype=np.int64)
+    b_all[at], rd_all[at] = b, r_docs
+    pad = np.zeros(len(new), dtype=np.int64)
+    a, t_docs = np.concatenate([a, pad]), np.concatenate([t_docs, pad])
+    t_first = np.concatenate([t_first, pad - 1])
+    b, r_docs = b_all, rd_all
+    return terms, a, t_docs, t_first, b, r_docs
 
 
 def _keyness_stats(a: np.ndarray, b: np.ndarray, c: float, d: float) -> dict[str, np.ndarray]:

@@ -28,6 +28,8 @@ __all__ = [
     "word_token_voice",
 ]
 
+# the columns attach_voice adds to a hit table
+VOICE_COLUMNS = ["voice", "speaker", "quote_id"]
 VOICES: tuple[str, ...] = ("narrator", "quoted", "reported")
 
 

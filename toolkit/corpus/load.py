@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -21,6 +21,8 @@ from .._util.progress import progress as _progress
 from .cleaning import clean_document, cleaning_rules
 from .corpus import BASE_COLUMNS, PARAGRAPH_KINDS, REPORT_COLUMNS, Corpus, report_row
 from .dates import parse_dates
+from .duplicates import handle_duplicates
+from .readers.exports import OFFICE_SUFFIXES, read_export
 from .readers.files import shown
 from .readers.records import repair_record
 from .readers.tables import from_frame, read_table
@@ -38,6 +40,7 @@ def load_corpus(
     id_col: str | None = None,
     clean: bool = True,
     progress: bool = True,
+    duplicates: Literal["keep", "drop", "flag"] = "flag",
 ) -> Corpus:
     """Load a corpus of articles.
 
@@ -63,6 +66,11 @@ def load_corpus(
         the text as loaded; ``report`` lists every change.
     progress : bool
         Show a progress bar when there are many files or documents.
+    duplicates : {"flag", "drop", "keep"}
+        Near-duplicate documents (see :func:`toolkit.find_duplicates`): ``"flag"``
+        adds a ``duplicate_of`` column naming the earliest document of each
+        document's group and a report row per group; ``"drop"`` keeps only the
+        earliest of each group and reports the others; ``"keep"`` does neither.
 
     Returns
     -------
@@ -89,9 +97,11 @@ def load_corpus(
     """
     if isinstance(source, Corpus):
         return source
+    if duplicates not in {"keep", "drop", "flag"}:
+        raise ValueError(f"duplicates must be 'keep', 'drop' or 'flag', not {duplicates!r}")
     report: list[dict[str, Any]] = []
     frame = _read(source, text_col=text_col, id_col=id_col, report=report, progress=progress)
-    return _build(frame, report, clean=clean, progress=progress)
+    return handle_duplicates(_build(frame, report, clean=clean, progress=progress), duplicates)
 
 
 def as_corpus(obj: Any) -> Corpus:
@@ -153,7 +163,9 @@ def _looks_like_path(s: str) -> bool:
         return True
     if not s.split() or len(s.split()) == 1:
         return True
-    return s.endswith(("/", "\\")) or Path(s).suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES
+    return s.endswith(("/", "\\")) or Path(s).suffix.lower() in (
+        TEXT_SUFFIXES | TABLE_SUFFIXES | OFFICE_SUFFIXES
+    )
 
 
 def _from_texts(texts: list[str], report: list) -> pd.DataFrame:
@@ -180,10 +192,13 @@ def _from_file(path: Path, text_col: str, id_col: str | None, report: list) -> p
         frame, rows = from_frame(table, text_col, id_col, origin=f"'{shown(path)}'", path=path)
         report.extend(rows)
         return frame
-    records, rows = read_text_file(path, doc_id=shown(path.stem))
+    # news-database exports and office files by their content, other files as text
+    found = read_export(path, doc_id=shown(path.stem))
+    records, rows = found if found is not None else read_text_file(path, doc_id=shown(path.stem))
     report.extend(rows)
     if not records:
-        reason = next((r["reason"] for r in rows if r["action"] == "skipped"), "unreadable")
+        skipped = [r["reason"] for r in rows if r["action"] == "skipped"]
+        reason = skipped[-1] if skipped else "unreadable"  # the file's own, after its parts
         raise ValueError(f"Could not load '{shown(path)}': {reason}")
     return pd.DataFrame(records)
 

@@ -68,6 +68,7 @@ __all__ = [
     "ACTOR_TYPES",
     "DEFAULT_ACTORS",
     "DEFAULT_FRAMES",
+    "HIT_COLUMNS",
     "Lexicon",
     "LexiconError",
     "lexicon_hits",
@@ -81,6 +82,8 @@ ActorType = Literal["person", "group", "government", "military", "country", "org
 ACTOR_TYPES: tuple[str, ...] = get_args(ActorType)
 DEFAULT_ACTORS = "afghanistan-2021-actors"
 DEFAULT_FRAMES = "afghanistan-2021-frames"
+# the columns every hit table starts with: where the hit is
+HIT_COLUMNS = ["doc_id", "sent_id", "start", "end", "text"]
 
 _LABEL = {"actors": "actor", "frames": "frame"}
 _PATTERNS_KEY = {"actors": "aliases", "frames": "cues"}

@@ -389,6 +389,21 @@ def _count_groups(counts: pd.DataFrame, *, most: int, what: str) -> list[str]:
     return groups
 
 
+def _label_and_group(
+    counts: pd.DataFrame, value: str, what: str, grouping: str, example: str
+) -> tuple[str, str]:
+    """The label column (actor or frame) and the one group column of a count table
+    that ``what`` needs grouped by ``grouping``."""
+    label = _count_label(counts)
+    _check_value(value, counts)
+    groups = _count_groups(counts, most=1, what=what)
+    if not groups:
+        raise ValueError(
+            f"{what} needs counts grouped by {grouping}, e.g. count_actors(corpus, {example})"
+        )
+    return label, groups[0]
+
+
 def _check_value(value: str, counts: pd.DataFrame) -> None:
     if value not in _VALUES:
         raise ValueError(f"value={value!r} is not one of {', '.join(_VALUES)}")
@@ -561,15 +576,9 @@ def plot_actors_over_time(
     >>> import toolkit
     >>> ax = toolkit.plot_actors_over_time(toolkit.count_actors("data/", by="month"))
     """
-    label = _count_label(counts)
-    _check_value(value, counts)
-    groups = _count_groups(counts, most=1, what="plot_actors_over_time")
-    if not groups:
-        raise ValueError(
-            "plot_actors_over_time needs counts grouped by a period or date, e.g. "
-            "count_actors(corpus, by='month')"
-        )
-    g = groups[0]
+    label, g = _label_and_group(
+        counts, value, "plot_actors_over_time", "a period or date", "by='month'"
+    )
     data = counts[counts[g].notna()]
     x = data[g]
     if isinstance(x.dtype, pd.PeriodDtype):
@@ -606,8 +615,8 @@ def plot_actors_over_time(
 def plot_actor_heatmap(
     counts: pd.DataFrame,
     *,
-    value: Literal["mentions", "per_1k_tokens"] = "per_1k_tokens",
     top: int = 20,
+    value: Literal["mentions", "per_1k_tokens"] = "per_1k_tokens",
     ax: Axes | None = None,
 ) -> Axes:
     """A heatmap of actors (or frames) against one grouping, e.g. the source.
@@ -615,8 +624,8 @@ def plot_actor_heatmap(
     Parameters
     ----------
     counts : DataFrame
-        From :func:`toolkit.count_actors` or :func:`toolkit.count_frames` grouped
-        by one column (``by="source"``, ``by="speaker"``).
+        A table of :func:`toolkit.count_actors` or :func:`toolkit.count_frames`,
+        counted with one ``by`` column (``by="source"``, ``by="speaker"``).
     value : {"mentions", "per_1k_tokens"}
         Normalised by default, so sources of different sizes compare.
     top : int
@@ -628,15 +637,7 @@ def plot_actor_heatmap(
     >>> import toolkit
     >>> ax = toolkit.plot_actor_heatmap(toolkit.count_actors("data/", by="source"))
     """
-    label = _count_label(counts)
-    _check_value(value, counts)
-    groups = _count_groups(counts, most=1, what="plot_actor_heatmap")
-    if not groups:
-        raise ValueError(
-            "plot_actor_heatmap needs counts grouped by one column, e.g. "
-            "count_actors(corpus, by='source')"
-        )
-    g = groups[0]
+    label, g = _label_and_group(counts, value, "plot_actor_heatmap", "one column", "by='source'")
     data = counts.assign(_label=counts[label].astype(str), _group=_group_labels(counts[g]))
     table = data.pivot_table(
         index="_label", columns="_group", values=value, aggfunc="sum", sort=False

@@ -58,7 +58,6 @@ class Decoded(NamedTuple):
 _MAGIC: list[tuple[bytes, str]] = [
     (b"%PDF-", "a PDF file"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Word .doc or other old Microsoft Office file"),
-    (b"{\\rtf", "an RTF document"),
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF87a", "a GIF image"),
@@ -76,7 +75,6 @@ _MAGIC: list[tuple[bytes, str]] = [
 _DOCUMENTS = {
     "a PDF file",
     "a Word .doc or other old Microsoft Office file",
-    "an RTF document",
     "a Word .docx file",
     "an OpenDocument text (.odt) file",
     "an EPUB e-book",

@@ -1,9 +1,11 @@
 """Reading text files and folders of them: ``.txt``/``.md`` with optional YAML
 front matter, and saved ``.html`` pages.
 
-A folder is read file by file (:data:`FOLDER_READERS` says which reader reads
-which suffix); each file's reader returns its documents and report rows, so one
-unreadable file never stops the rest.
+A folder is read file by file: news-database exports and office files are told
+by their content (:func:`~toolkit.corpus.readers.exports.read_export`), other
+files by their suffix (:data:`FOLDER_READERS` says which reader reads which).
+Each file's reader returns its documents and report rows, so one unreadable file
+never stops the rest.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import yaml
 from ..._util.progress import progress as _progress
 from ..corpus import report_row
 from .decode import decode_bytes
+from .exports import read_export
 from .files import SkippedFile, read_file_bytes, shown, walk_files
 from .records import Read, repair_record
 
@@ -73,13 +76,12 @@ def read_folder(folder: Path, progress: bool) -> Read:
     other = []
     for path in _progress(files, "reading files", progress, unit="file"):
         rel = path.relative_to(folder)
-        reader = FOLDER_READERS.get(path.suffix.lower())
-        reason = _not_an_article(path, reader)
-        if reason is not None:
+        doc_id = shown(rel.with_suffix("").as_posix())
+        found, reason = _read_in_folder(path, doc_id)
+        if found is None:
             rows.append(report_row(path, None, "skipped", reason, ""))
             other.append(shown(rel.as_posix()))
             continue
-        doc_id = shown(rel.with_suffix("").as_posix())
         if doc_id != rel.with_suffix("").as_posix():
             rows.append(
                 report_row(
@@ -90,23 +92,30 @@ def read_folder(folder: Path, progress: bool) -> Read:
                     "",
                 )
             )
-        found, more = reader(path, doc_id=doc_id)
-        records.extend(found)
-        rows.extend(more)
+        records.extend(found[0])
+        rows.extend(found[1])
     if not records:
         raise ValueError(_nothing_found(folder, other, rows))
     return records, rows
 
 
-def _not_an_article(path: Path, reader: Reader | None) -> str | None:
-    """Why a file in a folder is not read as an article (None when it is)."""
+def _read_in_folder(path: Path, doc_id: str) -> tuple[Read | None, str]:
+    """What a file in a folder holds, or (None, why it is not read): exports and
+    office files are told by their content, whatever their names; other files by
+    their suffix."""
     if path.name.startswith("."):
-        return "hidden file"
-    if reader is None:
-        return "not a .txt, .md or .html file"
+        return None, "hidden file"
     if is_folder_documentation(path):
-        return "documentation of the folder (README, LICENSE ...), not an article"
-    return None
+        return None, "documentation of the folder (README, LICENSE ...), not an article"
+    suffix = path.suffix.lower()
+    if suffix not in TABLE_SUFFIXES:
+        found = read_export(path, doc_id=doc_id)
+        if found is not None:
+            return found, ""
+    reader = FOLDER_READERS.get(suffix)
+    if reader is None:
+        return None, "not a .txt, .md or .html file"
+    return reader(path, doc_id=doc_id), ""
 
 
 def _nothing_found(folder: Path, other: list[str], rows: list[dict[str, Any]]) -> str:

@@ -36,23 +36,29 @@ class _CountExplorer(Explorer):
     """Choose entries and a grouping; see the counts plotted and the hits."""
 
     label = ""  # "actor" or "frame"
+    kind = ""  # the lexicon kind: "actors" or "frames"
+    default_lexicon = ""
 
     def __init__(
         self,
         corpus: Any,
-        hits: pd.DataFrame,
-        names: list[str],
+        lexicon: Any,
         *,
         by: str,
-        quotes: pd.DataFrame,
+        quotes: pd.DataFrame | None,
         max_rows: int,
         top: int,
     ):
         super().__init__()
         self.corpus = as_corpus(corpus)
+        self.lexicon = load_lexicon(
+            self.default_lexicon if lexicon is None else lexicon, kind=self.kind
+        )
+        self.quotes = quotes_of(self.corpus, quotes)
+        hits = self._find()
+        names = self._entry_names(hits)
         self.hits = hits  # every hit; the selection is shown in .shown
         self.shown = hits
-        self.quotes = quotes
         self.max_rows = max_rows
         self.top = top
         dated = self.corpus.docs["date"].notna().any()
@@ -82,6 +88,12 @@ class _CountExplorer(Explorer):
         )
         self.table = widgets.HTML(value="")
         self.controls = [self.entries, self.by, self.value]
+
+    def _find(self) -> pd.DataFrame:
+        raise NotImplementedError
+
+    def _entry_names(self, hits: pd.DataFrame) -> list[str]:
+        return list(self.lexicon.names)
 
     def _layout(self, extra: list[widgets.Widget], plots: list[widgets.Widget]) -> None:
         self.children = [
@@ -121,6 +133,8 @@ class ActorExplorer(_CountExplorer):
     """Actor counts, interactively (see :func:`actor_explorer`)."""
 
     label = "actor"
+    kind = "actors"
+    default_lexicon = DEFAULT_ACTORS
 
     def __init__(
         self,
@@ -132,19 +146,20 @@ class ActorExplorer(_CountExplorer):
         max_rows: int = 200,
         top: int = 20,
     ):
-        c = as_corpus(corpus)
-        self.lexicon = load_lexicon(DEFAULT_ACTORS if lexicon is None else lexicon, kind="actors")
-        q = quotes_of(c, quotes)
-        mentions = find_actors(c, self.lexicon, quotes=q)
-        order = mentions["actor"].astype(str).value_counts(sort=True)
-        names = sorted(order.index, key=lambda a: (-order[a], a))
-        super().__init__(c, mentions, names, by=by, quotes=q, max_rows=max_rows, top=top)
+        super().__init__(corpus, lexicon, by=by, quotes=quotes, max_rows=max_rows, top=top)
         self.rollup = widgets.Checkbox(
             value=False, description="people as their group", indent=False
         )
         self.controls.append(self.rollup)
         self.add_class("toolkit-actor-explorer")
         self._layout([self.rollup], [self.plot])
+
+    def _find(self) -> pd.DataFrame:
+        return find_actors(self.corpus, self.lexicon, quotes=self.quotes)
+
+    def _entry_names(self, hits: pd.DataFrame) -> list[str]:
+        order = hits["actor"].astype(str).value_counts(sort=True)
+        return sorted(order.index, key=lambda a: (-order[a], a))
 
     def refresh(self) -> None:
         """Count again with the current control values."""
@@ -197,6 +212,8 @@ class FrameExplorer(_CountExplorer):
     """Frame counts by voice and speaker, interactively (see :func:`frame_explorer`)."""
 
     label = "frame"
+    kind = "frames"
+    default_lexicon = DEFAULT_FRAMES
 
     def __init__(
         self,
@@ -208,16 +225,15 @@ class FrameExplorer(_CountExplorer):
         max_rows: int = 200,
         top: int = 20,
     ):
-        c = as_corpus(corpus)
-        self.lexicon = load_lexicon(DEFAULT_FRAMES if lexicon is None else lexicon, kind="frames")
-        q = quotes_of(c, quotes)
-        hits = find_frames(c, self.lexicon, quotes=q)
-        super().__init__(c, hits, self.lexicon.names, by=by, quotes=q, max_rows=max_rows, top=top)
+        super().__init__(corpus, lexicon, by=by, quotes=quotes, max_rows=max_rows, top=top)
         self.dispersion = widgets.Image(
             format="png", layout=widgets.Layout(max_width="100%", align_self="flex-start")
         )
         self.add_class("toolkit-frame-explorer")
         self._layout([], [self.plot, self.dispersion])
+
+    def _find(self) -> pd.DataFrame:
+        return find_frames(self.corpus, self.lexicon, quotes=self.quotes)
 
     def refresh(self) -> None:
         """Count again with the current control values."""
