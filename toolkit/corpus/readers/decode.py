@@ -126,7 +126,7 @@ def _zip_kind(data: bytes) -> str:
 def not_text_reason(kind: str) -> str:
     """The report's reason for skipping a file of a recognised non-text ``kind``."""
     if kind in _DOCUMENTS:
-        return f"{kind}, not plain text: save or convert it as text (.txt) to include it"
+        return f"{kind}, not plain text: save or export it as text (.txt, .csv) to load it"
     return f"binary file ({kind}), not text"
 
 
@@ -147,7 +147,7 @@ def decode_bytes(data: bytes) -> Decoded:
     >>> d.text, d.reason
     ('Café “withdrawal”', 'not valid UTF-8 (first bad byte at 3); decoded as cp1252, Windows-1252 (Western European)')
     >>> decode_bytes(b"%PDF-1.4 ...").reason
-    'a PDF file, not plain text: save or convert it as text (.txt) to include it'
+    'a PDF file, not plain text: save or export it as text (.txt, .csv) to load it'
     """
     for bom, enc in (
         (codecs.BOM_UTF32_LE, "utf-32"),
