@@ -112,3 +112,14 @@ def test_bad_output_paths_are_one_line_errors(capsys, tmp_path):
         main(["kwic", str(corpus / "story.txt"), "withdrew", "-o", str(corpus / "story.txt")]) == 2
     )
     assert "inside the corpus being read" in _error(capsys)
+
+
+def test_a_coding_sheet_is_never_overwritten_without_force(capsys, tmp_path):
+    sheet = tmp_path / "sheet.xlsx"
+    sheet.write_bytes(b"the coders' work")
+    args = ["sample", "kwic", str(DATA), "--pattern", "Taliban", "-n", "3", "-o", str(sheet)]
+    assert main(args) == 2
+    assert "the file exists; pass --force" in _error(capsys)
+    assert sheet.read_bytes() == b"the coders' work"
+    assert main([*args, "--force"]) == 0
+    assert sheet.read_bytes()[:2] == b"PK"  # an .xlsx now

@@ -14,10 +14,18 @@ from importlib import import_module
 from typing import Any
 
 from .analyses.actors import actor_cooccurrence, count_actors, find_actors, suggest_actors
+from .analyses.agreement import agreement
+from .analyses.coding_sheet import read_coding_sheet, write_coding_sheet
 from .analyses.collocates import collocates
 from .analyses.frames import count_frames, find_frames
 from .analyses.keyness import keyness
 from .analyses.sentiment import score_sentiment, sentiment_by, sentiment_by_speaker
+from .analyses.validation import (
+    estimate_precision,
+    estimate_recall,
+    sample_for_coding,
+    sample_unflagged,
+)
 from .analyses.voice import attach_voice
 from .corpus.corpus import Corpus
 from .corpus.duplicates import find_duplicates
@@ -32,11 +40,14 @@ __all__ = [
     "Corpus",
     "Lexicon",
     "actor_cooccurrence",
+    "agreement",
     "as_corpus",
     "attach_voice",
     "collocates",
     "count_actors",
     "count_frames",
+    "estimate_precision",
+    "estimate_recall",
     "extract_quotes",
     "find_actors",
     "find_duplicates",
@@ -57,6 +68,9 @@ __all__ = [
     "plot_keyness",
     "plot_speaker_sentiment",
     "quotes_html",
+    "read_coding_sheet",
+    "sample_for_coding",
+    "sample_unflagged",
     "score_sentiment",
     "sentences",
     "sentiment_by",
@@ -65,6 +79,7 @@ __all__ = [
     "suggest_actors",
     "tokenize",
     "widgets",
+    "write_coding_sheet",
 ]
 
 __version__ = "0.1.0"

@@ -4,7 +4,9 @@
 ``python -m toolkit report [CORPUS] -o OUTDIR``
 ``python -m toolkit quotes|speakers CORPUS [--min-confidence X] [--cue-type speech ...] [--workers N] [--format table|csv|jsonl] [-o FILE]``
 ``python -m toolkit actors [CORPUS] [--lexicon L] [--by COLUMN] [--rollup] [--mentions | --suggest]``
-``python -m toolkit frames [CORPUS] [--lexicon L] [--by COLUMN] [--hits]``
+``python -m toolkit frames [CORPUS] [--lexicon L] [--by COLUMN] [--hits | --excluded]``
+``python -m toolkit sample quotes|frames|actors|kwic CORPUS [-n 100] [--seed 1] [--by COLUMN] -o sheet.xlsx``
+``python -m toolkit agreement SHEET [SHEET ...] [--level nominal]``
 
 Run ``python -m toolkit --help`` for every command. Errors a user can fix (a
 missing path, an invalid pattern) print one line and exit with status 2.
@@ -330,6 +332,11 @@ def _actors_parser(sub: Any) -> None:
     show.add_argument(
         "--suggest", action="store_true", help="list frequent names the lexicon does not cover"
     )
+    show.add_argument(
+        "--excluded",
+        action="store_true",
+        help="list the mentions the aliases' exclude and near rules removed, and which rule",
+    )
     p.add_argument("--min-count", type=int, default=2, help="with --suggest (default 2)")
     _output_arguments(p)
     p.set_defaults(func=_actors_command)
@@ -341,11 +348,12 @@ def _actors_command(args: argparse.Namespace) -> int:
     corpus = _load(args)
     if args.suggest:
         table = suggest_actors(corpus, args.lexicon, min_count=args.min_count)
-    elif args.mentions:
-        table = find_actors(corpus, args.lexicon)
+    elif args.mentions or args.excluded:
+        table = find_actors(corpus, args.lexicon, excluded=args.excluded)
     else:
         table = count_actors(corpus, args.lexicon, by=_by(args.by), rollup=args.rollup)
     write_table(_printable(table), args.format, args.output, force=args.force)
+    _print_exclusions(table)
     return 0
 
 
@@ -358,7 +366,13 @@ def _frames_parser(sub: Any) -> None:
     )
     _corpus_arguments(p)
     _lexicon_arguments(p, "afghanistan-2021-frames")
-    p.add_argument("--hits", action="store_true", help="list every cue hit instead")
+    show = p.add_mutually_exclusive_group()
+    show.add_argument("--hits", action="store_true", help="list every cue hit instead")
+    show.add_argument(
+        "--excluded",
+        action="store_true",
+        help="list the hits the cues' exclude and near rules removed, and which rule",
+    )
     _output_arguments(p)
     p.set_defaults(func=_frames_command)
 
@@ -367,11 +381,157 @@ def _frames_command(args: argparse.Namespace) -> int:
     from .analyses.frames import count_frames, find_frames
 
     corpus = _load(args)
-    if args.hits:
-        table = find_frames(corpus, args.lexicon)
+    if args.hits or args.excluded:
+        table = find_frames(corpus, args.lexicon, excluded=args.excluded)
     else:
         table = count_frames(corpus, args.lexicon, by=_by(args.by))
     write_table(_printable(table), args.format, args.output, force=args.force)
+    _print_exclusions(table)
+    return 0
+
+
+def _print_exclusions(table: pd.DataFrame) -> None:
+    """Say on stderr how many hits the lexicon's exclude and near rules removed."""
+    removed = [r for r in table.attrs.get("excluded", []) if r["removed"]]
+    if not removed:
+        return
+    total = sum(r["removed"] for r in removed)
+    top = sorted(removed, key=lambda r: -r["removed"])[:5]
+    lines = [f"  {r['removed']:>6,}  {r['pattern']}: {r['rule']}" for r in top]
+    more = f"\n  ... and {len(removed) - 5} more rules" if len(removed) > 5 else ""
+    print(
+        f"the lexicon's exclude/near rules removed {total:,} hits "
+        f"(list them with --excluded):\n" + "\n".join(lines) + more,
+        file=sys.stderr,
+    )
+
+
+_SAMPLE_TABLES = ("quotes", "frames", "actors", "kwic")
+
+
+def _sample_parser(sub: Any) -> None:
+    p = sub.add_parser(
+        "sample",
+        help="a random sample of hits as a coding sheet (.xlsx) for hand coding",
+        description="Draw a reproducible random sample of quotations, frame cues, actor "
+        "mentions or KWIC hits and write it as a coding sheet: one row per unit in its "
+        "sentence, a drop-down of the codes per coder, notes, instructions.",
+    )
+    p.add_argument("table", choices=_SAMPLE_TABLES, help="what to sample")
+    _corpus_arguments(p, optional=False)
+    p.add_argument("-n", type=_positive_int, default=100, help="units to draw (default 100)")
+    p.add_argument("--seed", type=int, default=0, help="the same seed draws the same sample")
+    p.add_argument(
+        "--by",
+        action="append",
+        metavar="COLUMN",
+        help="stratify: every value of COLUMN (frame, actor, voice, kind ...) gets its share",
+    )
+    p.add_argument("--lexicon", default=None, help="frames and actors: a lexicon name or file")
+    p.add_argument("--pattern", nargs="+", default=None, help="kwic: the pattern(s) to search for")
+    p.add_argument("--window", type=int, default=5, help="kwic: words on each side")
+    p.add_argument(
+        "--unflagged",
+        action="store_true",
+        help="sample the sentences without a hit instead, to estimate what was missed",
+    )
+    p.add_argument("--coders", nargs="+", default=["coder_1"], help="one column per coder")
+    p.add_argument(
+        "--codes",
+        nargs="+",
+        default=None,
+        help="allowed codes (default: correct wrong unsure; none missed unsure with --unflagged)",
+    )
+    p.add_argument(
+        "-o", "--output", required=True, help="the .xlsx coding sheet to write (a new file)"
+    )
+    _force_argument(p)
+    p.set_defaults(func=_sample_command)
+
+
+def _sample_command(args: argparse.Namespace) -> int:
+    from .analyses.coding_sheet import write_coding_sheet
+    from .analyses.validation import sample_for_coding, sample_unflagged
+
+    if not str(args.output).lower().endswith(".xlsx"):
+        raise ValueError(f"-o {args.output}: a coding sheet is an .xlsx file")
+    corpus = _load(args)
+    table = _hits_to_sample(args, corpus)
+    if args.unflagged:
+        units = sample_unflagged(corpus, table, n=args.n, seed=args.seed)
+        codes = args.codes or ["none", "missed", "unsure"]
+    else:
+        units = sample_for_coding(table, n=args.n, seed=args.seed, by=_by(args.by), corpus=corpus)
+        codes = args.codes or ["correct", "wrong", "unsure"]
+    path = write_coding_sheet(units, args.output, coders=args.coders, codes=codes)
+    info = units.attrs["sample"]
+    print(
+        f"{len(units):,} units of {info['population']:,} ({info['source_table']}, seed "
+        f"{args.seed}) written to {path}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _hits_to_sample(args: argparse.Namespace, corpus: Corpus) -> pd.DataFrame:
+    if args.table == "kwic":
+        from .search.kwic import kwic
+
+        if not args.pattern:
+            raise ValueError("sample kwic needs --pattern PATTERN (a word, glob or phrase)")
+        return kwic(corpus, args.pattern, window=args.window)
+    if args.pattern:
+        raise ValueError(f"--pattern is for sample kwic, not sample {args.table}")
+    if args.table == "frames":
+        from .analyses.frames import find_frames
+
+        return find_frames(corpus, args.lexicon)
+    if args.table == "actors":
+        from .analyses.actors import find_actors
+
+        return find_actors(corpus, args.lexicon)
+    from .quotes.extract import extract_quotes
+
+    return extract_quotes(corpus)
+
+
+def _agreement_parser(sub: Any) -> None:
+    p = sub.add_parser(
+        "agreement",
+        help="Krippendorff's alpha and percent agreement of coded sheets",
+        description="Read one coding sheet with several coders, or one sheet per coder, and "
+        "print Krippendorff's alpha with a bootstrap interval and the percent agreement: "
+        "all coders together, then every pair.",
+    )
+    p.add_argument("sheets", nargs="+", help="coding sheet(s) (.xlsx) of the same sample")
+    p.add_argument(
+        "--level", choices=("nominal", "ordinal", "interval", "ratio"), default="nominal"
+    )
+    p.add_argument("--coders", nargs="+", default=None, help="default: every coder")
+    p.add_argument(
+        "--ignore", nargs="+", default=[], metavar="CODE", help="codes to count as not coded"
+    )
+    p.add_argument("--boot", type=int, default=1000, help="bootstrap resamples (default 1000)")
+    p.add_argument("--seed", type=int, default=0, help="seed of the bootstrap")
+    _output_arguments(p)
+    p.set_defaults(func=_agreement_command)
+
+
+def _agreement_command(args: argparse.Namespace) -> int:
+    from .analyses.agreement import agreement
+    from .analyses.coding_sheet import read_coding_sheet
+
+    coded = read_coding_sheet(args.sheets if len(args.sheets) > 1 else args.sheets[0])
+    coders = args.coders or coded.attrs["coding"]["coders"]
+    if len(coders) < 2:
+        raise ValueError(
+            f"agreement needs two or more coders; {', '.join(args.sheets)} has only "
+            f"{', '.join(coders)}: give one sheet per coder, or a sheet with several coders"
+        )
+    table = agreement(
+        coded, coders=coders, level=args.level, ignore=args.ignore, n_boot=args.boot, seed=args.seed
+    )
+    write_table(table, args.format, args.output, force=args.force)
     return 0
 
 
@@ -383,6 +543,8 @@ COMMANDS: list[Callable[[Any], None]] = [
     _speakers_parser,
     _actors_parser,
     _frames_parser,
+    _sample_parser,
+    _agreement_parser,
 ]
 
 
@@ -409,7 +571,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         output = getattr(args, "output", None)
         if args.command != "report" and output is not None and str(output) != "-":
-            check_output_file(output, force=args.force, reading=_source(args))
+            reading = _source(args) if hasattr(args, "corpus") else None
+            check_output_file(output, force=args.force, reading=reading)
         return args.func(args)
     except (OSError, ValueError, LookupError, TypeError) as exc:
         print(f"error: {_one_line(exc)}", file=sys.stderr)

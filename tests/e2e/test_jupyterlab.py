@@ -117,3 +117,28 @@ def test_widget_extension_comes_from_the_python_packages(lab):
     )
     user_data = lab.log.parent / "jupyter" / "data"  # JUPYTER_DATA_DIR of the server
     assert not (user_data / "labextensions").exists()
+
+
+def test_coding_explorer_codes_three_units_in_jupyterlab(lab_page, lab):
+    """Notebook 05 with a coding sheet set: code three units with a click and
+    two keys; the progress follows, and every decision is in the sheet at once."""
+    name = "05-validating-the-measures.ipynb"
+    ui.set_parameter(lab.work / "notebooks" / name, "SHEET", '"e2e-coding.xlsx"')
+    ui.open_notebook(lab_page, lab, name)
+    ui.run_all_cells(lab_page)
+    explorer = lab_page.locator(".jp-NotebookPanel .toolkit-coding-explorer").first
+    explorer.scroll_into_view_if_needed()
+    given = ui.code_three_units(lab_page, explorer)
+    sheet = lab.work / "notebooks" / "e2e-coding.xlsx"
+    assert ui.read_saved_codes(sheet, "coder_1", 3) == given
+    saved = toolkit.read_coding_sheet(sheet)
+    assert saved["coder_1"].notna().sum() == 3
+    # the units in the sheet are the notebook's sample, drawn again here
+    corpus = toolkit.load_corpus(lab.work / "data", progress=False)
+    units = toolkit.sample_for_coding(
+        toolkit.find_frames(corpus), n=30, seed=1, by="frame", corpus=corpus
+    )
+    assert saved["unit_id"].tolist() == units["unit_id"].tolist()
+    assert (
+        saved[["start", "end"]].to_numpy().tolist() == units[["start", "end"]].to_numpy().tolist()
+    )

@@ -406,3 +406,65 @@ def check_count_explorer(page, explorer, corpus, *, label: str, lexicon: str, pi
     assert after[0] != before[0], "the plot was not redrawn for the new grouping"
     assert _table_rows(explorer, table, 4) == expected  # the same mentions, grouped anew
     assert check_widget_images(explorer) == []
+
+
+# ------------------------------------------------------------ hand coding
+
+
+def set_parameter(notebook: Path, name: str, value: str) -> None:
+    """Give ``name`` a new value in the notebook's parameters cell (a copy of
+    the notebook: what a researcher does before running it)."""
+    nb = json.loads(notebook.read_text("utf-8"))
+    cell = next(c for c in nb["cells"] if "parameters" in c["metadata"].get("tags", []))
+    lines = "".join(cell["source"]).splitlines()
+    assert any(line.startswith(f"{name} = ") for line in lines), f"no {name} parameter"
+    cell["source"] = "\n".join(
+        f"{name} = {value}" if line.startswith(f"{name} = ") else line for line in lines
+    )
+    notebook.write_text(json.dumps(nb, indent=1), "utf-8")
+
+
+def read_saved_codes(path: Path, coder: str, n: int, timeout: float = 20) -> list:
+    """The first ``n`` codes of ``coder`` in a coding sheet, once the sheet holds
+    ``n`` (the explorer writes it at every decision)."""
+    deadline = time.monotonic() + timeout
+    codes: list = []
+    while time.monotonic() < deadline:
+        if path.exists():
+            try:
+                codes = toolkit.read_coding_sheet(path)[coder].tolist()
+            except (ValueError, OSError):  # caught mid-replace: read again
+                codes = []
+            if sum(isinstance(c, str) for c in codes) >= n:
+                break
+        time.sleep(0.2)
+    return codes[:n]
+
+
+def code_three_units(page, explorer) -> list[str]:
+    """Code three units as a researcher would: a click on a button, then two
+    keys pressed with the pointer over the unit; then step back with the left
+    arrow. Returns the codes given, in order."""
+    from playwright.sync_api import expect
+
+    progress = explorer.locator(".widget-html-content").filter(has_text=re.compile(r" coded"))
+    expect(progress).to_have_text(re.compile(r"^0 of \d+ coded"))
+    where = explorer.locator(".widget-html-content").filter(has_text=re.compile(r"^unit \d+ \("))
+    expect(where).to_contain_text("(1 of ")
+    explorer.get_by_role("button", name="correct (1)").click()
+    expect(progress).to_have_text(re.compile(r"^1 of \d+ coded"))
+    expect(where).to_contain_text("(2 of ")
+    unit = explorer.locator(".toolkit-coding-unit")
+    unit.hover()
+    page.keyboard.press("2")
+    expect(progress).to_have_text(re.compile(r"^2 of \d+ coded"))
+    expect(where).to_contain_text("(3 of ")
+    unit.hover()
+    page.keyboard.press("3")
+    expect(progress).to_have_text(re.compile(r"^3 of \d+ coded"))
+    expect(where).to_contain_text("(4 of ")
+    page.keyboard.press("ArrowLeft")
+    expect(where).to_contain_text("(3 of ")
+    # the unit shown again carries its code: the "unsure" button is highlighted
+    expect(explorer.get_by_role("button", name="unsure (3)")).to_have_class(re.compile("mod-info"))
+    return ["correct", "wrong", "unsure"]

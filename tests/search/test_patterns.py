@@ -97,6 +97,13 @@ def test_huge_windows_are_value_errors(window):
         toolkit.collocates(["Troops withdrew."], "withdrew", window=window)
 
 
+def test_huge_rule_windows_in_a_lexicon_are_value_errors():
+    rule = {"pattern": "team", "window": str(10**20)}
+    lexicon = {"frames": {"defeat": {"cues": [{"pattern": "defeat*", "exclude": [rule]}]}}}
+    with pytest.raises(ValueError, match=r"window of a rule .* from 0 .* to 1,000"):
+        toolkit.load_lexicon(lexicon, kind="frames")
+
+
 # --------------------------------------------------------------- match form
 
 TEXTS = [

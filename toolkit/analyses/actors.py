@@ -51,6 +51,7 @@ def find_actors(
     lexicon: str | Lexicon | None = None,
     *,
     quotes: pd.DataFrame | None = None,
+    excluded: bool = False,
 ) -> pd.DataFrame:
     """Every mention of an actor, with whose words it is in.
 
@@ -65,6 +66,9 @@ def find_actors(
         The quotations that say whose words each mention is in (``doc_id, start,
         end, kind, speaker``, from :func:`toolkit.extract_quotes`); when not given,
         they are extracted once per corpus and kept.
+    excluded : bool
+        List instead the mentions that the aliases' ``exclude`` and ``near``
+        rules removed (:mod:`toolkit.search.exclusions`), with ``excluded_by``.
 
     Returns
     -------
@@ -76,6 +80,8 @@ def find_actors(
         ``reported`` and ``speaker`` the quotation's speaker (see
         :func:`toolkit.attach_voice`). Where aliases overlap the longest wins,
         so each stretch of text is one mention of one actor.
+        ``.attrs["excluded"]`` lists how many mentions each ``exclude`` or
+        ``near`` rule of the lexicon removed.
 
     Examples
     --------
@@ -86,12 +92,17 @@ def find_actors(
     """
     c = as_corpus(corpus)
     lex = _actor_lexicon(lexicon)
-    hits = lexicon_hits(c, lex).rename(columns={"pattern": "alias"})
+    hits = lexicon_hits(c, lex, excluded=excluded)
+    tally = hits.attrs["excluded"]
+    hits = hits.rename(columns={"pattern": "alias"})
     info = lex.entries.set_index("actor")
     hits["type"] = pd.Categorical(_per_entry(hits["actor"], info["type"]), categories=_types())
     hits["parent"] = pd.Series(_per_entry(hits["actor"], info["parent"]), dtype="string")
     hits["code"] = pd.Series(_per_entry(hits["actor"], info["code"]), dtype="string")
-    return attach_voice(hits, _quotes_of(c, quotes))[ACTOR_COLUMNS]
+    columns = [*ACTOR_COLUMNS, *(["excluded_by"] if excluded else [])]
+    out = attach_voice(hits, _quotes_of(c, quotes))[columns]
+    out.attrs = {"excluded": tally}
+    return out
 
 
 def count_actors(
@@ -155,7 +166,10 @@ def count_actors(
         mentions = _rolled_up(mentions, lex)
     elif "type" not in mentions.columns:
         mentions = mentions.assign(type=_entry_types(mentions["actor"], lex))
-    return count_hits(mentions, c, label="actor", by=keys, quotes=q, extra=["type"])
+    tally = mentions.attrs.get("excluded", [])
+    out = count_hits(mentions, c, label="actor", by=keys, quotes=q, extra=["type"])
+    out.attrs = {"excluded": tally}
+    return out
 
 
 def _actor_lexicon(lexicon: str | Lexicon | None) -> Lexicon:

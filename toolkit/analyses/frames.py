@@ -29,6 +29,7 @@ def find_frames(
     lexicon: str | Lexicon | None = None,
     *,
     quotes: pd.DataFrame | None = None,
+    excluded: bool = False,
 ) -> pd.DataFrame:
     """Every frame cue in the corpus, with whose words it is in.
 
@@ -41,6 +42,10 @@ def find_frames(
     quotes : DataFrame, optional
         A quotation table (``doc_id, start, end, kind`` and ``speaker``, as from
         :func:`toolkit.extract_quotes`). By default it is computed (once per corpus).
+    excluded : bool
+        List instead the hits that the cues' ``exclude`` and ``near`` rules
+        removed (:mod:`toolkit.search.exclusions`), with ``excluded_by``: read
+        them to check the rules.
 
     Returns
     -------
@@ -49,6 +54,7 @@ def find_frames(
         frame, cue, voice, speaker, quote_id``. ``cue`` is the lexicon pattern
         that matched; ``text`` is ``docs.text[start:end]``. Where cues overlap the
         longest match wins and a stretch of text counts for one frame only.
+        ``.attrs["excluded"]`` lists how many hits each rule removed.
 
     Examples
     --------
@@ -59,9 +65,13 @@ def find_frames(
     """
     c = as_corpus(corpus)
     lex = load_lexicon(DEFAULT_FRAMES if lexicon is None else lexicon, kind="frames")
-    hits = lexicon_hits(c, lex)
+    hits = lexicon_hits(c, lex, excluded=excluded)
+    tally = hits.attrs["excluded"]
     hits = hits.rename(columns={"pattern": "cue"})
-    return attach_voice(hits, quotes_of(c, quotes))[FRAME_HIT_COLUMNS]
+    columns = [*FRAME_HIT_COLUMNS, *(["excluded_by"] if excluded else [])]
+    out = attach_voice(hits, quotes_of(c, quotes))[columns]
+    out.attrs = {"excluded": tally}
+    return out
 
 
 def count_frames(
@@ -97,7 +107,8 @@ def count_frames(
         (cue hits), ``documents`` (with at least one hit), ``tokens`` (the word
         tokens of the group: the denominator) and ``per_1k_tokens`` (``mentions /
         tokens * 1000``). Every frame of the lexicon gets a row in every group,
-        with 0 where it has no hit.
+        with 0 where it has no hit. ``.attrs["excluded"]`` lists how many hits
+        each ``exclude`` or ``near`` rule of the lexicon removed.
 
     Examples
     --------
@@ -115,4 +126,6 @@ def count_frames(
         require_columns(hits, ["doc_id", "frame"], "hits (a find_frames result)")
         q = quotes_of(c, quotes) if any(k in VOICE_KEYS for k in keys) else None
     names = load_lexicon(DEFAULT_FRAMES if lexicon is None else lexicon, kind="frames").names
-    return count_hits(hits, c, label="frame", by=keys, quotes=q, labels=names)
+    out = count_hits(hits, c, label="frame", by=keys, quotes=q, labels=names)
+    out.attrs = {"excluded": hits.attrs.get("excluded", [])}
+    return out

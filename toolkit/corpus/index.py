@@ -161,6 +161,42 @@ class TokenIndex:
         starts = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
         return "".join(self.texts).translate(table), starts
 
+    def sentence_of(self, doc: np.ndarray, offset: np.ndarray) -> np.ndarray:
+        """The global number of the sentence holding each character ``offset``
+        (local to document ``doc``): the last sentence starting at or before it."""
+        doc = np.asarray(doc, dtype=np.int64)
+        stride = int(max((len(t) for t in self.texts), default=0)) + 1
+        key = self._sentence_key(stride)
+        found = np.searchsorted(key, doc * stride + np.asarray(offset, dtype=np.int64), "right")
+        lo = self.doc_sent[doc]
+        return np.clip(found - 1, lo, np.maximum(self.doc_sent[doc + 1] - 1, lo))
+
+    def _sentence_key(self, stride: int) -> np.ndarray:
+        sent_doc = np.repeat(np.arange(self.n_docs), np.diff(self.doc_sent))
+        return sent_doc * stride + self.sent_start.astype(np.int64)
+
+    def sentence_bounds(
+        self, doc: np.ndarray, start: np.ndarray, end: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Where the sentence(s) holding each character span begin and end.
+
+        ``doc`` are document numbers, ``start`` and ``end`` character offsets
+        local to each document. Returns the start of the sentence holding
+        ``start`` and the end of the sentence holding ``end - 1`` (offsets local
+        to the document): the stretch of whole sentences a span lies in.
+        """
+        doc = np.asarray(doc, dtype=np.int64)
+        start = np.asarray(start, dtype=np.int64)
+        stop = np.asarray(end, dtype=np.int64)
+        if len(self.sent_start) == 0 or len(doc) == 0:
+            return start.copy(), stop.copy()
+        first = self.sentence_of(doc, start)
+        final = self.sentence_of(doc, np.maximum(stop - 1, start))
+        lo = np.minimum(self.sent_start[first].astype(np.int64), start)
+        hi = np.maximum(self.sent_end[final].astype(np.int64), stop)
+        empty = self.doc_sent[doc] == self.doc_sent[doc + 1]  # a document without sentences
+        return np.where(empty, start, lo), np.where(empty, stop, hi)
+
     @cached_property
     def match_forms(self) -> np.ndarray:
         """Each surface form as case-sensitive matching compares it (its

@@ -34,7 +34,14 @@ An actor entry takes ``type`` (one of :data:`ACTOR_TYPES`) and ``aliases``, and
 optionally ``code``, ``parent``, ``generic`` (true for role words such as
 "insurgents" that do not name one actor) and ``description``. A frame entry takes
 ``cues`` and optionally ``description``. An alias or cue is a string or a mapping
-``{pattern: ..., match: glob|regex|fixed, case_sensitive: true|false}``.
+``{pattern: ..., match: glob|regex|fixed, case_sensitive: true|false, exclude:
+[...], near: [...]}``; ``exclude`` and ``near`` say what the words around a match
+must not or must contain (:mod:`toolkit.search.exclusions`)::
+
+    - pattern: advanc*
+      exclude: ["in advance"]                  # not "in advance of"
+    - pattern: reconciliation
+      near: [talk*, negotiat*, peace, Taliban]   # only in such a sentence
 
 Matching (:func:`match_lexicon`) finds every alias in the corpus and keeps each
 stretch of text for one entry only: where matches overlap, the longest wins
@@ -58,10 +65,12 @@ import numpy as np
 import pandas as pd
 import yaml
 
+from .._util.checks import MAX_WINDOW
 from .._util.resources import resource
 from .._util.tables import str_array
 from ..corpus.corpus import Corpus
 from ..corpus.index import TokenIndex, corpus_index
+from .exclusions import RULE_COLUMNS, RULE_KINDS, SENTENCE, apply_rules, rule_labels
 from .patterns import MATCH_MODES, Pattern, compile_pattern, find_all_spans, longest_matches
 
 __all__ = [
@@ -71,6 +80,7 @@ __all__ = [
     "HIT_COLUMNS",
     "Lexicon",
     "LexiconError",
+    "exclusion_counts",
     "lexicon_hits",
     "list_lexicons",
     "load_lexicon",
@@ -92,7 +102,8 @@ _ENTRY_KEYS = {
     "actors": ("type", "aliases", "code", "parent", "generic", "description"),
     "frames": ("cues", "description"),
 }
-_PATTERN_KEYS = ("pattern", "match", "case_sensitive")
+_PATTERN_KEYS = ("pattern", "match", "case_sensitive", *RULE_KINDS)
+_RULE_KEYS = ("pattern", "match", "case_sensitive", "window")
 _SUFFIXES = (".yaml", ".yml")
 
 
@@ -122,6 +133,11 @@ class Lexicon:
     source : str
         The file it was read from, or ``"<dict>"``.
     description : str
+    rules : DataFrame
+        One row per ``exclude`` or ``near`` rule of a pattern: ``pattern_no``
+        (the row of ``patterns``), ``rule``, ``pattern``, ``match``,
+        ``case_sensitive``, ``window`` (tokens; 0 overlapping the match, -1 the
+        sentence) and ``line``.
     """
 
     name: str
@@ -130,6 +146,9 @@ class Lexicon:
     patterns: pd.DataFrame = field(repr=False)
     source: str = ""
     description: str = ""
+    rules: pd.DataFrame = field(
+        repr=False, default_factory=lambda: pd.DataFrame(columns=RULE_COLUMNS)
+    )
 
     @property
     def label(self) -> str:
@@ -438,13 +457,14 @@ class _Builder:
         if not items:
             raise self.fail(entries_node, f"'{kind}' has no entries")
         label = _LABEL[kind]
-        entry_rows, pattern_rows, pattern_nodes, parent_nodes = [], [], [], {}
+        entry_rows, pattern_rows, pattern_nodes, parent_nodes, rule_rows = [], [], [], {}, []
         for entry, key_node, body in items:
             row, patterns, parent_node = self.entry(kind, entry, key_node, body)
             entry_rows.append(row)
             if parent_node is not None:
                 parent_nodes[entry] = parent_node
             for p, node in patterns:
+                rule_rows += [{"pattern_no": len(pattern_rows), **r} for r in p.pop("rules")]
                 pattern_rows.append({label: entry, **p})
                 pattern_nodes.append(node)
         if kind == "actors":
@@ -458,7 +478,10 @@ class _Builder:
             entries[c] = entries[c].astype(np.int32)
             patterns[c] = patterns[c].astype(np.int32)
         patterns["case_sensitive"] = patterns["case_sensitive"].astype(bool)
-        return Lexicon(name, kind, entries, patterns, self.source, description.strip())
+        rules = pd.DataFrame(rule_rows, columns=RULE_COLUMNS).astype(
+            {"pattern_no": np.int64, "case_sensitive": bool, "window": np.int64, "line": np.int32}
+        )
+        return Lexicon(name, kind, entries, patterns, self.source, description.strip(), rules)
 
     def entry(self, kind: str, entry: str, key_node: yaml.Node, body: yaml.Node):
         label = _LABEL[kind]
@@ -520,7 +543,7 @@ class _Builder:
         return row, patterns, parent_node
 
     def pattern(self, node: yaml.Node, what: str) -> dict[str, Any]:
-        match, case = "glob", False
+        match, case, rules = "glob", False, []
         if isinstance(node, yaml.MappingNode):
             fields = {k: (kn, v) for k, kn, v in self.mapping(node, f"a pattern of {what}")}
             for k, (kn, _) in fields.items():
@@ -538,6 +561,9 @@ class _Builder:
                     )
             if "case_sensitive" in fields:
                 case = self.flag(fields["case_sensitive"][1], "case_sensitive")
+            for kind in RULE_KINDS:
+                if kind in fields:
+                    rules += self.rules(fields[kind][1], kind, f"{kind!r} of {source!r} ({what})")
         else:
             source = self.text(node, f"a pattern of {what}")
         try:
@@ -549,7 +575,55 @@ class _Builder:
             "match": match,
             "case_sensitive": case,
             "line": self.line(node),
+            "rules": rules,
         }
+
+    def rules(self, node: yaml.Node, kind: str, what: str) -> list[dict[str, Any]]:
+        """The ``exclude`` or ``near`` rules of a pattern: a list of patterns or
+        ``{pattern, match, case_sensitive, window}`` mappings."""
+        items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+        if not items:
+            raise self.fail(node, f"{what} is an empty list")
+        out = []
+        for item in items:
+            rule: dict[str, Any] = {"rule": kind, "match": "glob", "case_sensitive": False}
+            rule["window"] = 0 if kind == "exclude" else SENTENCE
+            if isinstance(item, yaml.MappingNode):
+                fields = {k: v for k, _, v in self.mapping(item, f"a rule of {what}")}
+                for k, kn, _ in self.mapping(item, f"a rule of {what}"):
+                    if k not in _RULE_KEYS:
+                        raise self.unknown(kn, k, _RULE_KEYS, f"a rule of {what}")
+                if "pattern" not in fields:
+                    raise self.fail(item, f"a rule of {what} is a mapping without 'pattern:'")
+                rule["pattern"] = self.text(fields["pattern"], f"a rule of {what}")
+                if "match" in fields:
+                    rule["match"] = self.text(fields["match"], "match")
+                if "case_sensitive" in fields:
+                    rule["case_sensitive"] = self.flag(fields["case_sensitive"], "case_sensitive")
+                if "window" in fields:
+                    rule["window"] = self.window(fields["window"], what)
+            else:
+                rule["pattern"] = self.text(item, f"a rule of {what}")
+            try:
+                compile_pattern(
+                    str(rule["pattern"]), match=rule["match"], case_sensitive=rule["case_sensitive"]
+                )
+            except (ValueError, TypeError) as exc:
+                raise self.fail(item, f"{what}: {exc}") from exc
+            out.append({**rule, "pattern": str(rule["pattern"]), "line": self.line(item)})
+        return out
+
+    def window(self, node: yaml.Node, what: str) -> int:
+        value = self.text(node, f"the window of a rule of {what}")
+        if value == "sentence":
+            return SENTENCE
+        if not (value or "").isdigit() or int(str(value)) > MAX_WINDOW:
+            raise self.fail(
+                node,
+                f"the window of a rule of {what} is {value!r}; give a number of tokens "
+                f"from 0 (overlapping the match) to {MAX_WINDOW:,}, or 'sentence'",
+            )
+        return int(str(value))
 
     def check_parents(
         self, parent: dict[str, str | None], parent_nodes: dict[str, yaml.Node]
@@ -602,27 +676,33 @@ class _Builder:
 # -------------------------------------------------------------------- matching
 
 
-def match_lexicon(corpus: Any, lexicon: Lexicon) -> pd.DataFrame:
+def match_lexicon(corpus: Any, lexicon: Lexicon, *, excluded: bool = False) -> pd.DataFrame:
     """Where the lexicon's patterns match, one row per kept match.
 
-    Every alias (or cue) is searched with :func:`toolkit.search.patterns.find_spans`.
-    Overlapping matches are resolved so that each token belongs to at most one
-    match: the longest match wins, then the earliest, then the pattern listed
-    first in the lexicon. For actors, an abbreviation in brackets right after a
-    mention of the same actor ("National Directorate of Security (NDS)") is part
-    of that one mention.
+    Every alias (or cue) is searched with :func:`toolkit.search.patterns.find_spans`;
+    matches that a pattern's ``exclude`` or ``near`` rules rule out are dropped
+    (:mod:`toolkit.search.exclusions`). Overlapping matches are resolved so that
+    each token belongs to at most one match: the longest match wins, then the
+    earliest, then the pattern listed first in the lexicon. For actors, an
+    abbreviation in brackets right after a mention of the same actor ("National
+    Directorate of Security (NDS)") is part of that one mention.
 
     Parameters
     ----------
     corpus : Corpus or anything :func:`toolkit.as_corpus` accepts
     lexicon : Lexicon
+    excluded : bool
+        Return instead the matches that the rules removed and that would
+        otherwise have counted, with ``rule_no`` (the row of ``lexicon.rules``
+        that removed each).
 
     Returns
     -------
     DataFrame
         ``first, end`` (global token positions; the match covers ``first .. end-1``)
         and ``pattern_no`` (the row of ``lexicon.patterns`` that matched), sorted by
-        position.
+        position. ``.attrs["excluded"]`` counts the matches each rule removed (see
+        :func:`exclusion_counts`).
 
     Examples
     --------
@@ -637,6 +717,25 @@ def match_lexicon(corpus: Any, lexicon: Lexicon) -> pd.DataFrame:
     """
     idx = corpus_index(corpus)
     first, end, no = find_all_spans(idx, lexicon.compiled)
+    ruled = apply_rules(idx, lexicon.rules, first, end, no)
+    removed = np.zeros(0, dtype=np.int64)
+    if not ruled.keep.all():  # the removed matches that would have counted
+        base = longest_matches(first, end, no)
+        removed = np.sort(base[~ruled.keep[base]])
+    tally = exclusion_counts(lexicon, ruled.rule_no[removed])
+    if excluded:
+        removed = removed[np.argsort(first[removed], kind="stable")]
+        out = pd.DataFrame(
+            {
+                "first": first[removed],
+                "end": end[removed],
+                "pattern_no": no[removed],
+                "rule_no": ruled.rule_no[removed],
+            }
+        )
+        out.attrs["excluded"] = tally
+        return out
+    first, end, no = first[ruled.keep], end[ruled.keep], no[ruled.keep]
     keep = longest_matches(first, end, no)
     first, end, no = first[keep], end[keep], no[keep]
     order = np.argsort(first, kind="stable")
@@ -644,7 +743,37 @@ def match_lexicon(corpus: Any, lexicon: Lexicon) -> pd.DataFrame:
     if lexicon.kind == "actors" and len(first) > 1:
         entry_codes = pd.factorize(lexicon.patterns[lexicon.label])[0]
         first, end, no = _merge_bracketed(idx, first, end, no, entry_codes)
-    return pd.DataFrame({"first": first, "end": end, "pattern_no": no})
+    out = pd.DataFrame({"first": first, "end": end, "pattern_no": no})
+    out.attrs["excluded"] = tally
+    return out
+
+
+def exclusion_counts(lexicon: Lexicon, rule_no: np.ndarray) -> list[dict[str, Any]]:
+    """How many matches each rule removed, one record per ``exclude`` rule and
+    one for the ``near`` rules of a pattern (0 for rules that removed nothing):
+    the entry, the ``pattern`` the rule belongs to, the ``rule`` in words and
+    ``removed``."""
+    rules = lexicon.rules
+    if rules.empty:
+        return []
+    counts = np.bincount(rule_no[rule_no >= 0], minlength=len(rules))
+    labels = rule_labels(rules)
+    pats = lexicon.patterns
+    # the near rules of a pattern count together, on the first of them
+    shown = ~rules.duplicated(["pattern_no", "rule"]) | (rules["rule"] == "exclude")
+    out = []
+    for i, r in enumerate(rules.itertuples(index=False)):
+        if not shown.iat[i]:
+            continue
+        out.append(
+            {
+                lexicon.label: str(pats[lexicon.label].iat[int(r.pattern_no)]),
+                "pattern": str(pats["pattern"].iat[int(r.pattern_no)]),
+                "rule": labels[i],
+                "removed": int(counts[i]),
+            }
+        )
+    return out
 
 
 def _merge_bracketed(
@@ -679,11 +808,15 @@ def _merge_bracketed(
     return first[~drop], end[~drop], no[~drop]
 
 
-def lexicon_hits(corpus: Corpus, lexicon: Lexicon) -> pd.DataFrame:
+def lexicon_hits(corpus: Corpus, lexicon: Lexicon, *, excluded: bool = False) -> pd.DataFrame:
     """The kept matches of a lexicon as a table: ``doc_id, sent_id, start, end,
-    text``, the entry (``actor`` or ``frame``), ``pattern`` and ``pattern_no``."""
+    text``, the entry (``actor`` or ``frame``), ``pattern`` and ``pattern_no``.
+
+    With ``excluded=True``, the matches its rules removed instead, with
+    ``excluded_by`` (the rule in words). ``.attrs["excluded"]`` counts the
+    matches each rule removed."""
     idx = corpus_index(corpus)
-    m = match_lexicon(corpus, lexicon)
+    m = match_lexicon(corpus, lexicon, excluded=excluded)
     first = m["first"].to_numpy()
     end = m["end"].to_numpy()
     no = m["pattern_no"].to_numpy()
@@ -700,7 +833,7 @@ def lexicon_hits(corpus: Corpus, lexicon: Lexicon) -> pd.DataFrame:
     names = pd.Categorical(
         pats[label].to_numpy()[no], categories=list(dict.fromkeys(lexicon.names))
     )
-    return pd.DataFrame(
+    out = pd.DataFrame(
         {
             "doc_id": idx.doc_categorical(doc),
             "sent_id": (idx.sent[first] - idx.doc_sent[doc]).astype(np.int32),
@@ -712,3 +845,8 @@ def lexicon_hits(corpus: Corpus, lexicon: Lexicon) -> pd.DataFrame:
             "pattern_no": no.astype(np.int32),
         }
     )
+    if excluded:
+        labels = rule_labels(lexicon.rules)
+        out["excluded_by"] = str_array([labels[r] for r in m["rule_no"].tolist()])
+    out.attrs["excluded"] = m.attrs["excluded"]
+    return out

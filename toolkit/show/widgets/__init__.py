@@ -9,12 +9,13 @@ Errors a researcher can cause (an invalid regular expression, say) are shown in
 the explorer's status line instead of raising.
 
 One explorer a module: :mod:`.kwic`, :mod:`.counts` (actors and frames),
-:mod:`.speakers`, :mod:`.dashboard`; :mod:`.base` holds what they share. This
+:mod:`.speakers`, :mod:`.coding` (hand coding a sample), :mod:`.dashboard`; :mod:`.base` holds what they share. This
 package's namespace is the public ``toolkit.widgets``.
 """
 
 from ..html import hits_html
 from .base import figure_png
+from .coding import CodingExplorer, coding_explorer
 from .counts import ActorExplorer, FrameExplorer, actor_explorer, frame_explorer
 from .dashboard import ExplorerDashboard, explorer_dashboard
 from .kwic import KwicExplorer, kwic_explorer
@@ -22,11 +23,13 @@ from .speakers import SpeakerExplorer, select_quotes, speaker_explorer
 
 __all__ = [
     "ActorExplorer",
+    "CodingExplorer",
     "ExplorerDashboard",
     "FrameExplorer",
     "KwicExplorer",
     "SpeakerExplorer",
     "actor_explorer",
+    "coding_explorer",
     "explorer_dashboard",
     "figure_png",
     "frame_explorer",
