@@ -189,7 +189,8 @@ def _from_file(path: Path, text_col: str, id_col: str | None, report: list) -> p
     if suffix in TABLE_SUFFIXES:
         table, rows = read_table(path, suffix, id_col=id_col)
         report.extend(rows)
-        frame, rows = from_frame(table, text_col, id_col, origin=f"'{shown(path)}'", path=path)
+        origin = f"'{shown(path)}'"
+        frame, rows = from_frame(table, text_col, id_col, origin=origin, path=path, repair=False)
         report.extend(rows)
         return frame
     # news-database exports and office files by their content, other files as text

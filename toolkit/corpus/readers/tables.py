@@ -13,6 +13,7 @@ import codecs
 import csv
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,9 @@ from .records import repair_record, repair_strings
 __all__ = ["from_frame", "read_table"]
 
 _ID_COLUMNS = ("doc_id", "id")
+# JSON can only hold a lone surrogate as an escape (text decoded from bytes holds
+# none), so only text with such an escape needs repairing
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 def read_table(
@@ -165,11 +169,14 @@ def _read_json(path: Path, text: str) -> tuple[pd.DataFrame, list[dict[str, Any]
     if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
         raise ValueError(f"'{shown(path)}' must hold a list of objects, one per document")
     rows: list[dict[str, Any]] = []
-    records = []
-    for n, record in enumerate(data, start=1):
-        record, more = repair_record(record, path=path, doc_id=_id_of(record), where=f"record {n}")
-        records.append(record)
-        rows.extend(more)
+    records = data
+    if _SURROGATE_ESCAPE.search(text):
+        records = []
+        for n, record in enumerate(data, start=1):
+            where = f"record {n}"
+            record, more = repair_record(record, path=path, doc_id=_id_of(record), where=where)
+            records.append(record)
+            rows.extend(more)
     return pd.DataFrame(records), rows
 
 
@@ -226,6 +233,8 @@ def _json_record(path: Path, n: int, line: str) -> tuple[dict | None, list[dict[
         ]
     if not isinstance(obj, dict):
         return None, [report_row(path, None, "skipped", f"line {n}: not a JSON object", line[:200])]
+    if not _SURROGATE_ESCAPE.search(line):
+        return obj, []
     return repair_record(obj, path=path, doc_id=_id_of(obj), where=f"line {n}")
 
 
@@ -241,9 +250,13 @@ def from_frame(
     *,
     origin: str,
     path: Path | None = None,
+    repair: bool = True,
 ) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
     """The documents of a table, as the corpus's columns (``doc_id``, ``raw`` and
     the metadata), and the report rows of rows skipped, renamed or repaired.
+
+    ``repair`` replaces lone surrogates in its object columns (a table that
+    :func:`read_table` read has none left: it repairs them line by line).
 
     Raises
     ------
@@ -273,7 +286,7 @@ def from_frame(
         id_col = next((c for c in _ID_COLUMNS if c in table.columns and c != text_col), None)
     frame = table.copy()
     frame.columns = columns
-    rows = _repair_frame(frame, path, id_col)
+    rows = _repair_frame(frame, path, id_col) if repair else []
     for name in ("raw", "text", "doc_id"):  # move aside columns whose names the corpus needs
         if name in frame.columns and name not in (text_col, id_col):
             frame = frame.rename(columns={name: f"{name}_original"})
