@@ -22,7 +22,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["WORD_EXTEND", "match_form", "replace_lone_surrogates"]
+__all__ = ["WORD_EXTEND", "WORD_EXTEND_RE", "match_form", "replace_lone_surrogates"]
 
 # Format characters that Unicode does not treat as inside a word: the zero-width
 # space is a word boundary, and these "prepended concatenation marks" (Arabic
@@ -70,6 +70,16 @@ WORD_EXTEND = _class_body(_extend_code_points())
 """Body of a regex character class (``f"[{WORD_EXTEND}]"``) of the characters a
 word goes on through: Unicode marks (Mn, Mc, Me), format characters (Cf) except
 the zero-width space and the prepended concatenation marks, and emoji modifiers."""
+
+WORD_EXTEND_RE = (
+    f"(?:[{_class_body(tuple(cp for cp in _extend_code_points() if cp < 0x10000))}]"
+    f"|(?=[\U00010000-\U0010ffff])"
+    f"[{_class_body(tuple(cp for cp in _extend_code_points() if cp >= 0x10000))}])"
+)
+"""One character of :data:`WORD_EXTEND`, as a regex that is as fast as a plain
+class: Python's ``re`` tests the characters of the first 65,536 code points
+against a bitmap but those beyond it one range at a time, so the ranges beyond
+are only looked at for a character that is beyond too."""
 
 _FORMAT = dict.fromkeys(cp for cp in _extend_code_points() if unicodedata.category(chr(cp)) == "Cf")
 _SURROGATE = re.compile("[\ud800-\udfff]")

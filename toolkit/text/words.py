@@ -26,7 +26,7 @@ from functools import lru_cache
 import numpy as np
 
 from .abbreviations import abbreviations
-from .characters import WORD_EXTEND
+from .characters import WORD_EXTEND_RE
 
 __all__ = ["is_punct", "split_tokens", "tokenize_text"]
 
@@ -42,7 +42,7 @@ def _word_regex() -> re.Pattern[str]:
         set().union(abbr["titles"], abbr["months"], abbr["before_numbers"], abbr["other"]),
         key=lambda w: (-len(w), w),
     )
-    marks = f"[{WORD_EXTEND}]"  # marks and joiners: they stay with the character before
+    marks = WORD_EXTEND_RE  # marks and joiners: they stay with the character before
     m = f"{marks}*"
     word = rf"\w+(?:{marks}+\w*)*"  # letters and digits, and the marks on them
     alternatives = [
