@@ -18,6 +18,7 @@ from .analyses.collocates import collocates
 from .analyses.frames import count_frames, find_frames
 from .analyses.keyness import keyness
 from .analyses.sentiment import score_sentiment, sentiment_by, sentiment_by_speaker
+from .analyses.terms import count_terms, document_term_matrix
 from .analyses.voice import attach_voice
 from .corpus.corpus import Corpus
 from .corpus.load import as_corpus, load_corpus
@@ -36,6 +37,8 @@ __all__ = [
     "collocates",
     "count_actors",
     "count_frames",
+    "count_terms",
+    "document_term_matrix",
     "extract_quotes",
     "find_actors",
     "find_frames",
@@ -54,6 +57,7 @@ __all__ = [
     "plot_frames",
     "plot_keyness",
     "plot_speaker_sentiment",
+    "plot_terms",
     "quotes_html",
     "score_sentiment",
     "sentences",
