@@ -15,14 +15,16 @@ import pandas as pd
 
 from ..corpus.index import corpus_index
 from ..corpus.load import as_corpus
+from ..text.shorten import shorten
+from .tables import cut_rows, rows_note
 
-__all__ = ["hits_html", "kwic_html", "quotes_html", "quotes_table_html"]
+__all__ = ["hits_html", "kwic_html", "quotes_html", "quotes_table_html", "table_html"]
 
 _MARK = "background:#ffe08a;font-weight:bold"
 _TD = "padding:1px 6px;white-space:nowrap;font-family:ui-monospace,Menlo,Consolas,monospace"
 
 
-def kwic_html(hits: pd.DataFrame, *, max_rows: int = 500) -> str:
+def kwic_html(hits: pd.DataFrame, *, max_rows: int = 500, chars: int = 80) -> str:
     """An aligned, keyword-highlighted HTML table of KWIC hits.
 
     Every piece of article text is HTML-escaped, so an article containing
@@ -34,7 +36,10 @@ def kwic_html(hits: pd.DataFrame, *, max_rows: int = 500) -> str:
     hits : DataFrame
         The result of :func:`kwic`.
     max_rows : int
-        Rows shown at most; a note says how many were left out.
+        Rows shown at most; a note says how many there are (and links the
+        full table when :func:`toolkit.show.tables.keep_full_tables` is set).
+    chars : int
+        Characters of context shown at most on each side, cut between words.
 
     Examples
     --------
@@ -46,26 +51,21 @@ def kwic_html(hits: pd.DataFrame, *, max_rows: int = 500) -> str:
     missing = [c for c in ("doc_id", "left", "keyword", "right") if c not in hits.columns]
     if missing:
         raise ValueError(f"kwic_html needs the columns of a kwic() result; missing {missing}")
-    n = len(hits)
-    shown = hits.head(max_rows)
+    shown, href = cut_rows(hits, max_rows, "kwic")
     esc = html.escape
     rows = []
     for doc_id, left, kw, right in zip(
         shown["doc_id"].astype(str), shown["left"], shown["keyword"], shown["right"], strict=True
     ):
         rows.append(
-            f'<tr><td style="{_TD};color:#666">{esc(doc_id)}</td>'
-            f'<td style="{_TD};text-align:right;max-width:40em;overflow:hidden;direction:rtl">'
-            f'<span style="direction:ltr;unicode-bidi:embed">{esc(left)}</span></td>'
+            f'<tr><td style="{_TD};color:#666" title="{esc(doc_id)}">{esc(shorten(doc_id, 40))}</td>'
+            f'<td style="{_TD};text-align:right">{esc(shorten(left, chars, keep="end"))}</td>'
             f'<td style="{_TD};text-align:center"><mark style="{_MARK}">{esc(kw)}</mark></td>'
-            f'<td style="{_TD};text-align:left;max-width:40em;overflow:hidden">'
-            f"{esc(right)}</td></tr>"
+            f'<td style="{_TD};text-align:left">{esc(shorten(right, chars))}</td></tr>'
         )
-    note = f"{n:,} hit{'s' if n != 1 else ''}"
-    if n > len(shown):
-        note += f"; showing the first {len(shown):,}"
     return (
-        f'<div class="toolkit-kwic"><p style="margin:2px 0">{esc(note)}</p>'
+        f'<div class="toolkit-kwic"><p style="margin:2px 0">'
+        f"{rows_note(len(hits), len(shown), 'hit', href)}</p>"
         '<table style="border-collapse:collapse;font-size:90%">'
         f'<thead><tr><th style="{_TD}">doc_id</th><th style="{_TD};text-align:right">left</th>'
         f'<th style="{_TD}">keyword</th><th style="{_TD};text-align:left">right</th></tr></thead>'
@@ -169,7 +169,7 @@ def quotes_html(
 def quotes_table_html(quotes: pd.DataFrame, max_rows: int) -> str:
     """The quotations of one speaker as an HTML table (document and offsets, kind,
     text, the words naming the speaker and the cue, evidence, confidence, tone)."""
-    shown = quotes.head(max_rows)
+    shown, href = cut_rows(quotes, max_rows, "quotations")
     esc = html.escape
     td = "padding:2px 6px;vertical-align:top;border-bottom:1px solid #eee"
     rows = []
@@ -196,7 +196,11 @@ def quotes_table_html(quotes: pd.DataFrame, max_rows: int) -> str:
             "tone",
         )
     )
-    note = f"<p>showing {len(shown):,} of {len(quotes):,}</p>" if len(quotes) > len(shown) else ""
+    note = (
+        f"<p>{rows_note(len(quotes), len(shown), 'quotation', href)}</p>"
+        if len(quotes) > len(shown)
+        else ""
+    )
     return (
         f'<table class="toolkit-quotes-table" style="border-collapse:collapse;font-size:90%">'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{note}"
@@ -226,7 +230,8 @@ def hits_html(
     max_rows : int
         Rows shown at most; a note says how many there are.
     chars : int
-        Characters of context on each side, within the sentence.
+        Characters of context on each side at most, within the sentence and
+        cut between words.
 
     Examples
     --------
@@ -239,8 +244,7 @@ def hits_html(
     """
     idx = corpus_index(corpus)
     esc = html.escape
-    n = len(hits)
-    shown = hits.head(max_rows)
+    shown, href = cut_rows(hits, max_rows, "hits")
     doc_pos = {d: i for i, d in enumerate(idx.doc_ids)}
     text, doc_start = idx.display
     head = "".join(f'<th style="{_TD_CELL}">{esc(c)}</th>' for c in columns)
@@ -249,24 +253,63 @@ def hits_html(
         d = doc_pos[str(rec["doc_id"])]
         s = int(idx.doc_sent[d] + rec["sent_id"])
         a, b = int(rec["start"]), int(rec["end"])
-        lo = max(int(idx.sent_start[s]), a - chars)
-        hi = min(int(idx.sent_end[s]), b + chars)
+        lo, hi = int(idx.sent_start[s]), int(idx.sent_end[s])
         at = int(doc_start[d])
+        left = shorten(text[at + lo : at + a], chars, keep="end") if a > lo else ""
+        right = shorten(text[at + b : at + hi], chars) if hi > b else ""
         context = (
-            f"{esc(text[at + lo : at + a])}<mark style='background:#ffe08a;font-weight:bold'>"
-            f"{esc(text[at + a : at + b])}</mark>{esc(text[at + b : at + hi])}"
+            f"{esc(left)}<mark style='background:#ffe08a;font-weight:bold'>"
+            f"{esc(text[at + a : at + b])}</mark>{esc(right)}"
         )
         cells = "".join(
             f'<td style="{_TD_CELL}">{esc("" if pd.isna(rec[c]) else str(rec[c]))}</td>'
             for c in columns
         )
         rows.append(f'<tr>{cells}<td style="{_TD_CELL};white-space:normal">{context}</td></tr>')
-    note = f"{n:,} row{'s' if n != 1 else ''}"
-    if n > len(shown):
-        note += f"; showing the first {len(shown):,}"
     return (
-        f'<div class="toolkit-hits"><p style="margin:2px 0">{esc(note)}</p>'
+        f'<div class="toolkit-hits"><p style="margin:2px 0">'
+        f"{rows_note(len(hits), len(shown), 'row', href)}</p>"
         '<table style="border-collapse:collapse;font-size:90%">'
         f'<thead><tr>{head}<th style="{_TD_CELL}">in context</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
+
+
+def table_html(
+    frame: pd.DataFrame,
+    *,
+    max_rows: int = 25,
+    kind: str = "table",
+    chars: int = 200,
+) -> str:
+    """A DataFrame as an HTML table for a page: at most ``max_rows`` rows, long
+    text cells cut between words.
+
+    A cell longer than ``chars`` characters is shortened at a word boundary (a
+    ``left`` context column loses its start, so the words next to the keyword
+    stay); a note says how many rows the table has, and links the full table
+    when :func:`toolkit.show.tables.keep_full_tables` is set. Text is escaped.
+
+    Examples
+    --------
+    >>> import toolkit
+    >>> page = table_html(toolkit.count_terms("data/"), max_rows=3)
+    >>> page.count("<tr>"), "the first 3 shown" in page  # three rows under the header
+    (3, True)
+    """
+    shown, href = cut_rows(frame, max_rows, kind)
+    shown = shown.copy()
+    for col in shown.columns:
+        values = shown[col]
+        if values.dtype == object or isinstance(values.dtype, pd.StringDtype):
+            keep = "end" if col == "left" else "start"
+            shown[col] = [
+                shorten(v, chars, keep=keep) if isinstance(v, str) and len(v) > chars else v
+                for v in values
+            ]
+    index = not isinstance(shown.index, pd.RangeIndex)
+    body = shown.to_html(index=index, border=0, na_rep="", escape=True)
+    note = ""
+    if len(shown) < len(frame):
+        note = f'<p style="margin:2px 0">{rows_note(len(frame), len(shown), "row", href)}</p>'
+    return f'<div class="toolkit-table">{body}{note}</div>'
