@@ -106,11 +106,18 @@ def test_errors_name_the_option_to_use(capsys, tmp_path):
     pd.DataFrame({"id": ["a"], "headline": ["x"], "body": ["Troops left Kabul today."]}).to_csv(
         path, index=False
     )
-    for command in (["kwic", str(path), "Kabul"], ["freq", str(path)]):
+    report = tmp_path / "report"
+    commands = [
+        ["kwic", str(path), "Kabul"],
+        ["freq", str(path)],
+        ["report", str(path), "-o", str(report)],
+    ]
+    for command in commands:
         assert main(command) == 2
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and err.endswith("Use --text-col body\n")
         assert "its columns are: id, headline, body" in err and "text_col" not in err
+    assert not report.exists()  # checked before any notebook ran
     assert main(["freq", str(path), "--text-col", "body", "--id-col", "key"]) == 2
     err = capsys.readouterr().err
     assert "no column 'key'" in err and "Use --id-col id" in err

@@ -122,3 +122,34 @@ def test_full_tables_are_written_beside_the_page_and_linked(tmp_path, sample_cor
         keep_full_tables(None)
     assert full_tables() is None
     assert "<a href" not in toolkit.kwic_html(hits, max_rows=2)
+
+
+def test_quotes_html_shows_the_start_of_a_long_document(sample_corpus):
+    quotes = toolkit.extract_quotes(sample_corpus)
+    text = sample_corpus.docs["text"].iat[0]
+    page = toolkit.quotes_html(quotes, sample_corpus, max_chars=1000)
+    cut = text.find("\n", 1000)
+    assert f"The first {cut:,} of {len(text):,} characters" in page
+    shown = html.unescape(re.sub(r"<sup[^>]*>.*?</sup>|<[^>]+>", "", page))
+    assert text[cut - 30 : cut] in shown and text[cut + 1 : cut + 60] not in shown
+    assert page.count("<span") == page.count("</span>")
+    assert "characters of this document" not in toolkit.quotes_html(quotes, sample_corpus)
+
+
+def test_a_table_written_twice_is_linked_twice_and_written_once(tmp_path, sample_corpus):
+    from toolkit.show.tables import keep_full_tables
+
+    hits = toolkit.kwic(sample_corpus, "the")
+    try:
+        keep_full_tables(tmp_path, prefix="00-dashboard", max_rows=5)
+        first = toolkit.kwic_html(hits)
+        keep_full_tables(tmp_path, prefix="01-kwic", max_rows=5)  # another page
+        second = toolkit.kwic_html(hits)
+        toolkit.kwic_html(hits.head(30))
+    finally:
+        keep_full_tables(None)
+    assert "00-dashboard-01-kwic.csv" in first and "00-dashboard-01-kwic.csv" in second
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "00-dashboard-01-kwic.csv",
+        "01-kwic-02-kwic.csv",
+    ]

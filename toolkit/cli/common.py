@@ -13,7 +13,6 @@ goes to the error stream, so the data stay clean.
 from __future__ import annotations
 
 import argparse
-import math
 import re
 import shutil
 import sys
@@ -26,6 +25,7 @@ import pandas as pd
 from .._util.paths import default_corpus
 from ..corpus.corpus import Corpus
 from ..corpus.load import load_corpus
+from ..show.tables import readable_numbers
 from ..text.shorten import shorten
 
 __all__ = [
@@ -159,8 +159,8 @@ def format_table(frame: pd.DataFrame, width: int | None = None) -> str:
     >>> frame = pd.DataFrame({"doc_id": ["wh-2021-08-31-remarks-by-president-biden"],
     ...                       "count": [3], "share": [0.1234]})
     >>> print(format_table(frame, width=30), end="")
-    doc_id             count  share
-    wh-2021-08-31-…        3  0.123
+    doc_id            count  share
+    wh-2021-08-31-…       3  0.123
     """
     if width is None:
         width = shutil.get_terminal_size().columns
@@ -232,32 +232,13 @@ def _column_strings(values: pd.Series) -> tuple[list[str], bool]:
     if pd.api.types.is_integer_dtype(dtype):
         return ["" if pd.isna(v) else str(int(v)) for v in values], True
     if pd.api.types.is_float_dtype(dtype):
-        return _float_strings(values.to_numpy(dtype=float)), True
+        return readable_numbers(values.to_numpy(dtype=float)), True
     if pd.api.types.is_datetime64_any_dtype(dtype):
         times = values.dt.strftime("%Y-%m-%d %H:%M")
         if (values.dropna().dt.normalize() == values.dropna()).all():
             times = values.dt.strftime("%Y-%m-%d")
         return ["" if pd.isna(v) else v for v in times], False
     return [_text(v) for v in values], False
-
-
-def _float_strings(values: np.ndarray) -> list[str]:
-    """Floats with as many decimals as their size needs: 1234.5, 12.34, 0.123,
-    and tiny ones (p values) as 3.2e-08."""
-    finite = values[np.isfinite(values)]
-    if len(finite) and np.all(finite == np.round(finite)) and np.all(np.abs(finite) < 1e15):
-        return ["" if np.isnan(v) else str(int(v)) if np.isfinite(v) else str(v) for v in values]
-    big = float(np.max(np.abs(finite))) if len(finite) else 0.0
-    decimals = 1 if big >= 100 else 2 if big >= 1 else 3
-    out = []
-    for v in values.tolist():
-        if math.isnan(v):
-            out.append("")
-        elif v != 0 and abs(v) < 0.5 * 10**-decimals:
-            out.append(f"{v:.1e}")
-        else:
-            out.append(f"{v:.{decimals}f}")
-    return out
 
 
 _SPACES = re.compile(r"\s+")

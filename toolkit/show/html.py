@@ -8,15 +8,17 @@ and the report all display these strings.
 from __future__ import annotations
 
 import html
+import zlib
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ..corpus.index import corpus_index
 from ..corpus.load import as_corpus
 from ..text.shorten import shorten
-from .tables import cut_rows, rows_note
+from .tables import cut_rows, readable_numbers, rows_note
 
 __all__ = ["hits_html", "kwic_html", "quotes_html", "quotes_table_html", "table_html"]
 
@@ -86,6 +88,7 @@ def quotes_html(
     *,
     doc_ids: Sequence[str] | None = None,
     max_docs: int = 3,
+    max_chars: int | None = None,
 ) -> str:
     """Articles with their quotations highlighted and labelled with the speaker.
 
@@ -102,6 +105,10 @@ def quotes_html(
         The corpus the quotations come from.
     doc_ids : list of str, optional
         Documents to show; by default the first ``max_docs`` with quotations.
+    max_chars : int, optional
+        Show each document up to the end of the line where its first
+        ``max_chars`` characters end (a note says how much of it that is);
+        by default the whole text.
 
     Examples
     --------
@@ -128,6 +135,18 @@ def quotes_html(
     for doc in doc_ids:
         text = texts[doc]
         rows = quotes[ids == doc].sort_values(["start", "end"], ascending=[True, False])
+        more = ""
+        if max_chars is not None and len(text) > max_chars:
+            cut = text.find("\n", max_chars)
+            cut = len(text) if cut < 0 else cut
+            if cut < len(text):
+                more = (
+                    f'<p style="color:#666"><i>The first {cut:,} of {len(text):,} characters '
+                    f"of this document.</i></p>"
+                )
+            text = text[:cut]
+            rows = rows[rows["start"].to_numpy() < cut]
+            rows = rows.assign(end=np.minimum(rows["end"].to_numpy(), cut))
         opened: list[tuple[int, bool]] = []  # (end, labelled) of open spans
         # (position, closes before opens, inner spans close first, html)
         events: list[tuple[int, int, int, str]] = []
@@ -161,6 +180,7 @@ def quotes_html(
         parts.append(
             f'<h4 style="margin:8px 0 2px">{html.escape(str(titles.get(doc) or doc))}</h4>'
             f'<div style="white-space:pre-wrap;line-height:1.5;max-width:60em">{"".join(out)}</div>'
+            f"{more}"
         )
     parts.append("</div>")
     return "".join(parts)
@@ -244,7 +264,10 @@ def hits_html(
     """
     idx = corpus_index(corpus)
     esc = html.escape
-    shown, href = cut_rows(hits, max_rows, "hits")
+    kind = (
+        "actor-mentions" if "actor" in columns else "frame-cues" if "frame" in columns else "hits"
+    )
+    shown, href = cut_rows(hits, max_rows, kind)
     doc_pos = {d: i for i, d in enumerate(idx.doc_ids)}
     text, doc_start = idx.display
     head = "".join(f'<th style="{_TD_CELL}">{esc(c)}</th>' for c in columns)
@@ -299,9 +322,14 @@ def table_html(
     """
     shown, href = cut_rows(frame, max_rows, kind)
     shown = shown.copy()
+    numeric = []
     for col in shown.columns:
         values = shown[col]
-        if values.dtype == object or isinstance(values.dtype, pd.StringDtype):
+        is_float = pd.api.types.is_float_dtype(values.dtype)
+        numeric.append(is_float or pd.api.types.is_integer_dtype(values.dtype))
+        if is_float:
+            shown[col] = readable_numbers(values.to_numpy(dtype=float))
+        elif values.dtype == object or isinstance(values.dtype, pd.StringDtype):
             keep = "end" if col == "left" else "start"
             shown[col] = [
                 shorten(v, chars, keep=keep) if isinstance(v, str) and len(v) > chars else v
@@ -309,7 +337,15 @@ def table_html(
             ]
     index = not isinstance(shown.index, pd.RangeIndex)
     body = shown.to_html(index=index, border=0, na_rep="", escape=True)
+    # text reads from the left, numbers line up on the right
+    name = f"toolkit-table-{zlib.crc32(body.encode('utf-8')):08x}"
+    skip = shown.index.nlevels if index else 0
+    rules = "".join(
+        f".{name} td:nth-child({k + 1 + skip}),.{name} th:nth-child({k + 1 + skip})"
+        f"{{text-align:{'right' if num else 'left'}}}"
+        for k, num in enumerate(numeric)
+    )
     note = ""
     if len(shown) < len(frame):
         note = f'<p style="margin:2px 0">{rows_note(len(frame), len(shown), "row", href)}</p>'
-    return f'<div class="toolkit-table">{body}{note}</div>'
+    return f'<div class="toolkit-table {name}"><style>{rules}</style>{body}{note}</div>'

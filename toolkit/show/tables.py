@@ -13,13 +13,22 @@ nothing is written.
 from __future__ import annotations
 
 import html
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-__all__ = ["FullTables", "cut_rows", "full_tables", "keep_full_tables", "rows_note"]
+__all__ = [
+    "FullTables",
+    "cut_rows",
+    "full_tables",
+    "keep_full_tables",
+    "readable_numbers",
+    "rows_note",
+]
 
 
 @dataclass
@@ -35,15 +44,26 @@ class FullTables:
 
     def write(self, frame: pd.DataFrame, kind: str) -> str:
         """Write ``frame`` as CSV (UTF-8, every column, no index unless it
-        carries information) and return the link to it."""
+        carries information) and return the link to it. A table already in the
+        folder (the same bytes, written by this page or another) is linked, not
+        written again."""
         self.folder.mkdir(parents=True, exist_ok=True)
-        slug = re.sub(r"[^a-z0-9]+", "-", kind.lower()).strip("-") or "table"
-        name = f"{self.prefix}-{len(self.written) + 1:02d}-{slug}.csv"
-        path = self.folder / name
         keep_index = not isinstance(frame.index, pd.RangeIndex)
-        frame.to_csv(path, index=keep_index, encoding="utf-8")
-        self.written.append(path)
-        return f"{self.href_base}{name}"
+        data = frame.to_csv(index=keep_index).encode("utf-8")
+        same = next(
+            (
+                path
+                for path in sorted(self.folder.glob("*.csv"))
+                if path.stat().st_size == len(data) and path.read_bytes() == data
+            ),
+            None,
+        )
+        if same is None:
+            slug = re.sub(r"[^a-z0-9]+", "-", kind.lower()).strip("-") or "table"
+            same = self.folder / f"{self.prefix}-{len(self.written) + 1:02d}-{slug}.csv"
+            same.write_bytes(data)
+        self.written.append(same)
+        return f"{self.href_base}{same.name}"
 
 
 _CURRENT: list[FullTables] = []
@@ -110,3 +130,36 @@ def rows_note(n: int, shown: int, noun: str, href: str | None) -> str:
         name = html.escape(href.rsplit("/", 1)[-1])
         note += f' &middot; the full table: <a href="{html.escape(href)}">{name}</a>'
     return note
+
+
+def readable_numbers(values: np.ndarray) -> list[str]:
+    """Floats written for reading: whole numbers without decimals, others with as
+    many decimals as their size needs (1234.5, 12.34, 0.123), tiny ones (p
+    values) as 3.1e-116, missing ones as an empty string. The data keep every
+    digit (CSV, JSON lines); this is for tables on a screen or a page.
+
+    Examples
+    --------
+    >>> readable_numbers(np.array([525.238, 0.12, np.nan]))
+    ['525.2', '0.1', '']
+    >>> readable_numbers(np.array([0.5, 3.1e-116])), readable_numbers(np.array([2.0, 40.0]))
+    (['0.500', '3.1e-116'], ['2', '40'])
+    """
+    values = np.asarray(values, dtype=float)
+    finite = values[np.isfinite(values)]
+    if len(finite) and np.all(finite == np.round(finite)) and np.all(np.abs(finite) < 1e15):
+        return [
+            str(int(v)) if math.isfinite(v) else "" if math.isnan(v) else str(v)
+            for v in values.tolist()
+        ]
+    big = float(np.max(np.abs(finite))) if len(finite) else 0.0
+    decimals = 1 if big >= 100 else 2 if big >= 1 else 3
+    out = []
+    for v in values.tolist():
+        if math.isnan(v):
+            out.append("")
+        elif v != 0 and abs(v) < 0.5 * 10**-decimals:
+            out.append(f"{v:.1e}")
+        else:
+            out.append(f"{v:.{decimals}f}")
+    return out

@@ -75,7 +75,10 @@ def snapshot(widget: widgets.Widget) -> str:
         if not widget.value:
             return ""
         data = base64.b64encode(widget.value).decode("ascii")
-        return f'<img style="max-width:100%" src="data:image/{widget.format};base64,{data}">'
+        return (
+            f'<img style="max-width:100%" alt="a plot of the explorer\'s current view" '
+            f'src="data:image/{widget.format};base64,{data}">'
+        )
     if isinstance(widget, widgets.ValueWidget) and getattr(widget, "description", ""):
         return (
             f'<span style="margin-right:1em"><b>{html.escape(widget.description)}</b>: '
