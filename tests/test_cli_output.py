@@ -37,6 +37,10 @@ def test_tables_fit_the_terminal(capsys, monkeypatch, long_ids, columns):
     assert lines[0] == f"{n} hits in 2 documents"
     assert max(len(line) for line in lines[1:]) <= columns
     assert "\u2026" in lines[2]  # the id and the contexts are shortened
+    # a long first line wraps too
+    assert main(["freq", str(long_ids), "--id-col", "id", "-n", "3", "--by", "doc_id"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "distinct 3-word sequences" in lines[0] and max(len(line) for line in lines) <= columns
     # the full values are in csv
     assert main(["kwic", str(long_ids), "Taliban", "--id-col", "id", "--format", "csv"]) == 0
     table = pd.read_csv(io.StringIO(capsys.readouterr().out))

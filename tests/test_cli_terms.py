@@ -45,6 +45,12 @@ def months(tmp_path_factory):
     return path
 
 
+@pytest.fixture(autouse=True)
+def _wide_terminal(monkeypatch):
+    """A terminal wide enough for the first line to stay one line."""
+    monkeypatch.setenv("COLUMNS", "200")
+
+
 def _csv(capsys) -> pd.DataFrame:
     return pd.read_csv(io.StringIO(capsys.readouterr().out))
 
@@ -84,10 +90,7 @@ def test_freq_table_by_month(capsys, months):
         == 0
     )
     out = capsys.readouterr().out.splitlines()
-    assert (
-        out[0].startswith("distinct terms"[:0])
-        and " of 3 documents; function words left out" in out[0]
-    )
+    assert " of 3 documents; function words left out" in out[0]
     assert out[1].split() == ["month", "term", "count", "documents", "per_1k_tokens"]
     assert {line.split()[0] for line in out[2:]} == {"2021-07", "2021-08"}
 
@@ -129,11 +132,7 @@ def test_keyness_command(capsys, months):
         == 0
     )
     out = capsys.readouterr().out.splitlines()
-    assert (
-        out[0].startswith("")
-        and "target 1 document" in out[0]
-        and "reference 2 documents" in out[0]
-    )
+    assert "target 1 document" in out[0] and "reference 2 documents" in out[0]
     assert (
         main(
             ["keyness", str(months), "--target-docs", "july", *common, "--reference-docs", "august"]

@@ -16,6 +16,7 @@ import argparse
 import re
 import shutil
 import sys
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -113,7 +114,9 @@ def plural(n: int, noun: str, nouns: str | None = None) -> str:
 
 
 def emit(args: argparse.Namespace, table: pd.DataFrame, summary: str) -> None:
-    """Write a command's table as ``--format`` and ``-o`` say, under its summary line."""
+    """Write a command's table as ``--format`` and ``-o`` say, under its summary
+    (wrapped to the terminal's width)."""
+    summary = textwrap.fill(summary, shutil.get_terminal_size().columns, break_on_hyphens=False)
     if args.format == "table":
         body = format_table(table) if len(table) else ""
         _write(f"{summary}\n{body}", args.output)
@@ -193,23 +196,28 @@ def format_table(frame: pd.DataFrame, width: int | None = None) -> str:
 
 
 def _fit(natural: list[int], headers: list[str], numeric: list[bool], room: int) -> list[int]:
-    """Column widths that fit ``room``, text columns giving up width, the widest
-    first: ids down to 16 characters (which keeps a date in them), then every
-    text column down to 16, then all but the first (the row's name: a term, a
-    speaker) down to 10, then that one too. Numbers keep their width, and no
-    column gets narrower than its header."""
+    """Column widths that fit ``room``. Text columns give up width, the widest
+    first, in turns: ids down to 16 characters (which keeps a date in them),
+    the others but the row's name (the keyword, term, speaker ...) down to 16,
+    ids down to 12, the others down to 10, and the name last. Numbers keep
+    their width, and no column gets narrower than its header."""
     widths = list(natural)
     text = [i for i, num in enumerate(numeric) if not num]
-    key = next((i for i in text if not _is_id(headers[i])), None)
+    ids = [i for i in text if _is_id(headers[i])]
+    key = next((i for i in text if headers[i] in _NAMES), None)
+    if key is None:
+        key = next((i for i in text if i not in ids), None)
+    others = [i for i in text if i not in ids and i != key]
     stages = [
-        {i: 16 for i in text if _is_id(headers[i])},
-        dict.fromkeys(text, 16),
-        {i: 10 for i in text if i != key},
-        dict.fromkeys(text, 10),
+        (ids, 16),
+        (others, 16),
+        (ids, 12),
+        (others, 10),
+        ([key] if key is not None else [], 10),
     ]
     excess = sum(widths) - room
-    for stage in stages:
-        floors = {i: min(widths[i], max(len(headers[i]), f)) for i, f in stage.items()}
+    for columns, floor in stages:
+        floors = {i: min(widths[i], max(len(headers[i]), floor)) for i in columns}
         while excess > 0:
             cuttable = [i for i, f in floors.items() if widths[i] > f]
             if not cuttable:
@@ -218,6 +226,10 @@ def _fit(natural: list[int], headers: list[str], numeric: list[bool], room: int)
             widths[widest] -= 1
             excess -= 1
     return widths
+
+
+# The column that names a row: shortened last.
+_NAMES = ("keyword", "term", "collocate", "actor", "frame", "speaker", "name")
 
 
 def _is_id(header: str) -> bool:
