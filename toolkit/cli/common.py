@@ -31,6 +31,7 @@ from ..text.shorten import shorten
 
 __all__ = [
     "FORMATS",
+    "add_command",
     "corpus_arguments",
     "emit",
     "format_table",
@@ -45,6 +46,23 @@ FORMATS = ("table", "csv", "jsonl")
 _GAP = "  "
 # Columns shortened from their start: the words next to the keyword matter most.
 _KEEP_END = ("left",)
+
+
+# ------------------------------------------------------------------- the commands
+
+
+def add_command(
+    sub: Any, name: str, *, summary: str, description: str, examples: str
+) -> argparse.ArgumentParser:
+    """A sub-command's parser: ``summary`` for the list of commands,
+    ``description`` and ``examples`` for its ``--help``."""
+    return sub.add_parser(
+        name,
+        help=summary,
+        description=description,
+        epilog=examples,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
 
 
 # ------------------------------------------------------------------- the corpus

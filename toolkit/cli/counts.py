@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 
 from .common import (
+    add_command,
     corpus_arguments,
     emit,
     load_corpus_from_args,
@@ -75,13 +76,13 @@ def _found(hits: pd.DataFrame, label: str, noun: str) -> str:
 
 
 def _actors_parser(sub: Any) -> None:
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "actors",
-        help="actor mentions and counts",
+        summary="actor mentions and counts",
         description="Count actors of a lexicon (mentions, documents, per 1,000 word tokens), "
         "list their mentions, or suggest names the lexicon misses.",
-        epilog=_ACTORS_EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        examples=_ACTORS_EXAMPLES,
     )
     corpus_arguments(p)
     _lexicon_arguments(p, "afghanistan-2021-actors")
@@ -117,13 +118,13 @@ def _actors_command(args: argparse.Namespace) -> int:
 
 
 def _frames_parser(sub: Any) -> None:
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "frames",
-        help="frame cues and counts, with voice and speaker",
+        summary="frame cues and counts, with voice and speaker",
         description="Count frame cues of a lexicon (per 1,000 word tokens), by voice, speaker, "
         "source or period, or list every cue hit.",
-        epilog=_FRAMES_EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        examples=_FRAMES_EXAMPLES,
     )
     corpus_arguments(p)
     _lexicon_arguments(p, "afghanistan-2021-frames")

@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 
 from .common import (
+    add_command,
     corpus_arguments,
     emit,
     load_corpus_from_args,
@@ -125,13 +126,13 @@ def _in_documents(quotes: pd.DataFrame, noun: str = "quotation") -> str:
 
 
 def _quotes_parser(sub: Any) -> None:
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "quotes",
-        help="quotations and their speakers",
+        summary="quotations and their speakers",
         description="One row per quotation (or piece of one) with its speaker, cue and "
         "character offsets. --format table shows the main columns; csv and jsonl all of them.",
-        epilog=_QUOTES_EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        examples=_QUOTES_EXAMPLES,
     )
     _quote_arguments(p)
     _kind_argument(p)
@@ -148,13 +149,13 @@ def _quotes_command(args: argparse.Namespace) -> int:
 
 
 def _speakers_parser(sub: Any) -> None:
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "speakers",
-        help="who is quoted: speakers with role, quotations and words quoted",
+        summary="who is quoted: speakers with role, quotations and words quoted",
         description="One row per speaker: role, number of quotations by kind, words quoted, "
         "documents, and where the first quotation is.",
-        epilog=_SPEAKERS_EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        examples=_SPEAKERS_EXAMPLES,
     )
     _quote_arguments(p)
     p.set_defaults(func=_speakers_command)
@@ -172,14 +173,14 @@ def _speakers_command(args: argparse.Namespace) -> int:
 
 
 def _sentiment_parser(sub: Any) -> None:
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "sentiment",
-        help="the tone of quotations, per speaker or any grouping",
+        summary="the tone of quotations, per speaker or any grouping",
         description="Score every quotation with VADER (compound, from -1 negative to +1 "
         "positive) and give the mean per speaker (or per --by group) with a 95%% confidence "
         "interval and the shares of negative and positive quotations.",
-        epilog=_SENTIMENT_EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        examples=_SENTIMENT_EXAMPLES,
     )
     _quote_arguments(p)
     _kind_argument(p)

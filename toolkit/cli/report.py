@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from .common import corpus_arguments, positive_int
+from .common import add_command, corpus_arguments, positive_int
 
 __all__ = ["COMMANDS"]
 
@@ -19,14 +19,14 @@ examples:
 
 
 def _report_parser(sub: Any) -> None:
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "report",
-        help="run every curated notebook on a corpus and write HTML pages",
+        summary="run every curated notebook on a corpus and write HTML pages",
         description="Execute the curated notebooks on CORPUS and write one HTML page per "
         "notebook plus index.html. The corpus options are checked before any notebook runs; "
         "long tables show their first rows and are written in full as CSV beside the pages.",
-        epilog=_REPORT_EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        examples=_REPORT_EXAMPLES,
     )
     corpus_arguments(p)
     p.add_argument(

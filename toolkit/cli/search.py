@@ -11,6 +11,7 @@ import pandas as pd
 
 from ..search.patterns import compile_pattern, unmatchable_part
 from .common import (
+    add_command,
     corpus_arguments,
     emit,
     load_corpus_from_args,
@@ -68,12 +69,12 @@ def report_empty_patterns(
 
 
 def _kwic_parser(sub: Any) -> None:
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "kwic",
-        help="keyword in context",
+        summary="keyword in context",
         description="Every occurrence of a pattern with the words around it.",
-        epilog=_KWIC_EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        examples=_KWIC_EXAMPLES,
     )
     corpus_arguments(p, optional=False)
     p.add_argument(

@@ -12,6 +12,7 @@ from typing import Any
 import pandas as pd
 
 from .common import (
+    add_command,
     corpus_arguments,
     emit,
     load_corpus_from_args,
@@ -80,13 +81,13 @@ def _shown(table: pd.DataFrame, args: argparse.Namespace, summary: str, note: st
 
 
 def _freq_parser(sub: Any) -> None:
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "freq",
-        help="word frequencies and n-grams",
+        summary="word frequencies and n-grams",
         description="A frequency list: how often each word (or sequence of N words within a "
         "sentence) occurs, in how many documents, and per 1,000 words.",
-        epilog=_FREQ_EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        examples=_FREQ_EXAMPLES,
     )
     corpus_arguments(p)
     p.add_argument(
@@ -121,13 +122,13 @@ def _freq_command(args: argparse.Namespace) -> int:
 
 
 def _collocates_parser(sub: Any) -> None:
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "collocates",
-        help="the words that keep a pattern company",
+        summary="the words that keep a pattern company",
         description="Words occurring near a pattern more often than chance predicts, with "
         "logDice, log-likelihood (G2), PMI and t-score.",
-        epilog=_COLLOCATES_EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        examples=_COLLOCATES_EXAMPLES,
     )
     corpus_arguments(p, optional=False)
     p.add_argument("pattern", nargs="+", help="the node: a word, glob (withdraw*) or phrase")
@@ -215,13 +216,13 @@ def parse_selection(items: list[str] | None, docs: pd.DataFrame, option: str) ->
 
 
 def _keyness_parser(sub: Any) -> None:
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "keyness",
-        help="the words a part of the corpus uses more (or less) than the rest",
+        summary="the words a part of the corpus uses more (or less) than the rest",
         description="Compare word frequencies in target documents with a reference (by "
         "default the rest of the corpus): signed log-likelihood G2, log ratio and p.",
-        epilog=_KEYNESS_EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        examples=_KEYNESS_EXAMPLES,
     )
     corpus_arguments(p, optional=False)
     side = "documents whose COLUMN has VALUE (dates: 2021-08 is August 2021); repeat to narrow"
