@@ -101,6 +101,10 @@ def test_table_html_cuts_rows_and_long_cells():
     assert page.count("<tr>") == 25 and "30 rows; the first 25 shown" in page
     assert "\u2026five six" in page and "one two" not in page
     assert "<script>" not in toolkit.show.html.table_html(pd.DataFrame({"t": ["<script>"]}))
+    long_id = "wh-2021-08-31-remarks-by-president-biden-on-the-end-of-the-war-in-afghanistan"
+    ids = pd.DataFrame({"first_doc_id": pd.Categorical([long_id]), "n": [1]})
+    cell = re.search(r"<td>([^<]*)</td>", toolkit.show.html.table_html(ids)).group(1)
+    assert cell == "wh-2021-08-31-remarks-by-president-\u2026" and long_id.startswith(cell[:-1])
 
 
 def test_full_tables_are_written_beside_the_page_and_linked(tmp_path, sample_corpus):

@@ -23,6 +23,8 @@ from .tables import cut_rows, readable_numbers, rows_note
 __all__ = ["hits_html", "kwic_html", "quotes_html", "quotes_table_html", "table_html"]
 
 _MARK = "background:#ffe08a;font-weight:bold"
+# Document ids run to 120 characters; pages show their start (the full id is in the CSV).
+ID_WIDTH = 40
 _TD = "padding:1px 6px;white-space:nowrap;font-family:ui-monospace,Menlo,Consolas,monospace"
 
 
@@ -60,7 +62,7 @@ def kwic_html(hits: pd.DataFrame, *, max_rows: int = 500, chars: int = 80) -> st
         shown["doc_id"].astype(str), shown["left"], shown["keyword"], shown["right"], strict=True
     ):
         rows.append(
-            f'<tr><td style="{_TD};color:#666" title="{esc(doc_id)}">{esc(shorten(doc_id, 40))}</td>'
+            f'<tr><td style="{_TD};color:#666" title="{esc(doc_id)}">{esc(shorten(doc_id, ID_WIDTH))}</td>'
             f'<td style="{_TD};text-align:right">{esc(shorten(left, chars, keep="end"))}</td>'
             f'<td style="{_TD};text-align:center"><mark style="{_MARK}">{esc(kw)}</mark></td>'
             f'<td style="{_TD};text-align:left">{esc(shorten(right, chars))}</td></tr>'
@@ -285,7 +287,7 @@ def hits_html(
             f"{esc(text[at + a : at + b])}</mark>{esc(right)}"
         )
         cells = "".join(
-            f'<td style="{_TD_CELL}">{esc("" if pd.isna(rec[c]) else str(rec[c]))}</td>'
+            f'<td style="{_TD_CELL}">{esc(_cell(rec[c], ID_WIDTH if c == "doc_id" else 60))}</td>'
             for c in columns
         )
         rows.append(f'<tr>{cells}<td style="{_TD_CELL};white-space:normal">{context}</td></tr>')
@@ -298,6 +300,10 @@ def hits_html(
     )
 
 
+def _cell(value: Any, width: int) -> str:
+    return "" if pd.isna(value) else shorten(str(value), width)
+
+
 def table_html(
     frame: pd.DataFrame,
     *,
@@ -308,9 +314,9 @@ def table_html(
     """A DataFrame as an HTML table for a page: at most ``max_rows`` rows, long
     text cells cut between words.
 
-    A cell longer than ``chars`` characters is shortened at a word boundary (a
-    ``left`` context column loses its start, so the words next to the keyword
-    stay); a note says how many rows the table has, and links the full table
+    A cell longer than ``chars`` characters (a document id longer than
+    :data:`ID_WIDTH`) is shortened at a word boundary (a ``left`` context column
+    loses its start, so the words next to the keyword stay); a note says how many rows the table has, and links the full table
     when :func:`toolkit.show.tables.keep_full_tables` is set. Text is escaped.
 
     Examples
@@ -329,11 +335,14 @@ def table_html(
         numeric.append(is_float or pd.api.types.is_integer_dtype(values.dtype))
         if is_float:
             shown[col] = readable_numbers(values.to_numpy(dtype=float))
-        elif values.dtype == object or isinstance(values.dtype, pd.StringDtype):
+        elif values.dtype == object or isinstance(
+            values.dtype, pd.StringDtype | pd.CategoricalDtype
+        ):
             keep = "end" if col == "left" else "start"
+            width = ID_WIDTH if str(col).endswith("doc_id") else chars
             shown[col] = [
-                shorten(v, chars, keep=keep) if isinstance(v, str) and len(v) > chars else v
-                for v in values
+                shorten(v, width, keep=keep) if isinstance(v, str) and len(v) > width else v
+                for v in values.astype(object)
             ]
     index = not isinstance(shown.index, pd.RangeIndex)
     body = shown.to_html(index=index, border=0, na_rep="", escape=True)
