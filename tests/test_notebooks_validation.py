@@ -14,8 +14,8 @@ from toolkit.report import execute_notebook
 from .conftest import DATA, ROOT
 
 NAME = "05-validating-the-measures.ipynb"
-FRAMES = ROOT / "notebooks" / "05-coded-example-frames.xlsx"
-QUOTES = ROOT / "notebooks" / "05-coded-example-quotes.xlsx"
+FRAMES = toolkit.example_sheet("05-coded-example-frames.xlsx")
+QUOTES = toolkit.example_sheet("05-coded-example-quotes.xlsx")
 
 
 @pytest.fixture(scope="module")
