@@ -71,6 +71,7 @@ __all__ = [
     "plot_dispersion",
     "plot_frames",
     "plot_keyness",
+    "plot_precision",
     "plot_speaker_sentiment",
     "plot_terms",
     "quotes_html",

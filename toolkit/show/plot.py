@@ -788,3 +788,54 @@ def _matrix(
     ax.figure.colorbar(image, ax=ax, shrink=0.8)
     ax.set_title(title, loc="left", fontsize="medium")
     return ax
+
+
+# ---------------------------------------------------------------- validation
+
+__all__ += ["plot_precision"]
+
+
+def plot_precision(table: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
+    """Precision per group as a dot with its 95% interval, from hand-coded units.
+
+    Parameters
+    ----------
+    table : DataFrame
+        :func:`toolkit.estimate_precision` output: ``precision``, ``ci_low``,
+        ``ci_high``, ``units`` and, when grouped, the group column first.
+    ax : matplotlib Axes, optional
+
+    Examples
+    --------
+    >>> import toolkit
+    >>> coded = toolkit.read_coding_sheet(toolkit.example_sheet("05-coded-example-frames.xlsx"))
+    >>> ax = toolkit.plot_precision(toolkit.estimate_precision(coded, coder="coder_1", by="frame"))
+    """
+    needed = ["precision", "ci_low", "ci_high", "units"]
+    absent = [c for c in needed if c not in table.columns]
+    if absent:
+        raise ValueError(
+            f"the table lacks {', '.join(absent)}; pass the output of toolkit.estimate_precision"
+        )
+    group = table.columns[0] if table.columns[0] not in needed else None
+    labels = table[group].astype(str).tolist() if group else ["all units"] * len(table)
+    k = len(table)
+    ax = _axes(ax, (7.0, 0.35 * max(k, 1) + 1.3))
+    y = np.arange(k)
+    low = table["ci_low"].to_numpy(dtype=float)
+    high = table["ci_high"].to_numpy(dtype=float)
+    ax.hlines(y, low, high, color="#4c72b0", linewidth=2, zorder=2)
+    ax.scatter(table["precision"].to_numpy(dtype=float), y, color="#1f3b70", s=28, zorder=3)
+    ax.set_yticks(y)
+    ax.set_yticklabels(
+        [f"{shorten(n, LABEL_WIDTH)} (n={u})" for n, u in zip(labels, table["units"], strict=True)]
+    )
+    ax.set_ylim(k - 0.5, -0.5)
+    ax.set_xlim(-0.02, 1.02)
+    ax.set_xlabel("precision: share of coded units the toolkit got right")
+    ax.set_title(
+        "Precision with 95% Wilson intervals (a wide interval: few units coded)",
+        loc="left",
+        fontsize="medium",
+    )
+    return ax
