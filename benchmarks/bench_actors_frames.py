@@ -110,9 +110,9 @@ def main() -> int:
         extract_quotes = None
     serial = None
     if extract_quotes is not None:
-        from toolkit.quotes.extract import _n_workers
+        from toolkit.quotes.extract import worker_count
 
-        n_workers = _n_workers(None, list(corpus.docs["text"]))
+        n_workers = worker_count(None, list(corpus.docs["text"]))
         t_q, quotes = timed(lambda: extract_quotes(corpus), args.runs)
         m_q = peak_memory(lambda: extract_quotes(corpus))
         rows.append(

@@ -468,10 +468,10 @@ def throughput(limit: int | None, runs: int) -> None:
         print("Reuters-21578 not found at ../shared/corpus/reuters21578/; throughput not measured.")
         return
     corpus = load_reuters(limit, index=False)
-    from toolkit.quotes.extract import _n_workers
+    from toolkit.quotes.extract import worker_count
 
     words = int(corpus.docs["text"].str.count(r"\S+").sum())
-    n_default = _n_workers(None, list(corpus.docs["text"]))
+    n_default = worker_count(None, list(corpus.docs["text"]))
     settings = [(None, n_default)] + ([(1, 1)] if n_default > 1 else [])
     for workers, n_proc in settings:
         times, n_rows = [], 0

@@ -1,4 +1,5 @@
-"""Shared fixtures: the bundled sample, and the shared corpora when present."""
+"""Shared fixtures: the bundled sample (and its quotation table), the shared corpora
+when present, and helpers to read quotations of inline texts."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import sys
 from pathlib import Path
 
 import matplotlib
+import pandas as pd
 import pytest
 
 matplotlib.use("Agg")
@@ -51,6 +53,25 @@ def sample_corpus() -> toolkit.Corpus:
 def sample_raw_corpus() -> toolkit.Corpus:
     """The bundled sample article with cleaning off."""
     return toolkit.load_corpus(DATA, clean=False, progress=False)
+
+
+@pytest.fixture(scope="module")
+def sample_quotes(sample_corpus) -> pd.DataFrame:
+    """The quotation table ``extract_quotes`` makes of the bundled sample."""
+    return toolkit.extract_quotes(sample_corpus)
+
+
+def quotes_of(*texts: str, clean: bool = True) -> pd.DataFrame:
+    """The quotation table of a corpus made of ``texts``."""
+    corpus = toolkit.load_corpus(list(texts), clean=clean, progress=False)
+    return toolkit.extract_quotes(corpus)
+
+
+def row_starting(table: pd.DataFrame, prefix: str) -> pd.Series:
+    """The one row of ``table`` whose text starts with ``prefix``."""
+    hits = table[table["text"].str.startswith(prefix)]
+    assert len(hits) == 1, f"expected one row starting {prefix!r}, got {len(hits)}"
+    return hits.iloc[0]
 
 
 @pytest.fixture(autouse=True)

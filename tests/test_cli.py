@@ -75,7 +75,7 @@ def test_empty_corpus_argument_is_an_error(capsys, tmp_path, monkeypatch):
     ("args", "message"),
     [
         (["x{99999999999}", "--match", "regex"], "not a valid regular expression"),
-        (["Kabul", "--window", str(10**20)], "window=100000000000000000000"),
+        (["Kabul", "--window", str(10**20)], "--window 100000000000000000000"),
     ],
 )
 def test_overflowing_options_are_one_line_errors(capsys, args, message):

@@ -122,22 +122,8 @@ def test_no_private_names_across_modules():
     assert not offenders, "\n".join(offenders)
 
 
-# The quotation extractor is being split along its reading steps.
-_SPLIT_PENDING = {"toolkit/quotes/extract.py"}
-
-
 @pytest.mark.parametrize(
-    "path",
-    [
-        pytest.param(
-            p,
-            marks=pytest.mark.xfail(strict=True, reason="split pending")
-            if p.relative_to(ROOT).as_posix() in _SPLIT_PENDING
-            else (),
-        )
-        for p in sorted(PACKAGE.rglob("*.py"))
-    ],
-    ids=lambda p: p.relative_to(PACKAGE).as_posix(),
+    "path", sorted(PACKAGE.rglob("*.py")), ids=lambda p: p.relative_to(PACKAGE).as_posix()
 )
 def test_module_and_function_sizes(path: Path):
     rel = path.relative_to(ROOT)

@@ -84,8 +84,13 @@ def test_a_report_may_replace_its_own_pages_only(corpus, tmp_path, tiny_notebook
     out = tmp_path / "report"
     first = run_report(corpus, out, notebooks=[tiny_notebook], echo=False)
     assert first.status.tolist() == ["ok"]
-    written = sorted(p.name for p in out.iterdir())
-    assert written == [".toolkit-report.json", "01-tiny.html", "01-tiny.ipynb", "index.html"]
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    assert written == [
+        ".toolkit-report.json",
+        "01-tiny.html",
+        "index.html",
+        "notebooks/01-tiny.ipynb",
+    ]
     manifest = json.loads((out / ".toolkit-report.json").read_text("utf-8"))
     assert sorted(manifest["files"]) == written[1:]
     # running again replaces the report's own, unchanged pages
@@ -113,7 +118,9 @@ def test_every_notebook_runs_on_ids_and_titles_with_dollar_signs(tmp_path):
     assert main(["report", str(folder), "-o", str(out)]) == 0
     index = (out / "index.html").read_text("utf-8")
     assert "failed" not in index
-    for page in out.glob("[0-9][0-9]-*.ipynb"):
+    pages = list((out / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+    assert pages
+    for page in pages:
         nb = json.loads(page.read_text("utf-8"))
         errors = [
             o for c in nb["cells"] for o in c.get("outputs", []) if o["output_type"] == "error"

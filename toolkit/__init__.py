@@ -15,11 +15,12 @@ from typing import Any
 
 from .analyses.actors import actor_cooccurrence, count_actors, find_actors, suggest_actors
 from .analyses.agreement import agreement
-from .analyses.coding_sheet import read_coding_sheet, write_coding_sheet
+from .analyses.coding_sheet import example_sheet, read_coding_sheet, write_coding_sheet
 from .analyses.collocates import collocates
 from .analyses.frames import count_frames, find_frames
 from .analyses.keyness import keyness
 from .analyses.sentiment import score_sentiment, sentiment_by, sentiment_by_speaker
+from .analyses.terms import count_terms, document_term_matrix
 from .analyses.validation import (
     estimate_precision,
     estimate_recall,
@@ -31,7 +32,8 @@ from .corpus.corpus import Corpus
 from .corpus.duplicates import find_duplicates
 from .corpus.load import as_corpus, load_corpus
 from .corpus.tables import paragraphs, sentences, tokenize
-from .quotes.extract import extract_quotes, speakers
+from .quotes.extract import extract_quotes
+from .quotes.table import speakers
 from .search.kwic import kwic
 from .search.lexicons import Lexicon, load_lexicon
 from .show.html import kwic_html, quotes_html
@@ -46,8 +48,11 @@ __all__ = [
     "collocates",
     "count_actors",
     "count_frames",
+    "count_terms",
+    "document_term_matrix",
     "estimate_precision",
     "estimate_recall",
+    "example_sheet",
     "extract_quotes",
     "find_actors",
     "find_duplicates",
@@ -66,7 +71,9 @@ __all__ = [
     "plot_dispersion",
     "plot_frames",
     "plot_keyness",
+    "plot_precision",
     "plot_speaker_sentiment",
+    "plot_terms",
     "quotes_html",
     "read_coding_sheet",
     "sample_for_coding",

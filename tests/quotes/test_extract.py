@@ -1,7 +1,8 @@
-"""Quotation extraction and speaker attribution.
+"""extract_quotes end to end: the bundled sample read by hand, options, worker processes, robustness and scale.
 
 The expected speakers for the bundled sample were written by reading the
-article; the inline texts each exercise one pattern of news attribution.
+article; the inline texts in the other test modules each exercise one pattern
+of news attribution.
 """
 
 from __future__ import annotations
@@ -17,23 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import toolkit
-from toolkit.quotes.extract import QUOTE_COLUMNS, extract_quotes, load_quote_rules, speakers
+from toolkit.quotes.extract import extract_quotes
+from toolkit.quotes.table import QUOTE_COLUMNS, speakers
 
-from ..conftest import ROOT
-
-
-def quotes_of(*texts: str, clean: bool = True) -> pd.DataFrame:
-    corpus = toolkit.load_corpus(list(texts), clean=clean, progress=False)
-    return extract_quotes(corpus)
-
-
-def row_starting(table: pd.DataFrame, prefix: str) -> pd.Series:
-    hits = table[table["text"].str.startswith(prefix)]
-    assert len(hits) == 1, f"expected one row starting {prefix!r}, got {len(hits)}"
-    return hits.iloc[0]
-
-
-# ----------------------------------------------------------------- the sample
+from ..conftest import ROOT, quotes_of, row_starting
 
 # Every quotation in marks in the sample article, with who says it (read by hand).
 SAMPLE_DIRECT = {
@@ -44,6 +32,8 @@ SAMPLE_DIRECT = {
     '"Today the people and political leaders': ("Mohammad Javad Zarif", "Mohammad Javad Zarif"),
     '"They will discuss and exchange opinions': ("Zabihullah Mujahid", "Mujahid"),
 }
+
+
 SAMPLE_PARTIAL = {
     '"cleared the area of the enemy.': "Sayed Nezami",
     '"difficult"': "Bismillah Mohammadi",
@@ -54,6 +44,8 @@ SAMPLE_PARTIAL = {
     '"extensive damage"': "Mohammad Javad Zarif",
     '"unfavourable results of continuing the conflict"': "Mohammad Javad Zarif",
 }
+
+
 # The main reported (indirect) speech: a phrase of the content -> speaker.
 SAMPLE_INDIRECT = {
     "the Taliban had attacked the city of Qala-e-Naw": "Husamuddin Shams",
@@ -68,11 +60,6 @@ SAMPLE_INDIRECT = {
     "it has changed": "Taliban",
     "their pullout was more than 90 percent completed": "Pentagon",
 }
-
-
-@pytest.fixture(scope="module")
-def sample_quotes(sample_corpus):
-    return extract_quotes(sample_corpus)
 
 
 def test_sample_direct_quotations_and_speakers(sample_quotes):
@@ -148,210 +135,6 @@ def test_sample_raw_corpus_keeps_typographic_marks(sample_raw_corpus):
         assert text[r.start : r.end] == r.text
 
 
-# ------------------------------------------------------------- the patterns
-
-
-@pytest.mark.parametrize(
-    ("text", "content", "speaker"),
-    [
-        ("Officials said the city had fallen overnight.", "the city had fallen", "officials"),
-        ("Officials said that the city had fallen.", "that the city had fallen", "officials"),
-        ("The city had fallen overnight, the governor said.", "The city had fallen", "governor"),
-        ("The city had fallen, said Mayor Ahmad Zia.", "The city had fallen", "Ahmad Zia"),
-        (
-            "According to the Interior Ministry, the city had fallen.",
-            "the city had fallen",
-            "Interior Ministry",
-        ),
-        (
-            "The city had fallen, according to local officials.",
-            "The city had fallen",
-            "local officials",
-        ),
-        (
-            "Governor Ahmad Zia told Reuters the city had fallen.",
-            "the city had fallen",
-            "Ahmad Zia",
-        ),
-        (
-            "Governor Ahmad Zia told reporters on Monday that the city had fallen.",
-            "that the city had fallen",
-            "Ahmad Zia",
-        ),
-        ("The Taliban confirmed the city had fallen.", "the city had fallen", "Taliban"),
-        ("The ministry warned that the city could fall.", "that the city could fall", "ministry"),
-        ("The commander insisted the city would hold.", "the city would hold", "commander"),
-    ],
-)
-def test_indirect_patterns(text, content, speaker):
-    table = quotes_of(text)
-    indirect = table[table["kind"] == "indirect"]
-    assert len(indirect) == 1, table[["text", "speaker"]]
-    row = indirect.iloc[0]
-    assert row.text.startswith(content)
-    assert row.speaker == speaker
-
-
-@pytest.mark.parametrize(
-    ("text", "speaker", "mention"),
-    [
-        ('"We will hold the city," the governor said.', "governor", "the governor"),
-        ('"We will hold the city," said the governor.', "governor", "the governor"),
-        ('"We will hold the city," Ahmad Zia said.', "Ahmad Zia", "Ahmad Zia"),
-        ('Ahmad Zia said: "We will hold the city."', "Ahmad Zia", "Ahmad Zia"),
-        ('Ahmad Zia said, "We will hold the city."', "Ahmad Zia", "Ahmad Zia"),
-        ('"We will hold the city." \u2015 Ahmad Zia', "Ahmad Zia", "Ahmad Zia"),
-    ],
-)
-def test_direct_patterns(text, speaker, mention):
-    table = quotes_of(text)
-    assert table["kind"].tolist() == ["direct"]
-    row = table.iloc[0]
-    assert row.text.startswith('"We will hold the city')
-    assert (row.speaker, row.speaker_mention) == (speaker, mention)
-
-
-def test_quotation_split_by_its_attribution():
-    table = quotes_of('"We will hold the city," the governor said, "and we will win."')
-    assert table["kind"].tolist() == ["direct", "direct"]
-    assert table["speaker"].tolist() == ["governor", "governor"]
-    assert table["text"].tolist() == ['"We will hold the city,"', '"and we will win."']
-
-
-def test_apposition_gives_name_and_role():
-    table = quotes_of(
-        "Fawad Aman, Deputy Spokesman for the Ministry of Defence, said the police "
-        "offices had been retaken."
-    )
-    row = table.iloc[0]
-    assert (row.speaker, row.role) == ("Fawad Aman", "Deputy Spokesman for the Ministry of Defence")
-    table = quotes_of('"The enemy suffered," a special forces commander, Sayed Nezami, said.')
-    row = table.iloc[0]
-    assert (row.speaker, row.role) == ("Sayed Nezami", "special forces commander")
-
-
-def test_pronoun_chain_follows_gender_and_recency():
-    text = (
-        "Fatima Ahmadi, a teacher in Herat, said the school had closed.\n\n"
-        "Her brother, Ahmad Ahmadi, said he would leave the city.\n\n"
-        '"We have no choice," she said.\n\n'
-        '"The road is open," he added.'
-    )
-    table = quotes_of(text)
-    assert row_starting(table, '"We have no choice').speaker == "Fatima Ahmadi"
-    assert row_starting(table, '"The road is open').speaker == "Ahmad Ahmadi"
-
-
-def test_pronoun_without_antecedent_leaves_speaker_empty():
-    row = quotes_of('"We will hold the city," she said.').iloc[0]
-    assert row.speaker_mention == "she"
-    assert pd.isna(row.speaker)
-    assert "unresolved pronoun" in row.evidence and row.confidence < 0.5
-
-
-def test_surname_and_definite_descriptions():
-    text = (
-        "Provincial governor Husamuddin Shams said the Taliban had attacked. A Ministry of "
-        "Defence official said the police headquarters had fallen. The Iranian Foreign "
-        "Ministry said talks would begin.\n\n"
-        '"We pushed them back," Shams said.\n\n'
-        '"The city briefly collapsed," said the official.\n\n'
-        "The talks were useful, the ministry said."
-    )
-    table = quotes_of(text)
-    assert row_starting(table, '"We pushed').speaker == "Husamuddin Shams"
-    assert row_starting(table, '"The city briefly').speaker == "Ministry of Defence official"
-    assert row_starting(table, "The talks were useful").speaker == "Iranian Foreign Ministry"
-
-
-def test_quotation_only_paragraph_continues_the_speaker():
-    text = (
-        '"The city is calm," said Ahmad Zia, the governor.\n\n'
-        '"Shops have opened again and people are returning."\n\n'
-        "The Taliban have not commented."
-    )
-    table = quotes_of(text)
-    row = row_starting(table, '"Shops have opened')
-    assert row.speaker == "Ahmad Zia" and row.role == "governor"
-    assert row.evidence.startswith("quotation-only paragraph")
-
-
-def test_quotation_over_several_paragraphs():
-    text = (
-        'Ahmad Zia, the governor, said: "The city is calm.\n\n'
-        '"Shops have opened again.\n\n'
-        '"People are returning," he added.'
-    )
-    table = quotes_of(text)
-    direct = table[table["kind"] == "direct"]
-    assert direct["text"].tolist() == [
-        '"The city is calm.',
-        '"Shops have opened again.',
-        '"People are returning,"',
-    ]
-    assert direct["speaker"].tolist() == ["Ahmad Zia"] * 3
-    assert direct["para_id"].tolist() == [0, 1, 2]
-    assert "continued quotation" in direct["evidence"].iloc[1]
-
-
-def test_nested_single_quotes_stay_inside():
-    row = quotes_of("\"He told me 'leave now' and I left,\" said Karim Haidari.").iloc[0]
-    assert row.text == "\"He told me 'leave now' and I left,\""
-    assert row.speaker == "Karim Haidari"
-
-
-def test_typographic_marks_without_cleaning():
-    text = "\u201cWe won,\u201d said Karim Haidari. \u201cThey lost.\u201d"
-    table = quotes_of(text, clean=False)
-    assert table["text"].tolist() == ["\u201cWe won,\u201d", "\u201cThey lost.\u201d"]
-    assert table["speaker"].tolist() == ["Karim Haidari", "Karim Haidari"]
-
-
-def test_doubled_apostrophes_are_quotation_marks():
-    row = quotes_of("''It has the virtue of being responsible,'' Mr. Burman said.").iloc[0]
-    assert row.kind == "direct" and row.speaker == "Burman"
-    assert row.text == "''It has the virtue of being responsible,''"
-
-
-def test_partial_quotation_inside_reported_speech():
-    table = quotes_of('The minister hailed the "defeat" of US troops after two decades of war.')
-    indirect, partial = table.iloc[0], table.iloc[1]
-    assert (indirect.kind, partial.kind) == ("indirect", "partial")
-    assert partial.text == '"defeat"' and partial.part_of == indirect.quote_id
-    assert partial.speaker == indirect.speaker == "minister"
-
-
-def test_scare_quotes_and_titles_are_not_quotations():
-    table = quotes_of(
-        'The so-called "peace process" stalled.\n\nShe watched "Fox News Sunday" at home.'
-    )
-    assert table.empty
-
-
-def test_unbalanced_marks_do_not_derail_the_document():
-    text = (
-        'The "stray mark opens nothing here. Officials said the city fell.\n\n'
-        '"We will return," said Ahmad Zia. Another " stray one.\n\n'
-        '"They fled," he said.'
-    )
-    table = quotes_of(text)
-    assert row_starting(table, "the city fell").speaker == "officials"
-    assert row_starting(table, '"We will return,"').speaker == "Ahmad Zia"
-    assert row_starting(table, '"They fled,"').speaker == "Ahmad Zia"
-
-
-def test_transcript_labels():
-    text = (
-        "Press secretary Jen Psaki spoke to reporters on Monday.\n\n"
-        "MS. PSAKI: We have been clear about the withdrawal.\n\n"
-        "Q: Will the embassy stay open?"
-    )
-    table = quotes_of(text)
-    psaki = row_starting(table, "We have been clear")
-    assert psaki.speaker == "Jen Psaki" and psaki.evidence.startswith("transcript label")
-    assert row_starting(table, "Will the embassy").speaker == "Q"
-
-
 def test_min_confidence_keeps_the_sure_attributions(sample_corpus):
     everything = extract_quotes(sample_corpus)
     sure = extract_quotes(sample_corpus, min_confidence=0.9)
@@ -389,7 +172,7 @@ def test_worker_processes_give_the_same_table(sample_corpus, start_method, monke
 
     monkeypatch.setattr(
         quotes_module,
-        "_worker_context",
+        "worker_context",
         lambda explicit: multiprocessing.get_context(start_method),
     )
     corpus = _many_documents(sample_corpus)
@@ -409,13 +192,13 @@ def test_default_workers_follow_corpus_size_and_program(monkeypatch):
     import threading
     import types
 
-    from toolkit.quotes.extract import AUTO_WORKERS_CHARS, _n_workers, _worker_context
+    from toolkit.quotes.extract import AUTO_WORKERS_CHARS, worker_context, worker_count
 
-    assert _n_workers(None, ["short text"] * 50) == 1
-    assert _n_workers(4, ["a", "b"]) == 2  # never more processes than documents
+    assert worker_count(None, ["short text"] * 50) == 1
+    assert worker_count(4, ["a", "b"]) == 2  # never more processes than documents
     big = ["x" * (AUTO_WORKERS_CHARS // 4)] * 5
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    assert _n_workers(None, big) == min(cores or 1, 8, len(big))
+    assert worker_count(None, big) == min(cores or 1, 8, len(big))
     # a plain `python script.py` with threads running reads in one process unless
     # workers were asked for: spawning would run the script again
     script = types.ModuleType("__main__")
@@ -423,270 +206,8 @@ def test_default_workers_follow_corpus_size_and_program(monkeypatch):
     script.__spec__ = None
     monkeypatch.setitem(sys.modules, "__main__", script)
     monkeypatch.setattr(threading, "active_count", lambda: 3)
-    assert _worker_context(explicit=False) is None
-    assert _worker_context(explicit=True).get_start_method() == "spawn"
-
-
-def test_no_quotations_gives_an_empty_table_with_the_columns():
-    table = quotes_of("The weather was fine.")
-    assert table.empty and list(table.columns) == QUOTE_COLUMNS
-
-
-# ------------------------------------- thought, intention, stance, evidence
-
-
-# Attribution beyond verbs of saying, as PARC and PolNeAR annotate it: each text
-# exercises one pattern; the expected content, speaker and cue type were written
-# by reading the sentence.
-@pytest.mark.parametrize(
-    ("text", "content", "speaker", "cue", "cue_type"),
-    [
-        # a verb of thought with its clause
-        (
-            "Analysts believe the offensive will stall.",
-            "the offensive will stall",
-            "analysts",
-            "believe",
-            "thought",
-        ),
-        # intention: an infinitive
-        (
-            "The governor wants to reopen the schools.",
-            "to reopen the schools",
-            "governor",
-            "wants",
-            "intention",
-        ),
-        (
-            "The bloc aims to rely less on U.S. support.",
-            "to rely less on U.S. support",
-            "bloc",
-            "aims",
-            "intention",
-        ),
-        # preference and stance: an object
-        (
-            "Voters would choose Clinton over Trump.",
-            "Clinton over Trump",
-            "voters",
-            "choose",
-            "intention",
-        ),
-        (
-            "The union endorsed Hillary Clinton for president.",
-            "Hillary Clinton for president",
-            "union",
-            "endorsed",
-            "stance",
-        ),
-        # speech about a topic
-        (
-            "Clinton discussed her plan for veterans on Monday.",
-            "her plan for veterans",
-            "Clinton",
-            "discussed",
-            "speech",
-        ),
-        # evidence: a poll or study as the source
-        (
-            "A poll shows Clinton ahead by three points.",
-            "Clinton ahead by three points",
-            "poll",
-            "shows",
-            "evidence",
-        ),
-        (
-            "The Real Clear Politics average of polls taken over the past two weeks shows "
-            "Clinton leading by three points.",
-            "Clinton leading by three points",
-            "Real Clear Politics average of polls",
-            "shows",
-            "evidence",
-        ),
-        # nominal cues: the possessor is the source
-        (
-            "Officials dismissed the report. Mr. Obama's bet is that his rules will be hard to unwind.",
-            "that his rules will be hard to unwind",
-            "Obama",
-            "bet",
-            "thought",
-        ),
-        # a verb of saying after a raising verb: "appeared to suggest"
-        (
-            "Trump appeared to suggest that veterans are weak.",
-            "that veterans are weak",
-            "Trump",
-            "suggest",
-            "speech",
-        ),
-    ],
-)
-def test_attribution_beyond_saying(text, content, speaker, cue, cue_type):
-    table = quotes_of(text)
-    row = row_starting(table[table["kind"] == "indirect"], content)
-    assert (row.speaker, row.cue, row.cue_type) == (speaker, cue, cue_type)
-    assert not row.negated
-
-
-@pytest.mark.parametrize(
-    ("text", "speaker", "mention", "content"),
-    [
-        # coordinated subjects
-        (
-            "Obama and Clinton say the attacks were not terrorism.",
-            "Obama and Clinton",
-            "Obama and Clinton",
-            "the attacks",
-        ),
-        (
-            "Jeff Merkley, Sherrod Brown and Robert Menendez suggested that the claims were false.",
-            "Jeff Merkley, Sherrod Brown and Robert Menendez",
-            "Jeff Merkley, Sherrod Brown and Robert Menendez",
-            "that the claims",
-        ),
-        # subjects with their modifiers: a prepositional phrase, a reduced relative
-        (
-            "Political observers in Virginia say Scott deserves the seat.",
-            "political observers in Virginia",
-            "Political observers in Virginia",
-            "Scott deserves",
-        ),
-        (
-            "All the experts I interviewed said the plan was too complex.",
-            "All the experts",
-            "All the experts",
-            "the plan was",
-        ),
-        ("Those close to him say that he will run.", "Those", "Those", "that he will run"),
-        # parts of a group
-        (
-            "Many of them say the attacks were not terrorism.",
-            "many of them",
-            "Many of them",
-            "the attacks",
-        ),
-        (
-            "One of the doctors called Oz a quack.",
-            "One of the doctors",
-            "One of the doctors",
-            "Oz a quack",
-        ),
-        # the antecedent of a relative pronoun; the clause ends at its comma
-        (
-            "The architect, who said he was never paid, sued the company.",
-            "architect",
-            "who",
-            "he was never paid",
-        ),
-    ],
-)
-def test_subjects_that_are_more_than_a_name(text, speaker, mention, content):
-    row = row_starting(quotes_of(text), content)
-    assert (row.speaker, row.speaker_mention) == (speaker, mention)
-    if mention == "who":
-        assert row.text == "he was never paid"
-
-
-def test_negated_cues_are_kept_and_flagged():
-    table = quotes_of(
-        "The ministry did not say whether the city had fallen. Trump has never supported "
-        "the bill. Lawmakers have not said when they would vote."
-    )
-    assert table["negated"].tolist() == [True, True, True]
-    assert table["text"].tolist() == [
-        "whether the city had fallen",
-        "the bill",
-        "when they would vote",
-    ]
-    assert table["cue_type"].tolist() == ["speech", "stance", "speech"]
-
-
-def test_passive_cues_with_and_without_agent():
-    agent = quotes_of("The nominee was endorsed by the union.").iloc[0]
-    assert (agent.text, agent.speaker, agent.cue) == ("The nominee", "union", "endorsed")
-    assert agent.evidence.startswith("passive agent")
-    # no source named: two pieces, no speaker, the cue kept
-    table = quotes_of("The veto is expected to come on Friday.")
-    assert table["text"].tolist() == ["The veto", "to come on Friday"]
-    assert table["speaker"].isna().all() and (table["cue"] == "expected").all()
-    assert (table["evidence"] == "passive without agent").all()
-    accused = quotes_of("Peacekeepers have been accused of hurting civilians.")
-    assert accused["text"].tolist() == ["Peacekeepers", "of hurting civilians"]
-    seems = quotes_of("Melania seems to have vanished from the campaign trail.")
-    assert seems["text"].tolist() == ["Melania", "to have vanished from the campaign trail"]
-    assert (seems["cue_type"] == "evidence").all() and seems["speaker"].isna().all()
-
-
-def test_nominal_cues():
-    row = quotes_of("Trump's claim that the election was rigged angered officials.").iloc[0]
-    assert (row.speaker, row.cue, row.cue_type) == ("Trump", "claim", "speech")
-    assert row.text.startswith("that the election was rigged")
-    # "that" starting a relative clause is no content
-    assert quotes_of("There is little in his plan that matches his rhetoric.").empty
-    # inside what someone else is reported to have done, a nominal cue is their content
-    table = quotes_of("Officials rejected Trump's claim that the election was rigged.")
-    assert table["cue"].tolist() == ["rejected"]
-
-
-def test_cues_inside_reported_speech_belong_to_it():
-    table = quotes_of("Police said he posed a threat and refused to drop the gun.")
-    assert table["text"].tolist() == ["he posed a threat and refused to drop the gun"]
-    assert table["speaker"].tolist() == ["Police"]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Taliban fighters attacked the city on Wednesday.",  # physical, not stance
-        "An officer was aiming a gun at the car.",  # "aim" needs an infinitive
-        "He showed the way to the station.",  # evidence needs a document as source
-        "She called into a radio program on Monday.",  # "call into" is not speech
-        "The curfew would continue through the weekend.",  # no quotation to continue
-    ],
-)
-def test_words_that_are_not_cues_here(text):
-    assert quotes_of(text).empty
-
-
-def test_a_cue_without_content_does_not_cut_the_one_before():
-    row = quotes_of("A curfew would continue through the weekend, officials said.").iloc[0]
-    assert (row.text, row.speaker) == ("A curfew would continue through the weekend", "officials")
-
-
-def test_interrupted_sentence_goes_on_after_a_subordinator():
-    table = quotes_of("Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999.")
-    assert table["text"].tolist() == ["Lenox was a juggernaut", "until it went bankrupt in 1999"]
-    assert table["speaker"].tolist() == ["Clarke", "Clarke"]
-
-
-@pytest.mark.parametrize(
-    ("text", "quotation", "speaker"),
-    [
-        (
-            'As the magazine put it in a long profile, "the operator."',
-            '"the operator."',
-            "magazine",
-        ),
-        (
-            '"Promise mama you\'ll keep your hands in sight," Blige sings to Clinton.',
-            '"Promise mama',
-            "Blige",
-        ),
-    ],
-)
-def test_quoted_fragments_after_quotation_cues(text, quotation, speaker):
-    row = row_starting(quotes_of(text), quotation)
-    assert (row.kind, row.speaker) == ("direct", speaker)
-
-
-def test_titles_numbers_and_scare_quotes_are_not_quotations():
-    table = quotes_of(
-        'On "Fox News Sunday," Pence said the tweet was a joke.\n\n'
-        'The tweet "783499116076687360" was deleted.\n\n'
-        'The "quack" cures were popular. Doctors said they were useless.'
-    )
-    assert table["kind"].tolist() == ["indirect", "indirect"]
-    assert table["text"].tolist() == ["the tweet was a joke", "they were useless"]
+    assert worker_context(explicit=False) is None
+    assert worker_context(explicit=True).get_start_method() == "spawn"
 
 
 def test_cue_types_filter_keeps_reported_speech():
@@ -705,76 +226,11 @@ def test_cue_types_filter_keeps_reported_speech():
         speakers(everything.drop(columns="cue_type"), cue_types="speech")
 
 
-def test_rules_file_needs_a_cue_type_for_each_verb_group(tmp_path):
-    packaged = (ROOT / "toolkit" / "resources" / "quotes.yaml").read_text("utf-8")
-    bad = tmp_path / "bad.yaml"
-    bad.write_text(packaged.replace("  stance: stance\n", ""), "utf-8")
-    with pytest.raises(ValueError, match=r"cue_types lacks the verb group\(s\) \['stance'\]"):
-        load_quote_rules(bad)
-
-
-# ------------------------------------------------------------------ speakers
-
-
-def test_speakers_counts(sample_quotes):
-    table = speakers(sample_quotes)
-    bek = table.set_index("speaker").loc["Abdul Aziz Bek"]
-    assert (bek.n_direct, bek.n_indirect, bek.n_partial) == (2, 1, 0)
-    assert bek.n_quotes == 3
-    # "Qala-e-Naw was ... now," (19 words) and "More than 200 ... escaped." (17 words)
-    assert bek.words_quoted == 36
-    assert bek.role == "head of Badghis' provincial council"
-    assert bek.first_doc_id == "trtworld-2021-07-07-qala-e-naw"
-    zarif = table.set_index("speaker").loc["Mohammad Javad Zarif"]
-    # the partial quotations inside his reported speech are not counted twice
-    assert zarif.n_partial == 3 and zarif.n_quotes == zarif.n_direct + zarif.n_indirect
-    assert table["n_quotes"].is_monotonic_decreasing
-
-
-def test_speakers_needs_a_quotes_table():
-    with pytest.raises(ValueError, match="extract_quotes"):
-        speakers(pd.DataFrame({"text": ["x"]}))
-    assert speakers(quotes_of("Nothing here.")).empty
-
-
-# --------------------------------------------------------------------- rules
-
-
-def test_rules_file_can_be_extended(tmp_path):
-    packaged = (ROOT / "toolkit" / "resources" / "quotes.yaml").read_text("utf-8")
-    extended = packaged.replace(
-        "    say: [says, said, said, saying]",
-        "    say: [says, said, said, saying]\n    opine: [opines, opined, opined, opining]",
-    )
-    path = tmp_path / "my-quotes.yaml"
-    path.write_text(extended, "utf-8")
-    text = "The governor opined that the city was safe."
-    assert quotes_of(text).empty
-    table = extract_quotes(toolkit.load_corpus([text], progress=False), rules=path)
-    assert table.iloc[0].speaker == "governor" and table.iloc[0].cue == "opined"
-
-
-def test_bad_rules_files_are_reported(tmp_path):
-    with pytest.raises(FileNotFoundError, match=r"no-such\.yaml"):
-        load_quote_rules(tmp_path / "no-such.yaml")
-    bad = tmp_path / "bad.yaml"
-    bad.write_text("reporting_verbs: {}\n", "utf-8")
-    with pytest.raises(ValueError, match="lacks the section"):
-        load_quote_rules(bad)
-    packaged = (ROOT / "toolkit" / "resources" / "quotes.yaml").read_text("utf-8")
-    bad.write_text(packaged.replace("[says, said, said, saying]", "[says, said]"), "utf-8")
-    with pytest.raises(ValueError, match="'say' needs four forms"):
-        load_quote_rules(bad)
-    bad.write_text(packaged.replace('[about, "on",', "[about, on,"), "utf-8")
-    with pytest.raises(ValueError, match="True is not a word"):
-        load_quote_rules(bad)
-
-
-# ---------------------------------------------------------- robustness, scale
-
 _ALPHABET = st.sampled_from(
     [*"ab XY.,;:!?-\n'\"", "\u201c", "\u201d", "\u2018", "\u2019", "''", "\u2015"]
 )
+
+
 _WORDS = st.sampled_from(
     ["said", "he", "she", "Officials", "according to", "Ahmad Zia", "told", "MS. PSAKI:", "the"]
 )

@@ -102,7 +102,7 @@ def test_dispersion_of_frame_hits(sample_corpus, quotes):
 
 
 def test_plot_errors(sample_corpus, quotes):
-    with pytest.raises(ValueError, match="'actor' or 'frame' column"):
+    with pytest.raises(ValueError, match="'actor', 'frame' or 'term' column"):
         toolkit.plot_actor_frequency(pd.DataFrame({"x": [1]}))
     two = toolkit.count_actors(sample_corpus, by=["voice", "speaker"], quotes=quotes)
     with pytest.raises(ValueError, match="grouped by voice, speaker"):
@@ -174,3 +174,40 @@ def test_plots_of_an_empty_corpus_draw_without_warnings():
     assert "nothing counted" in _draws(toolkit.plot_actor_frequency(counts))
     frames = toolkit.count_frames(corpus, by="voice", quotes=no_quotes)
     _draws(toolkit.plot_frames(frames))
+
+
+def test_term_bars(sample_corpus, quotes):
+    counts = toolkit.count_terms(sample_corpus, stopwords="english")
+    ax = toolkit.plot_terms(counts, top=5)
+    widths = _bar_widths(ax)
+    assert list(widths) == counts["term"].tolist()[:5]
+    assert widths[counts["term"].iat[0]] == counts["count"].iat[0]
+    assert ax.get_title(loc="left") == "Terms by occurrences"
+    by_voice = toolkit.count_terms(sample_corpus, by="voice", quotes=quotes, stopwords="english")
+    ax = toolkit.plot_terms(by_voice, top=8)
+    totals = by_voice.groupby("term")["count"].sum()
+    assert _bar_widths(ax) == {t: totals[t] for t in _bar_widths(ax)}
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["narrator", "quoted", "reported"]
+    ax = toolkit.plot_terms(by_voice, value="per_1k_tokens")
+    assert ax.get_xlabel() == "occurrences per 1,000 words"
+
+
+def test_long_ids_and_many_documents_stay_readable(recwarn):
+    long_ids = [
+        f"wh-2021-08-{d:02d}-remarks-by-president-biden-on-the-end-of-the-war-in-afghanistan-and-the-evacuation-of-kabul"
+        for d in range(1, 31)
+    ]
+    docs = pd.DataFrame({"id": long_ids, "text": ["The withdrawal went on."] * 30})
+    corpus = toolkit.load_corpus(docs, id_col="id", progress=False)
+    hits = toolkit.kwic(corpus, "withdrawal")
+    ax = toolkit.plot_dispersion(hits, corpus)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(labels) == 20 and all(len(label) <= 45 for label in labels)
+    assert labels[0].startswith("wh-2021-08-01-remarks-") and "\u2026" in labels[0]
+    assert ax.get_title(loc="left").startswith(
+        "Dispersion: 30 hits in 30 documents (showing the 20"
+    )
+    one = toolkit.plot_dispersion(hits.head(1), corpus)
+    assert one.get_title(loc="left") == "Dispersion: 1 hit in 1 document"
+    ax.figure.canvas.draw()  # constrained layout runs here: no warning that it collapsed
+    assert not [w for w in recwarn if "constrained_layout" in str(w.message)]

@@ -1,1 +1,2 @@
-"""Small helpers every stage uses: packaged resources, table building, progress bars, paths."""
+"""Small helpers every stage uses: packaged resources, YAML files checked node by node,
+table building, progress bars, paths."""

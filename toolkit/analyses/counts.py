@@ -21,7 +21,7 @@ from ..corpus.corpus import Corpus
 from ..corpus.index import TokenIndex, corpus_index
 from .voice import VOICE_KEYS, word_token_voice
 
-__all__ = ["PERIODS", "by_list", "count_hits"]
+__all__ = ["PERIODS", "by_list", "count_hits", "document_key", "sorted_codes"]
 
 PERIODS: dict[str, str] = {"year": "Y", "quarter": "Q", "month": "M", "week": "W", "day": "D"}
 
@@ -74,7 +74,7 @@ def count_hits(
         )
     # document keys travel as integer codes (sorted like their values) and are
     # turned back into values at the end
-    doc_codes = {k: _factorized(_doc_key(docs, k)) for k in doc_keys}
+    doc_codes = {k: sorted_codes(document_key(docs, k)) for k in doc_keys}
     dtypes: dict[str, Any] = dict.fromkeys(doc_keys, np.dtype(np.int64))
     dtypes.update({k: hits[k].dtype for k in [*voice_keys, *hit_keys, label, *extra]})
     for k in doc_keys:
@@ -137,7 +137,7 @@ def count_hits(
     return out
 
 
-def _factorized(values: pd.Series) -> tuple[np.ndarray, Any]:
+def sorted_codes(values: pd.Series) -> tuple[np.ndarray, Any]:
     """Integer codes of a document column and its distinct values, sorted when the
     values can be compared; missing values are a value of their own, last."""
     try:
@@ -178,7 +178,9 @@ def _classify(
     return doc_keys, voice_keys, hit_keys
 
 
-def _doc_key(docs: pd.DataFrame, key: str) -> pd.Series:
+def document_key(docs: pd.DataFrame, key: str) -> pd.Series:
+    """The value of ``key`` for every document: a metadata column, or the
+    document's date as a period (``year``, ``quarter``, ``month``, ``week``, ``day``)."""
     if key in docs.columns:
         return docs[key]
     dates = pd.to_datetime(docs["date"], errors="coerce")

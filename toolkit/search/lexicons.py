@@ -68,6 +68,7 @@ import yaml
 from .._util.checks import MAX_WINDOW
 from .._util.resources import resource
 from .._util.tables import str_array
+from .._util.yaml_nodes import NodeReader, parse_yaml
 from ..corpus.corpus import Corpus
 from ..corpus.index import TokenIndex, corpus_index
 from .exclusions import RULE_COLUMNS, RULE_KINDS, SENTENCE, apply_rules, rule_labels
@@ -340,18 +341,7 @@ def _from_file(path: Path) -> Lexicon:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise LexiconError(f"{where}: the file is not UTF-8 text ({exc.reason})") from exc
-    loader = yaml.SafeLoader(text)
-    try:
-        node = loader.get_single_node()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = f", line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise LexiconError(f"{where}{line}: invalid YAML: {problem}") from exc
-    except yaml.YAMLError as exc:
-        raise LexiconError(f"{where}: invalid YAML: {exc}") from exc
-    finally:
-        loader.dispose()
+    node = parse_yaml(text, where, LexiconError)
     if node is None:
         raise LexiconError(f"{where}: the file is empty; a lexicon needs 'actors:' or 'frames:'")
     return _Builder(where, path.stem, str(path)).build(node)
@@ -371,65 +361,13 @@ def _plain(value: Any) -> Any:
     return value
 
 
-class _Builder:
+class _Builder(NodeReader):
     """Walks the YAML node tree so every error can name its line."""
 
     def __init__(self, where: str, default_name: str, source: str, *, lines: bool = True):
-        self.where = where
+        super().__init__(where, lines=lines, error=LexiconError)
         self.default_name = default_name
         self.source = source
-        self.lines = lines
-
-    # -- helpers
-    def fail(self, node: yaml.Node | None, message: str) -> LexiconError:
-        if self.lines and node is not None:
-            return LexiconError(f"{self.where}, line {node.start_mark.line + 1}: {message}")
-        return LexiconError(f"{self.where}: {message}")
-
-    def line(self, node: yaml.Node) -> int:
-        return node.start_mark.line + 1 if self.lines else 0
-
-    def mapping(self, node: yaml.Node, what: str) -> list[tuple[str, yaml.Node, yaml.Node]]:
-        if not isinstance(node, yaml.MappingNode):
-            raise self.fail(node, f"{what} must be a mapping of 'key: value' lines")
-        seen: dict[str, int] = {}
-        out = []
-        for key, value in node.value:
-            if not isinstance(key, yaml.ScalarNode):
-                raise self.fail(key, f"the keys of {what} must be plain names")
-            name = key.value.strip()
-            if not name:
-                raise self.fail(key, f"an empty name in {what}")
-            if name in seen:
-                raise self.fail(
-                    key, f"{name!r} appears twice in {what} (first at line {seen[name]})"
-                )
-            seen[name] = self.line(key)
-            out.append((name, key, value))
-        return out
-
-    def text(self, node: yaml.Node, what: str, *, allow_null: bool = False) -> str | None:
-        if not isinstance(node, yaml.ScalarNode):
-            raise self.fail(node, f"{what} must be a single value, not a list or mapping")
-        if node.tag == "tag:yaml.org,2002:null" and node.value in ("", "~", "null", "Null"):
-            if allow_null:
-                return None
-            raise self.fail(node, f"{what} is empty")
-        return node.value
-
-    def flag(self, node: yaml.Node, what: str) -> bool:
-        if not (isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:bool"):
-            raise self.fail(
-                node, f"{what} must be true or false, not {getattr(node, 'value', '')!r}"
-            )
-        return node.value.lower() in ("true", "yes", "on", "y")
-
-    def unknown(self, key_node: yaml.Node, key: str, allowed: tuple[str, ...], what: str):
-        close = difflib.get_close_matches(key, allowed, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        return self.fail(
-            key_node, f"unknown key {key!r} in {what}{hint} Allowed: {', '.join(allowed)}"
-        )
 
     # -- the schema
     def build(self, root: yaml.Node) -> Lexicon:

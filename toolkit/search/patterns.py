@@ -56,6 +56,7 @@ __all__ = [
     "find_all_spans",
     "find_spans",
     "longest_matches",
+    "unmatchable_part",
 ]
 
 MatchMode = Literal["glob", "regex", "fixed"]
@@ -142,6 +143,40 @@ def _compile_regex(part: str, case_sensitive: bool, source: str) -> regex.Patter
         raise ValueError(
             f"the pattern {source!r} is not a valid regular expression: {exc}"
         ) from exc
+
+
+def unmatchable_part(pattern: Pattern) -> tuple[str, list[str]] | None:
+    """The first part of a glob pattern that no token can match, if any, with
+    the tokens the tokenizer would make of it.
+
+    A part matches one token. A glob part such as ``withdraw[*`` (``[`` is not
+    a wildcard here: only ``*`` and ``?`` are) can never do so, because the
+    tokenizer always splits the bracket off a word: whatever fills its
+    wildcards, the text is several tokens. Parts of fixed patterns are split as
+    the tokenizer splits them (so they always can match), and regular
+    expressions are not examined.
+
+    Examples
+    --------
+    >>> unmatchable_part(compile_pattern("withdraw[*"))
+    ('withdraw[*', ['withdraw', '['])
+    >>> unmatchable_part(compile_pattern("pull* out")) is None
+    True
+    """
+    if pattern.match != "glob":
+        return None
+    for part in pattern.parts:
+        if not _WILDCARDS.search(part):
+            continue
+        fillings = [_WILDCARDS.sub(fill, part) for fill in ("", "a", "1")]
+        if not any(len(_words(text)) == 1 for text in fillings if text):
+            return part, _words(fillings[0]) or _words(fillings[1])
+    return None
+
+
+def _words(text: str) -> list[str]:
+    starts, ends = tokenize_text(text)
+    return [text[a:b] for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
 
 
 def find_spans(index: TokenIndex, pattern: Pattern) -> tuple[np.ndarray, np.ndarray]:

@@ -11,6 +11,7 @@ EXPLORERS = {
     "Actors": "actor_explorer",
     "Frames": "frame_explorer",
     "Speakers": "speaker_explorer",
+    "Word frequencies": "terms_explorer",
 }
 
 

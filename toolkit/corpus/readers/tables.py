@@ -25,7 +25,40 @@ from .decode import choose_encoding, decode_bytes
 from .files import SkippedFile, open_regular_file, read_file_bytes, shown
 from .records import repair_record, repair_strings
 
-__all__ = ["from_frame", "read_table"]
+__all__ = ["MissingColumnError", "from_frame", "read_table"]
+
+
+class MissingColumnError(ValueError):
+    """A table lacks the text or id column asked for.
+
+    ``option`` is the ``load_corpus`` argument that named it (``"text_col"`` or
+    ``"id_col"``), ``column`` the name given, ``columns`` those the table has and
+    ``suggestion`` the column most likely meant (for the text: the one with the
+    longest strings), so that each interface can say what to type.
+    """
+
+    def __init__(self, origin: str, option: str, column: str, columns: list[str], suggestion: str):
+        self.origin, self.option, self.column = origin, option, column
+        self.columns, self.suggestion = columns, suggestion
+        what = "for the text" if option == "text_col" else "for the ids"
+        listed = ", ".join(columns) or "(none)"
+        hint = f" Pass {option}={suggestion!r} to use '{suggestion}'." if suggestion else ""
+        super().__init__(
+            f"{origin} has no column '{column}' {what}; its columns are: {listed}.{hint}"
+        )
+
+
+def _likely_text_column(table: pd.DataFrame) -> str:
+    """The column of strings with the longest values on average ('' if none)."""
+    best, longest = "", 0.0
+    for name in table.columns:
+        values = table[name].dropna()
+        if len(values) and all(isinstance(v, str) for v in values.head(50)):
+            mean = float(values.head(200).str.len().mean())
+            if mean > longest:
+                best, longest = str(name), mean
+    return best
+
 
 _ID_COLUMNS = ("doc_id", "id")
 # JSON can only hold a lone surrogate as an escape (text decoded from bytes holds
@@ -274,14 +307,10 @@ def from_frame(
             "holds the text"
         )
     if text_col not in table.columns:
-        raise ValueError(
-            f"{origin} has no column '{text_col}' for the text; its columns are: "
-            f"{', '.join(columns) or '(none)'}. Pass text_col= to name the text column."
-        )
+        raise MissingColumnError(origin, "text_col", text_col, columns, _likely_text_column(table))
     if id_col is not None and id_col not in table.columns:
-        raise ValueError(
-            f"{origin} has no id column '{id_col}'; its columns are: {', '.join(columns)}"
-        )
+        likely = next((c for c in ("doc_id", "id") if c in columns), "")
+        raise MissingColumnError(origin, "id_col", id_col, columns, likely)
     if id_col is None:
         id_col = next((c for c in _ID_COLUMNS if c in table.columns and c != text_col), None)
     frame = table.copy()

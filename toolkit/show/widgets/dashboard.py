@@ -15,6 +15,7 @@ from .base import snapshot
 from .counts import actor_explorer, frame_explorer
 from .kwic import kwic_explorer
 from .speakers import speaker_explorer
+from .terms import terms_explorer
 
 __all__ = ["ExplorerDashboard", "explorer_dashboard"]
 
@@ -24,6 +25,7 @@ _DASHBOARD_TABS: list[tuple[str, Callable[..., widgets.Widget]]] = [
     ("Actors", actor_explorer),
     ("Frames", frame_explorer),
     ("Speakers", speaker_explorer),
+    ("Word frequencies", terms_explorer),
 ]
 
 
@@ -88,8 +90,8 @@ def explorer_dashboard(corpus: Any, *, pattern: str = "") -> ExplorerDashboard:
 
     A line at the top says what the corpus holds (documents, words, dates); below
     it one tab for each explorer: :func:`kwic_explorer`, :func:`actor_explorer`
-    and :func:`frame_explorer` with the default lexicons, and
-    :func:`speaker_explorer`. ``.explorers`` maps each tab title to its
+    and :func:`frame_explorer` with the default lexicons,
+    :func:`speaker_explorer` and :func:`terms_explorer`. ``.explorers`` maps each tab title to its
     explorer, whose ``.result`` holds what it shows.
 
     Parameters

@@ -10,7 +10,8 @@ import pandas as pd
 
 from ...analyses.sentiment import score_sentiment, sentiment_by_speaker
 from ...corpus.load import as_corpus
-from ...quotes.extract import extract_quotes, speakers
+from ...quotes.extract import extract_quotes
+from ...quotes.table import speakers
 from ..html import quotes_table_html
 from ..plot import plot_speaker_sentiment
 from .base import Explorer, figure_png

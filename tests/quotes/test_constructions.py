@@ -1,0 +1,32 @@
+"""The other constructions: passive cues with and without agent, nominal cues."""
+
+from __future__ import annotations
+
+from ..conftest import quotes_of
+
+
+def test_passive_cues_with_and_without_agent():
+    agent = quotes_of("The nominee was endorsed by the union.").iloc[0]
+    assert (agent.text, agent.speaker, agent.cue) == ("The nominee", "union", "endorsed")
+    assert agent.evidence.startswith("passive agent")
+    # no source named: two pieces, no speaker, the cue kept
+    table = quotes_of("The veto is expected to come on Friday.")
+    assert table["text"].tolist() == ["The veto", "to come on Friday"]
+    assert table["speaker"].isna().all() and (table["cue"] == "expected").all()
+    assert (table["evidence"] == "passive without agent").all()
+    accused = quotes_of("Peacekeepers have been accused of hurting civilians.")
+    assert accused["text"].tolist() == ["Peacekeepers", "of hurting civilians"]
+    seems = quotes_of("Melania seems to have vanished from the campaign trail.")
+    assert seems["text"].tolist() == ["Melania", "to have vanished from the campaign trail"]
+    assert (seems["cue_type"] == "evidence").all() and seems["speaker"].isna().all()
+
+
+def test_nominal_cues():
+    row = quotes_of("Trump's claim that the election was rigged angered officials.").iloc[0]
+    assert (row.speaker, row.cue, row.cue_type) == ("Trump", "claim", "speech")
+    assert row.text.startswith("that the election was rigged")
+    # "that" starting a relative clause is no content
+    assert quotes_of("There is little in his plan that matches his rhetoric.").empty
+    # inside what someone else is reported to have done, a nominal cue is their content
+    table = quotes_of("Officials rejected Trump's claim that the election was rigged.")
+    assert table["cue"].tolist() == ["rejected"]

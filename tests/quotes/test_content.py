@@ -1,0 +1,108 @@
+"""Content spans: what each cue reports, and what belongs to whom."""
+
+from __future__ import annotations
+
+import pytest
+
+from ..conftest import quotes_of, row_starting
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("Officials said the city had fallen overnight.", "the city had fallen", "officials"),
+        ("Officials said that the city had fallen.", "that the city had fallen", "officials"),
+        ("The city had fallen overnight, the governor said.", "The city had fallen", "governor"),
+        ("The city had fallen, said Mayor Ahmad Zia.", "The city had fallen", "Ahmad Zia"),
+        (
+            "According to the Interior Ministry, the city had fallen.",
+            "the city had fallen",
+            "Interior Ministry",
+        ),
+        (
+            "The city had fallen, according to local officials.",
+            "The city had fallen",
+            "local officials",
+        ),
+        (
+            "Governor Ahmad Zia told Reuters the city had fallen.",
+            "the city had fallen",
+            "Ahmad Zia",
+        ),
+        (
+            "Governor Ahmad Zia told reporters on Monday that the city had fallen.",
+            "that the city had fallen",
+            "Ahmad Zia",
+        ),
+        ("The Taliban confirmed the city had fallen.", "the city had fallen", "Taliban"),
+        ("The ministry warned that the city could fall.", "that the city could fall", "ministry"),
+        ("The commander insisted the city would hold.", "the city would hold", "commander"),
+    ],
+)
+def test_indirect_patterns(text, content, speaker):
+    table = quotes_of(text)
+    indirect = table[table["kind"] == "indirect"]
+    assert len(indirect) == 1, table[["text", "speaker"]]
+    row = indirect.iloc[0]
+    assert row.text.startswith(content)
+    assert row.speaker == speaker
+
+
+def test_quotation_split_by_its_attribution():
+    table = quotes_of('"We will hold the city," the governor said, "and we will win."')
+    assert table["kind"].tolist() == ["direct", "direct"]
+    assert table["speaker"].tolist() == ["governor", "governor"]
+    assert table["text"].tolist() == ['"We will hold the city,"', '"and we will win."']
+
+
+def test_partial_quotation_inside_reported_speech():
+    table = quotes_of('The minister hailed the "defeat" of US troops after two decades of war.')
+    indirect, partial = table.iloc[0], table.iloc[1]
+    assert (indirect.kind, partial.kind) == ("indirect", "partial")
+    assert partial.text == '"defeat"' and partial.part_of == indirect.quote_id
+    assert partial.speaker == indirect.speaker == "minister"
+
+
+def test_cues_inside_reported_speech_belong_to_it():
+    table = quotes_of("Police said he posed a threat and refused to drop the gun.")
+    assert table["text"].tolist() == ["he posed a threat and refused to drop the gun"]
+    assert table["speaker"].tolist() == ["Police"]
+
+
+def test_a_cue_without_content_does_not_cut_the_one_before():
+    row = quotes_of("A curfew would continue through the weekend, officials said.").iloc[0]
+    assert (row.text, row.speaker) == ("A curfew would continue through the weekend", "officials")
+
+
+def test_interrupted_sentence_goes_on_after_a_subordinator():
+    table = quotes_of("Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999.")
+    assert table["text"].tolist() == ["Lenox was a juggernaut", "until it went bankrupt in 1999"]
+    assert table["speaker"].tolist() == ["Clarke", "Clarke"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quotation", "speaker"),
+    [
+        (
+            'As the magazine put it in a long profile, "the operator."',
+            '"the operator."',
+            "magazine",
+        ),
+        (
+            '"Promise mama you\'ll keep your hands in sight," Blige sings to Clinton.',
+            '"Promise mama',
+            "Blige",
+        ),
+    ],
+)
+def test_quoted_fragments_after_quotation_cues(text, quotation, speaker):
+    row = row_starting(quotes_of(text), quotation)
+    assert (row.kind, row.speaker) == ("direct", speaker)
+
+
+def test_a_sentence_cut_off_after_its_cue_reads_as_if_it_ended_there():
+    # text cut off mid-sentence ("..., telling Reuters,") is read like a full stop
+    cut = quotes_of("Trump returned the compliment to Adelson, telling Reuters,")
+    whole = quotes_of("Trump returned the compliment to Adelson, telling Reuters.")
+    assert cut[["text", "speaker", "cue"]].equals(whole[["text", "speaker", "cue"]])
+    assert cut["text"].tolist() == ["Trump returned the compliment to Adelson"]

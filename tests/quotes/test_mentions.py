@@ -1,0 +1,73 @@
+"""Mentions: what the words of a noun phrase say of the source they name."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.quotes.document import Doc
+from toolkit.quotes.mentions import coordinated, group_mention, mention
+from toolkit.quotes.phrases import np_back, np_forward
+from toolkit.quotes.rules import lex_for, load_quote_rules
+
+LEX = lex_for(load_quote_rules())
+
+
+def mention_before(text: str, word: str = "said"):
+    S = Doc(text, [(0, len(text))]).sentence(0)
+    k, j = np_back(LEX, S, S.low.index(word), 0)
+    return mention(LEX, S, k, j)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "kind", "plural", "gender"),
+    [
+        (
+            "Provincial governor Husamuddin Shams said it.",
+            "Husamuddin Shams",
+            "Provincial governor",
+            "person",
+            False,
+            "male",
+        ),
+        ("Mrs. Fatima Ahmadi said it.", "Fatima Ahmadi", None, "person", False, "female"),
+        (
+            "Iran's Foreign Minister Mohammad Javad Zarif said it.",
+            "Mohammad Javad Zarif",
+            "Iran's Foreign Minister",
+            "person",
+            False,
+            "male",
+        ),
+        ("A Ministry of Defence official said it.", None, None, "person", False, None),
+        ("Local officials said it.", None, None, "person", True, None),
+        ("The ministry said it.", None, None, "org", False, None),
+        ("The Taliban said it.", None, None, "org", False, None),
+        ("A statement said it.", None, None, "document", False, None),
+        ("She said it.", None, None, "pronoun", False, "female"),
+        ("They said it.", None, None, "pronoun", True, None),
+    ],
+)
+def test_name_role_kind_number_and_gender(text, name, role, kind, plural, gender):
+    m = mention_before(text)
+    assert (m.name, m.role, m.kind, m.plural, m.gender) == (name, role, kind, plural, gender)
+    assert m.S.text[m.start : m.end] == m.text
+
+
+def test_heads_strength_and_reference():
+    m = mention_before("The Iranian foreign minister said it.")
+    assert m.head == "minister" and m.resolvable and m.definite and m.strong
+    assert {"iranian", "foreign", "minister"} <= m.mods
+    unknown = mention_before("The architect said it.")
+    assert unknown.head == "architect" and not unknown.strong
+    text = "Many of the doctors said it."
+    S = Doc(text, [(0, len(text))]).sentence(0)
+    part = mention(LEX, S, *np_forward(LEX, S, 0, S.low.index("said")))
+    assert (part.text, part.head, part.plural) == ("Many of the doctors", "doctors", True)
+
+
+def test_a_coordinated_subject_is_one_group():
+    text = "Jeff Merkley, Sherrod Brown and Robert Menendez said it."
+    S = Doc(text, [(0, len(text))]).sentence(0)
+    k, j, last = coordinated(LEX, S, np_back(LEX, S, S.low.index("said"), 0), 0)
+    group = group_mention(LEX, S, (k, j, last))
+    assert group.text == "Jeff Merkley, Sherrod Brown and Robert Menendez" and group.plural

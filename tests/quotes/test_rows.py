@@ -1,0 +1,52 @@
+"""Rows for quotations without a cue of their own, and what is no quotation."""
+
+from __future__ import annotations
+
+from ..conftest import quotes_of, row_starting
+
+
+def test_quotation_only_paragraph_continues_the_speaker():
+    text = (
+        '"The city is calm," said Ahmad Zia, the governor.\n\n'
+        '"Shops have opened again and people are returning."\n\n'
+        "The Taliban have not commented."
+    )
+    table = quotes_of(text)
+    row = row_starting(table, '"Shops have opened')
+    assert row.speaker == "Ahmad Zia" and row.role == "governor"
+    assert row.evidence.startswith("quotation-only paragraph")
+
+
+def test_quotation_over_several_paragraphs():
+    text = (
+        'Ahmad Zia, the governor, said: "The city is calm.\n\n'
+        '"Shops have opened again.\n\n'
+        '"People are returning," he added.'
+    )
+    table = quotes_of(text)
+    direct = table[table["kind"] == "direct"]
+    assert direct["text"].tolist() == [
+        '"The city is calm.',
+        '"Shops have opened again.',
+        '"People are returning,"',
+    ]
+    assert direct["speaker"].tolist() == ["Ahmad Zia"] * 3
+    assert direct["para_id"].tolist() == [0, 1, 2]
+    assert "continued quotation" in direct["evidence"].iloc[1]
+
+
+def test_scare_quotes_and_titles_are_not_quotations():
+    table = quotes_of(
+        'The so-called "peace process" stalled.\n\nShe watched "Fox News Sunday" at home.'
+    )
+    assert table.empty
+
+
+def test_titles_numbers_and_scare_quotes_are_not_quotations():
+    table = quotes_of(
+        'On "Fox News Sunday," Pence said the tweet was a joke.\n\n'
+        'The tweet "783499116076687360" was deleted.\n\n'
+        'The "quack" cures were popular. Doctors said they were useless.'
+    )
+    assert table["kind"].tolist() == ["indirect", "indirect"]
+    assert table["text"].tolist() == ["the tweet was a joke", "they were useless"]

@@ -1,0 +1,97 @@
+"""Speaker finding: the speaker before, after or in apposition to the cue, and subjects that are more than a name."""
+
+from __future__ import annotations
+
+import pytest
+
+from ..conftest import quotes_of, row_starting
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "mention"),
+    [
+        ('"We will hold the city," the governor said.', "governor", "the governor"),
+        ('"We will hold the city," said the governor.', "governor", "the governor"),
+        ('"We will hold the city," Ahmad Zia said.', "Ahmad Zia", "Ahmad Zia"),
+        ('Ahmad Zia said: "We will hold the city."', "Ahmad Zia", "Ahmad Zia"),
+        ('Ahmad Zia said, "We will hold the city."', "Ahmad Zia", "Ahmad Zia"),
+        ('"We will hold the city." \u2015 Ahmad Zia', "Ahmad Zia", "Ahmad Zia"),
+    ],
+)
+def test_direct_patterns(text, speaker, mention):
+    table = quotes_of(text)
+    assert table["kind"].tolist() == ["direct"]
+    row = table.iloc[0]
+    assert row.text.startswith('"We will hold the city')
+    assert (row.speaker, row.speaker_mention) == (speaker, mention)
+
+
+def test_apposition_gives_name_and_role():
+    table = quotes_of(
+        "Fawad Aman, Deputy Spokesman for the Ministry of Defence, said the police "
+        "offices had been retaken."
+    )
+    row = table.iloc[0]
+    assert (row.speaker, row.role) == ("Fawad Aman", "Deputy Spokesman for the Ministry of Defence")
+    table = quotes_of('"The enemy suffered," a special forces commander, Sayed Nezami, said.')
+    row = table.iloc[0]
+    assert (row.speaker, row.role) == ("Sayed Nezami", "special forces commander")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "mention", "content"),
+    [
+        # coordinated subjects
+        (
+            "Obama and Clinton say the attacks were not terrorism.",
+            "Obama and Clinton",
+            "Obama and Clinton",
+            "the attacks",
+        ),
+        (
+            "Jeff Merkley, Sherrod Brown and Robert Menendez suggested that the claims were false.",
+            "Jeff Merkley, Sherrod Brown and Robert Menendez",
+            "Jeff Merkley, Sherrod Brown and Robert Menendez",
+            "that the claims",
+        ),
+        # subjects with their modifiers: a prepositional phrase, a reduced relative
+        (
+            "Political observers in Virginia say Scott deserves the seat.",
+            "political observers in Virginia",
+            "Political observers in Virginia",
+            "Scott deserves",
+        ),
+        (
+            "All the experts I interviewed said the plan was too complex.",
+            "All the experts",
+            "All the experts",
+            "the plan was",
+        ),
+        ("Those close to him say that he will run.", "Those", "Those", "that he will run"),
+        # parts of a group
+        (
+            "Many of them say the attacks were not terrorism.",
+            "many of them",
+            "Many of them",
+            "the attacks",
+        ),
+        (
+            "One of the doctors called Oz a quack.",
+            "One of the doctors",
+            "One of the doctors",
+            "Oz a quack",
+        ),
+        # the antecedent of a relative pronoun; the clause ends at its comma
+        (
+            "The architect, who said he was never paid, sued the company.",
+            "architect",
+            "who",
+            "he was never paid",
+        ),
+    ],
+)
+def test_subjects_that_are_more_than_a_name(text, speaker, mention, content):
+    row = row_starting(quotes_of(text), content)
+    assert (row.speaker, row.speaker_mention) == (speaker, mention)
+    if mention == "who":
+        assert row.text == "he was never paid"

@@ -1,0 +1,357 @@
+"""The attributions of a sentence: every construction tried at each trigger word.
+
+Besides a reporting verb with its speaker (:mod:`.speaker`), a sentence can
+attribute by a name after a dash that ends it (``"..." - Sonya Herridge``), a
+passive cue with its agent (``was endorsed by the union``) or without one
+(``is expected to``), a verb of appearance (``seems to``), or a noun whose
+possessor is the source (``Trump's claim that``). :func:`sentence_frames`
+tries the :data:`CONSTRUCTIONS` in order at each word that can start one
+(the first that recognises its construction there decides), then gives each
+attribution its content (:mod:`.content`).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .content import assign_content, boundary, outermost, trim
+from .cues import Frame, cue_at, is_negated, reporting_use, skip_left
+from .document import Sent, sentence_words
+from .mentions import Mention, coordinated, mention, plain_head, pronoun_mention
+from .phrases import apposition_after, at_clause_edge, clause_subject, nameish, np_back, np_forward
+from .rules import Attribution, Lex
+from .speaker import Cue, attribute
+
+__all__ = ["CONSTRUCTIONS", "Construction", "sentence_frames"]
+
+
+def sentence_frames(lex: Lex, S: Sent, known: dict[str, Any]) -> list[Frame]:
+    """The attributions of a sentence, each with the pieces of text it reports.
+
+    At each word that can start an attribution (the ``triggers``), the
+    :data:`CONSTRUCTIONS` are tried in order; the first that recognises its
+    construction there decides, and reading goes on after it. ``known`` holds
+    the surnames of the full names read so far in the document.
+    """
+    triggers = lex.triggers
+    candidates = [x for x, word in enumerate(S.low) if word in triggers]
+    if not candidates:
+        return []
+    reading = _SentenceReading(lex, S, known)
+    i = 0
+    while True:
+        k = bisect.bisect_left(candidates, i)  # other words would only move on
+        if k == len(candidates):
+            break
+        i = reading.step(candidates[k])
+    return _with_content(lex, S, reading.frames)
+
+
+@dataclass
+class _SentenceReading:
+    """A sentence being read: the attributions found so far, and where the next
+    one may start (``lo``, the end of the last one)."""
+
+    lex: Lex
+    S: Sent
+    known: dict[str, Any]
+    frames: list[Frame] = field(default_factory=list)
+    lo: int = 0
+
+    def step(self, i: int) -> int:
+        """Try the constructions at token ``i``; where reading goes on."""
+        for construction in CONSTRUCTIONS:
+            found = construction(self, i)
+            if found is not None:
+                break
+        else:
+            found = None, i + 1
+        f, after = found
+        if f is not None:
+            self.frames.append(f)
+            self.lo = f.right
+        return after
+
+
+# A construction looks at a trigger word: None when it is not there (the next
+# construction is tried), else the attribution it found there (or None) and the
+# token where reading goes on.
+Construction = Callable[[_SentenceReading, int], "tuple[Frame | None, int] | None"]
+
+
+def _dash(r: _SentenceReading, i: int) -> tuple[Frame | None, int] | None:
+    """'"..." ― Sonya Herridge': a dash right after a quotation."""
+    S = r.S
+    if S.w[i] in r.lex.rules.dashes and i > 0 and S.q[i - 1] >= 0 and S.q[i] < 0:
+        f = _dash_attribution(r.lex, S, i)
+        if f is not None:
+            return f, f.right
+    return None
+
+
+def _appearance(r: _SentenceReading, i: int) -> tuple[Frame | None, int] | None:
+    """ "Melania seems to have vanished": a verb of appearance, no source named."""
+    S = r.S
+    if S.q[i] < 0 and S.low[i] in r.lex.rules.evidential:
+        info = (S.low[i], "evidential", "present")
+        f = _unattributed(r.lex, S, i, i + 1, info, r.lo)
+        if f is not None:
+            return f, f.right
+    return None
+
+
+def _nominal_cue(r: _SentenceReading, i: int) -> tuple[Frame | None, int] | None:
+    """ "Trump's claim that ...": a noun whose possessor is the source."""
+    S = r.S
+    if S.q[i] < 0 and S.low[i] in r.lex.rules.nominal:
+        f = _nominal(r.lex, S, i, r.lo)
+        if f is not None:
+            return f, f.right
+    return None
+
+
+def _verb_cue(r: _SentenceReading, i: int) -> tuple[Frame | None, int] | None:
+    """A reporting verb (or source preposition) outside the quotations: passive
+    with or without its agent, else in its reporting use with the speaker that
+    :func:`toolkit.quotes.speaker.attribute` finds."""
+    lex, S = r.lex, r.S
+    if S.q[i] >= 0 or S.low[i] not in lex.rules.cue_first:
+        return None, i + 1
+    hit = cue_at(lex, S, i)
+    if hit is None:
+        return None, i + 1
+    cj, info = hit
+    f = _passive_agent(lex, S, i, cj, info, r.lo) or _unattributed(lex, S, i, cj, info, r.lo)
+    if f is not None:
+        return f, f.right
+    if reporting_use(lex, S, i, cj, info):
+        f = attribute(Cue(lex, S, i, cj, info, r.frames, r.lo, r.known))
+        if f is not None:
+            f.negated = is_negated(lex, S, i)
+            return f, max(cj, f.right)
+    return None, cj
+
+
+def _with_content(lex: Lex, S: Sent, frames: list[Frame]) -> list[Frame]:
+    """Give the frames their content; a cue that reports nothing ("a curfew would
+    continue") does not end the content of the cue before it, so the content is
+    assigned again without it."""
+    if not frames:
+        return frames
+    preset = [list(f.pieces) for f in frames]
+    assign_content(lex, S, frames)
+    reporting = [f for f in frames if f.pieces]
+    if len(reporting) < len(frames):
+        for f, pieces in zip(frames, preset, strict=True):
+            f.pieces, f.quote_before = list(pieces), -1
+        kept = {id(f) for f in reporting}
+        frames = [f for f, pieces in zip(frames, preset, strict=True) if id(f) in kept or pieces]
+        assign_content(lex, S, frames)
+    return outermost(frames)
+
+
+def _passive_agent(
+    lex: Lex, S: Sent, i: int, j: int, info: tuple[str, str, str], lo: int
+) -> Frame | None:
+    """A passive cue with its agent: "The nominee has been endorsed by dozens of
+    papers", "The issue was first reported by The Washington Post". The agent is
+    the source; the subject of the clause is what it said or judged."""
+    lemma, klass, form = info
+    if klass in ("quotation", "reply", "source") or form not in ("past", "participle"):
+        return None
+    if j + 1 >= S.n or S.low[j] != "by" or S.q[j + 1] >= 0:
+        return None
+    x = skip_left(lex, S, i, lo)
+    while x - 1 >= lo and S.low[x - 1] in lex.rules.passive:
+        x -= 1  # "has been", "is being"
+        x = skip_left(lex, S, x, lo)
+    if not any(S.low[y] in lex.rules.passive for y in range(x, i)):
+        return None
+    subject = np_back(lex, S, x, lo)
+    if subject is None or not at_clause_edge(lex, S, subject[0], lo):
+        subject = clause_subject(lex, S, x)
+        if subject is None or subject[1] != x:
+            return None
+    np_ = np_forward(lex, S, j + 1, S.n)
+    if np_ is None:
+        return None
+    m = mention(lex, S, *np_)
+    if m is None or not (m.strong or m.kind == "pronoun"):
+        return None
+    f = Frame(S, i, j, lemma, klass, form, m, Attribution.PASSIVE_AGENT, i, m.j, True)
+    f.pieces.append(subject)
+    f.negated = is_negated(lex, S, i)
+    return f
+
+
+def _nominal(lex: Lex, S: Sent, i: int, lo: int) -> Frame | None:
+    """A noun that attributes what follows it to its possessor: "Trump's claim that
+    the election was rigged", "her plan to raise taxes", "the union's support for
+    Clinton", "Obama's bet is that ..."."""
+    kind = lex.rules.nominal[S.low[i]]
+    if S.w[i][:1].isupper() and i > 0:
+        return None
+    possessor = _possessor(lex, S, i, lo)
+    if possessor is None:
+        return None
+    p, m = possessor
+    start = _nominal_content_start(lex, S, i)
+    if start is None:
+        return None
+    a, b = trim(lex, S, start, boundary(lex, S, start, S.n))
+    if sentence_words(S, a, b) < 2:
+        return None
+    f = Frame(
+        S, i, i + 1, S.low[i], f"nominal {kind}", "noun", m, Attribution.NOMINAL_CUE, p, i + 1
+    )
+    f.pieces = [(a, b)]
+    return f
+
+
+def _possessor(lex: Lex, S: Sent, i: int, lo: int) -> tuple[int, Mention] | None:
+    """The possessor of the noun at ``i`` ("Trump's", "the union's", "her"), with
+    up to two modifiers between them: where it ends, and its mention."""
+    p = i - 1
+    while (
+        p >= lo
+        and p > i - 3
+        and S.w[p].isalpha()
+        and S.w[p].islower()
+        and (S.low[p] not in lex.stop and S.low[p] not in lex.dets and S.low[p] not in lex.aux)
+    ):
+        p -= 1
+    if p < lo or S.q[p] >= 0:
+        return None
+    if S.low[p] in lex.grammar.possessive_pronouns and S.w[p] not in lex.grammar.possessive_marks:
+        return p, pronoun_mention(lex, S, p, lex.grammar.possessive_pronouns[S.low[p]])
+    if S.w[p] not in lex.grammar.possessive_marks:
+        return None
+    np_ = np_back(lex, S, p, lo)
+    if np_ is None:
+        return None
+    m = mention(lex, S, *np_)
+    if m is None or not (m.strong or plain_head(lex, S, m)) or m.kind == "document":
+        return None
+    return p, m
+
+
+def _nominal_content_start(lex: Lex, S: Sent, i: int) -> int | None:
+    """Where the content of the nominal cue at ``i`` starts: a that-clause, an
+    infinitive or a prepositional object (None: it has none)."""
+    r = i + 1
+    if r < S.n and S.low[r] in ("is", "was") and r + 1 < S.n and S.low[r + 1] == "that":
+        r += 1  # "Obama's bet is that ..."
+    if r >= S.n or (S.q[r] >= 0 and S.low[r] not in ("that", "to")):
+        return None
+    nxt = S.low[r]
+    if nxt == "to":
+        if r + 1 >= S.n or not S.w[r + 1].islower():
+            return None  # "his support to Clinton": not an infinitive
+        return r
+    if nxt == "that":
+        if r + 1 >= S.n or not _subject_start(lex, S, r + 1):
+            return None  # "his plan that matches his rhetoric": a relative clause
+        return r
+    if nxt in lex.grammar.nominal_object_prepositions:
+        return r + 1
+    return None
+
+
+def _subject_start(lex: Lex, S: Sent, k: int) -> bool:
+    """Whether token ``k`` can start the subject of a clause (after a complement
+    "that"): a determiner, pronoun, name or number, not a verb ("that matches")."""
+    t = S.low[k]
+    return (
+        S.q[k] >= 0
+        or t in lex.dets
+        or t in lex.pronouns
+        or t in lex.grammar.quantifiers
+        or nameish(lex, S, k)
+        or t[:1].isdigit()
+        or t in lex.nouns
+    )
+
+
+def _unattributed(
+    lex: Lex, S: Sent, i: int, j: int, info: tuple[str, str, str], lo: int
+) -> Frame | None:
+    """A proposition presented without its source: a passive cue without agent
+    ("The veto is expected to come on Friday", "He is considered a favourite") or a
+    verb of appearance ("Melania seems to have vanished"). Two pieces, the subject
+    and the predicate, and no speaker."""
+    lemma, klass, form = info
+    evidential = klass == "evidential"
+    if not evidential and (j - i != 1 or S.low[i] not in lex.rules.unattributed):
+        return None
+    if j >= S.n or S.q[j] >= 0:
+        return None
+    x = skip_left(lex, S, i, lo)
+    if not evidential:
+        while x - 1 >= lo and S.low[x - 1] in lex.rules.passive:
+            x -= 1
+            x = skip_left(lex, S, x, lo)
+        if not any(S.low[y] in lex.rules.passive for y in range(x, i)):
+            return None
+        if S.low[j] not in lex.grammar.unattributed_complements:
+            return None  # "is expected to", "is seen as", "was accused of"
+    nxt = S.low[j]
+    if (
+        evidential
+        and nxt == "to"
+        and j + 1 < S.n
+        and S.low[j + 1] in lex.rules.cue_first
+        and cue_at(lex, S, j + 1) is not None
+    ):
+        return None  # "appeared to suggest": the cue that follows attributes
+    if evidential and not (
+        nxt in lex.grammar.evidential_complements or (lemma.startswith("seem") and S.w[j].isalpha())
+    ):
+        return None  # "seems to", "seemed confident", but not "appears alongside"
+    if evidential and nxt in lex.grammar.not_object and nxt not in ("to", "as"):
+        return None
+    if nxt == "as" and S.low[j + 1 : j + 2] == ["well"]:
+        return None  # "were admitted as well as"
+    subject = np_back(lex, S, x, lo)
+    if subject is None or not at_clause_edge(lex, S, subject[0], lo):
+        subject = clause_subject(lex, S, x)
+        if subject is None or subject[1] != x:
+            return None
+    subject = coordinated(lex, S, subject, lo)[:2]
+    if S.low[subject[0]] in lex.grammar.dummy_subjects:
+        return None  # "it seems that ...": the predicate alone is no proposition
+    end = boundary(lex, S, j, S.n)
+    a, b = trim(lex, S, j, end)
+    if sentence_words(S, a, b) < 2:
+        return None
+    rule = Attribution.EVIDENTIAL if evidential else Attribution.PASSIVE_WITHOUT_AGENT
+    f = Frame(S, i, j, lemma, klass, form, None, rule, i, j)
+    f.pieces = [subject, (a, b)]
+    f.negated = is_negated(lex, S, i)
+    return f
+
+
+def _dash_attribution(lex: Lex, S: Sent, i: int) -> Frame | None:
+    """'"..." ― Sonya Herridge': a name after a dash that ends the sentence."""
+    np_ = np_forward(lex, S, i + 1, S.n)
+    if np_ is None:
+        return None
+    appo = apposition_after(lex, S, np_[1], S.n)
+    end = appo[1] if appo is not None else np_[1]
+    if sentence_words(S, end, S.n) > 0:
+        return None
+    m = mention(lex, S, np_[0], np_[1], role_span=appo)
+    if m is None or not m.strong:
+        return None
+    f = Frame(S, i, i + 1, S.w[i], "speech", "dash", m, Attribution.DASH_ATTRIBUTION, i, end, True)
+    return f
+
+
+# The constructions tried at each trigger word, in this order; the first that
+# recognises its construction there decides. A new construction is a function
+# here, an entry in this table, its rule in Attribution with a confidence in
+# quotes.yaml, and a test (a new way for a verb to find its speaker goes in
+# toolkit.quotes.speaker.STRATEGIES instead).
+CONSTRUCTIONS: tuple[Construction, ...] = (_dash, _appearance, _nominal_cue, _verb_cue)

@@ -1,0 +1,319 @@
+"""Content spans: what each cue reports.
+
+Step 4 of the reading: the quotation before or after the cue (``direct``), or
+the clause, infinitive or object it reports (``indirect``: ``X said (that)
+...``, ``..., X said.``, ``according to X, ...``, ``X wants to ...``, ``X
+endorsed ...``). Quoted words inside reported content are ``partial``
+quotations (``hailed the "defeat" of US troops``). A verb of thought,
+intention or stance inside what someone is reported to have said belongs to
+that content, not to a second attribution.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from typing import NamedTuple
+
+from .cues import Frame, skip_adjuncts
+from .document import Sent, quote_tokens, sentence_words
+from .rules import CLAUSAL_CLASSES, OBJECT_CLASSES, SPEECH_CLASSES, Attribution, Lex
+
+__all__ = ["assign_content", "boundary", "outermost", "title_words", "trim"]
+
+
+def boundary(lex: Lex, S: Sent, r: int, hi: int) -> int:
+    """Where reported content starting at ``r`` ends."""
+    low, w = S.low, S.w
+    x = r
+    while x < hi:
+        if S.q[x] < 0:
+            if w[x] == ";":
+                return x
+            if w[x] == "," and x + 1 < hi and low[x + 1] in lex.rules.boundaries:
+                return x
+        x += 1
+    return hi
+
+
+def trim(lex: Lex, S: Sent, a: int, b: int) -> tuple[int, int]:
+    """Drop punctuation (outside quotations) from both ends of a token range."""
+    while a < b and S.q[a] < 0 and not any(c.isalnum() for c in S.w[a]):
+        a += 1
+    while (
+        b > a
+        and S.q[b - 1] < 0
+        and (not any(c.isalnum() for c in S.w[b - 1]) or S.low[b - 1] in lex.grammar.trailing_words)
+    ):
+        b -= 1
+    return a, b
+
+
+# Attributions whose pieces were set when they were found (a subject and
+# perhaps a predicate, or a nominal cue's clause).
+_PRESET = frozenset(
+    {
+        Attribution.PASSIVE_AGENT,
+        Attribution.PASSIVE_WITHOUT_AGENT,
+        Attribution.EVIDENTIAL,
+        Attribution.NOMINAL_CUE,
+    }
+)
+
+
+class _After(NamedTuple):
+    """What follows a cue: where it starts (``r``, after adjuncts), the content
+    span ``[a, b)`` it would be, and what the text there is like."""
+
+    r: int
+    a: int
+    b: int
+    after_comma: bool  # a comma follows the cue ("he said, ...")
+    introduced: bool  # a colon, a comma or "that", "whether" ... follows
+    tail_words: int  # words outside quotations in the span
+    has_quote: bool  # an unclaimed quotation in the span
+    first_is_quote: bool
+
+
+def _content(
+    lex: Lex, S: Sent, f: Frame, lo: int, hi: int, claimed: set[int], before_lo: int = -1
+) -> None:
+    """The pieces of text a frame reports: the quotation before it, what follows
+    it, or the clause before it when it comes last (which may start before
+    ``lo``, at ``before_lo``, over cues of thought or stance it reports)."""
+    if f.rule in _PRESET:
+        for piece in f.pieces:
+            _claim(S, piece, claimed)
+        return
+    _quotation_before(lex, S, f, lo, claimed)
+    after = _what_follows(lex, S, f, hi, claimed)
+    if f.quote_before >= 0 or f.klass == "quotation":
+        # '"A," he said, "B."' takes the second quotation too; anything else after
+        # it (", adding that ...") belongs to another cue. A verb that attributes
+        # only quotations takes the one after it.
+        if after.first_is_quote and (after.after_comma or f.quote_before < 0):
+            f.pieces.append(quote_tokens(S, after.a))
+            claimed.add(S.q[after.a])
+        return
+    if _takes_what_follows(lex, S, f, lo, after):
+        f.pieces.append((after.a, after.b))
+        _claim(S, (after.a, after.b), claimed)
+        if not after.after_comma or f.klass == "source":
+            return
+    elif after.tail_words > 0 and f.klass != "source" and not after.after_comma:
+        return  # the cue has an object that is not reported content
+    if f.klass in OBJECT_CLASSES:
+        return  # "..., she supported." reports nothing before the verb
+    _clause_before(lex, S, f, lo, before_lo, after.after_comma, claimed)
+
+
+def _claim(S: Sent, piece: tuple[int, int], claimed: set[int]) -> None:
+    """Mark the quotations in a piece as reported by a frame."""
+    claimed.update(S.q[x] for x in range(*piece) if S.q[x] >= 0)
+
+
+def _quotation_before(lex: Lex, S: Sent, f: Frame, lo: int, claimed: set[int]) -> None:
+    """The quotation just before the cue: '"...," he said'."""
+    p = f.left - 1
+    if p >= lo and S.w[p] == "," and S.q[p] < 0:
+        p -= 1
+    if (
+        f.quote_before < 0
+        and f.klass != "source"
+        and p >= lo
+        and S.q[p] >= 0
+        and S.q[p] not in claimed
+        and not _title_quote(lex, S, *quote_tokens(S, p))
+    ):
+        f.pieces.append(quote_tokens(S, p))
+        f.quote_before = S.q[p]
+        claimed.add(S.q[p])
+
+
+def _what_follows(lex: Lex, S: Sent, f: Frame, hi: int, claimed: set[int]) -> _After:
+    """The span after the cue, past the person addressed and adjuncts, to where
+    reported content would end."""
+    low, w = S.low, S.w
+    r = skip_adjuncts(lex, S, f.right, hi, f.lemma in lex.rules.addressee_verbs)
+    after_comma = r < hi and w[r] == "," and S.q[r] < 0
+    introduced = r < hi and S.q[r] < 0 and (w[r] in (":", ",") or low[r] in lex.grammar.introducers)
+    if r < hi and w[r] in (":", ",") and S.q[r] < 0:
+        r += 1
+    a, b = trim(lex, S, r, boundary(lex, S, r, hi))
+    tail_words = sum(1 for x in range(a, b) if S.q[x] < 0 and any(c.isalnum() for c in w[x]))
+    has_quote = any(S.q[x] >= 0 and S.q[x] not in claimed for x in range(a, b))
+    first_is_quote = a < b and S.q[a] >= 0
+    return _After(r, a, b, after_comma, introduced, tail_words, has_quote, first_is_quote)
+
+
+def _takes_what_follows(lex: Lex, S: Sent, f: Frame, lo: int, t: _After) -> bool:
+    """Whether the span after the cue is what it reports."""
+    low, w, a = S.low, S.w, t.a
+    if not (a < t.b and (t.has_quote or t.tail_words >= (1 if f.klass in OBJECT_CLASSES else 2))):
+        return False
+    comma_before = f.left - 1 >= lo and w[f.left - 1] == ","
+    if S.q[a] < 0 and _adjunct_start(lex, S, f, t, comma_before):
+        return False
+    if not t.after_comma and S.q[a] < 0 and low[a] in lex.grammar.auxiliaries_with_do:
+        return False  # "Everything Trump says is a lie": the cue is in a relative clause
+    if (
+        f.klass == "reply"
+        and f.rule != Attribution.PARTICIPLE
+        and not (t.introduced or t.first_is_quote)
+    ):
+        return False  # "add $84 billion", "respond to requests"
+    if f.inverted and f.klass != "source" and not t.first_is_quote:
+        if not t.after_comma:
+            return False  # "said the official on Monday" followed by more words
+        if comma_before:
+            return False  # "..., said Jeffrey Trimble, a senior official with ..."
+    # "..., according to X, ..." reports what comes before
+    return f.klass != "source" or _clause_start(lex, S, f.left, lo)
+
+
+def _adjunct_start(lex: Lex, S: Sent, f: Frame, t: _After, comma_before: bool) -> bool:
+    """Whether the span after the cue starts an adjunct clause or a second
+    subject ("said when she resigned", "reported from Midway, and ..."); but
+    not "have not said when they would", "asked where", nor "Lenox was a
+    juggernaut, Mr. Clarke said, until it went bankrupt"."""
+    word = S.low[t.a]
+    if word not in lex.grammar.not_content_start or word == "if":
+        return False
+    question = t.a == t.r and (f.negated or f.lemma in lex.grammar.question_verbs)
+    if question and word in ("when", "where"):
+        return False
+    interrupting = t.after_comma and comma_before
+    return not (interrupting and word in lex.grammar.subordinate_continuations)
+
+
+def _clause_before(
+    lex: Lex,
+    S: Sent,
+    f: Frame,
+    lo: int,
+    before_lo: int,
+    after_comma: bool,
+    claimed: set[int],
+) -> None:
+    """The clause before the cue: "..., the official said." / "..., according to
+    X." / "The Taliban, he said, had changed."."""
+    low, w = S.low, S.w
+    c = f.left - 1
+    if not (c >= lo and (w[c] == "," or f.klass == "source") and S.q[c] < 0):
+        return
+    start = lo if before_lo < 0 or f.klass not in SPEECH_CLASSES else min(lo, before_lo)
+    while start < c and (low[start] in lex.openers or w[start] == ","):
+        start += 1
+    if (low[start] in lex.intro or low[start] in lex.grammar.not_content_start) and not any(
+        w[x] == "," and S.q[x] < 0 for x in range(start, c)
+    ):
+        return  # "When Congress cut funding, Mexico said ..." is not reported
+    a, b = trim(lex, S, start, c + (0 if w[c] == "," else 1))
+    words = sum(1 for x in range(a, b) if any(ch.isalnum() for ch in w[x]))
+    if words >= (1 if f.pieces and after_comma else 2 if f.pieces else 3):
+        f.pieces.insert(0, (a, b))
+        _claim(S, (a, b), claimed)
+
+
+def _clause_start(lex: Lex, S: Sent, k: int, lo: int) -> bool:
+    """True when only openers ("But", "Also on Wednesday,") come before ``k``."""
+    x = lo
+    while x < k:
+        if S.low[x] in lex.openers or S.low[x] in lex.time or S.w[x] == ",":
+            x += 1
+            continue
+        return False
+    return True
+
+
+def assign_content(lex: Lex, S: Sent, frames: list[Frame]) -> None:
+    """Give each frame of a sentence the pieces of text it reports."""
+    claimed: set[int] = set()
+    # quotations just before a cue belong to it first ('"...," he said')
+    for n, f in enumerate(frames):
+        lo = frames[n - 1].right if n else 0
+        p = f.left - 1
+        if p >= lo and S.w[p] == "," and S.q[p] < 0:
+            p -= 1
+        if p >= lo and S.q[p] >= 0 and S.q[p] not in claimed and f.klass != "source":
+            qa, qb = quote_tokens(S, p)
+            if _title_quote(lex, S, qa, qb):
+                continue  # 'In his book, "Make Your Kid a Millionaire," he suggested'
+            f.pieces.append((qa, qb))
+            f.quote_before = S.q[p]
+            claimed.add(S.q[p])
+    last_right = 0  # the end of the last attribution that reports something
+    last_speech = 0  # ... and of the last one that reports speech
+    for n, f in enumerate(frames):
+        lo = last_right
+        hi = S.n
+        r = skip_adjuncts(lex, S, f.right, S.n, f.lemma in lex.rules.addressee_verbs)
+        clause = r < S.n and S.q[r] < 0 and S.low[r] in lex.grammar.introducers
+        for g in frames[n + 1 :]:
+            # a cue in a relative clause ("what she calls ...") is nested in this
+            # content, which goes on past it; so is a verb of thought, intention
+            # or stance inside a that-clause ("said that he would consider ...")
+            if not (
+                (g.left > 0 and S.low[g.left - 1] in lex.grammar.relatives)
+                or (clause and g.klass not in SPEECH_CLASSES and g.left > r)
+                or g.rule == Attribution.NOMINAL_CUE  # "say it underscores the regime's resolve to"
+            ):
+                hi = g.left
+                break
+        for x in range(f.right, hi):
+            if (S.q[x] >= 0 and S.q[x] in claimed and S.q[x] != f.quote_before) or (
+                f.enclosed and S.w[x] == "," and S.q[x] < 0
+            ):
+                hi = x
+                break
+        _content(lex, S, f, lo, hi, claimed, last_speech)
+        if f.pieces:
+            last_right = f.right
+            if f.klass in SPEECH_CLASSES:
+                last_speech = f.right
+
+
+def outermost(frames: list[Frame]) -> list[Frame]:
+    """The frames that report something, without the verbs of thought, intention
+    and stance (and nominal cues) that lie inside what a verb of saying or thought
+    reports: in "Police said he posed a threat and refused to drop the gun" the
+    refusal is part of what the police said."""
+
+    def cover(kept: list[Frame]) -> tuple[list[int], list[int]]:
+        spans = sorted((a, b) for f in kept for a, b in f.pieces)
+        return [a for a, _ in spans], list(itertools.accumulate((b for _, b in spans), max))
+
+    def inside(f: Frame, starts: list[int], reach: list[int]) -> bool:
+        k = bisect.bisect_right(starts, f.ci) - 1
+        return k >= 0 and reach[k] > f.ci
+
+    clausal = cover([f for f in frames if f.klass in SPEECH_CLASSES or f.klass in CLAUSAL_CLASSES])
+    every = cover(frames)
+    out = []
+    for f in frames:
+        if not f.pieces:
+            continue
+        if f.klass not in SPEECH_CLASSES and f.klass not in CLAUSAL_CLASSES and inside(f, *clausal):
+            continue  # nested in reported content
+        if f.rule == Attribution.NOMINAL_CUE and inside(f, *every):
+            continue  # "discussed her plan for veterans": part of another's content
+        out.append(f)
+    return out
+
+
+def _title_quote(lex: Lex, S: Sent, a: int, b: int) -> bool:
+    """A short quotation in title case ('"Fox News Sunday,"', "''A Change Is Gonna
+    Come,''"): the name of a programme, book or song, not someone's words. At the
+    start of a sentence one or two capitalised words are speech ('"Fine," she
+    said')."""
+    words = sentence_words(S, a, b)
+    return title_words(lex, S, a, b) and (3 if a == 0 else 1) <= words <= 8
+
+
+def title_words(lex: Lex, S: Sent, a: int, b: int) -> bool:
+    """A quoted title or name ("Fox News Sunday", "War On Drugs"): every word
+    capitalised except short function words."""
+    words = [S.w[x] for x in range(a, b) if S.w[x][:1].isalpha()]
+    return bool(words) and all(
+        w[0].isupper() or w.lower() in lex.grammar.minor_title_words for w in words
+    )

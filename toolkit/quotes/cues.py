@@ -1,0 +1,199 @@
+"""Reporting cues: the words that attribute, found outside the quotations.
+
+Step 2 of the reading. Verbs of saying in any tense (``said``, ``tells``,
+``has warned``, ``adding``), source prepositions (``according to``), and, as
+attribution studies (PARC, PolNeAR) annotate them with speech, verbs of
+thought (``believes``), intention (``wants to``), stance (``endorsed``) and
+evidence (``a poll shows``), nouns that attribute (``Trump's claim that``),
+passive cues (``was endorsed by the union``; ``is expected to``, with no
+source named) and verbs of appearance (``seems to``). Each group of
+``quotes.yaml`` says what its verbs take and what type of attribution they
+make (the ``cue_type`` column). This module finds a cue at a token, tells a
+reporting use from a noun or a passive (``the report said`` is a cue, ``the
+reports`` is not), and steps over the auxiliaries, adverbs and adjuncts around
+it (``has also said``, ``told Reuters on Monday``). A :class:`Frame` is one
+attribution: a cue with its speaker and the content it reports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .document import Sent, is_cap
+from .mentions import Entity, Mention
+from .phrases import np_forward
+from .rules import OBJECT_CLASSES, SPEECH_CLASSES, Attribution, Lex, Resolution
+
+__all__ = ["Frame", "cue_at", "is_negated", "reporting_use", "skip_adjuncts", "skip_left"]
+
+
+@dataclass
+class Frame:
+    """One attribution in a sentence: a cue, its speaker and the content it reports."""
+
+    S: Sent
+    ci: int
+    cj: int
+    lemma: str
+    klass: str
+    form: str
+    speaker: Mention | None
+    rule: Attribution
+    left: int  # token range of the attribution itself (speaker and cue)
+    right: int
+    inverted: bool = False
+    pieces: list[tuple[int, int]] = field(default_factory=list)
+    quote_before: int = -1
+    entity: Entity | None = None
+    resolution: Resolution | None = None
+    negated: bool = False
+    enclosed: bool = False  # in a clause between commas (", who said ...,")
+
+
+def cue_at(lex: Lex, S: Sent, i: int) -> tuple[int, tuple[str, str, str]] | None:
+    cues = lex.rules.cues
+    for size in range(min(lex.max_cue, S.n - i), 0, -1):
+        info = cues.get(tuple(S.low[i : i + size]))
+        if info is not None and all(S.q[x] < 0 for x in range(i, i + size)):
+            return i + size, info
+    return None
+
+
+def skip_left(lex: Lex, S: Sent, i: int, lo: int) -> int:
+    """Move left over auxiliaries and adverbs ("has also said")."""
+    b = i
+    steps = 0
+    while b - 1 >= lo and steps < 4 and S.q[b - 1] < 0:
+        t = S.low[b - 1]
+        if t in lex.aux or (t.endswith("ly") and t.isalpha() and S.w[b - 1].islower()):
+            b -= 1
+            steps += 1
+            continue
+        if t == "to" and b - 2 >= lo and S.low[b - 2] in lex.rules.raising and S.q[b - 2] < 0:
+            b -= 2  # "appeared to suggest", "continued to insist"
+            steps += 1
+            continue
+        if t.isdigit() and len(t) == 4 and b - 2 >= lo and S.low[b - 2] == "in":
+            b -= 2  # "an arbitration panel in 2001 found"
+            steps += 1
+            continue
+        if t in lex.time and t not in lex.grammar.deictic_time_words:
+            # "Sanders on Tuesday said", "Wells Fargo this month announced"
+            x = b - 1
+            while x - 1 >= lo and S.low[x - 1] in lex.grammar.time_adjunct_words:
+                x -= 1
+            if x == b - 1 and t in lex.grammar.unit_time_words:
+                break  # "the past two weeks shows": a noun phrase, not an adjunct
+            b = x
+            steps += 1
+            continue
+        break
+    return b
+
+
+def reporting_use(lex: Lex, S: Sent, i: int, j: int, info: tuple[str, str, str]) -> bool:
+    """False when a cue word is used as a noun, a passive or an infinitive."""
+    _, klass, form = info
+    if klass == "source":
+        return True
+    if i == 0 or (is_cap(S.w[i]) and not (_title_case(S) and klass in SPEECH_CLASSES)):
+        return False  # sentence-initial participles ("Asked about ...") and names ("States")
+    b = skip_left(lex, S, i, 0)
+    prev = S.low[b - 1] if b > 0 else ""
+    if prev in lex.rules.passive and tuple(S.low[i:j]) in lex.participles:
+        return False
+    if j < S.n and S.low[j] == "by" and klass != "source":
+        return False  # "reported by", "reporting by": a passive or a credit line
+    if info[0] == "call" and j < S.n and S.low[j] in lex.grammar.call_particles:
+        return False  # "she called into a radio program", "called off the talks"
+    if prev == "to" or (prev in lex.dets and prev not in lex.pronouns):
+        return False
+    if (
+        S.w[i - 1] in lex.grammar.possessive_marks
+        and S.q[i - 1] < 0
+        and form != "gerund"
+        and not (i >= 2 and S.low[i - 2] in lex.pronouns)
+    ):
+        return False  # "Trump's claims" (but "he's claiming", "Trump's saying")
+    if klass == "quotation" and not any(
+        S.q[x] >= 0 for x in range(max(0, i - 10), min(S.n, j + 10))
+    ):
+        return False  # "a curfew would continue": only a quotation nearby makes it speech
+    nxt = S.low[j] if j < S.n else ""
+    if klass == "thought" and nxt in lex.grammar.not_after_thought:
+        return False  # "expected to win", "think of", "believe in": not a clause
+    if (
+        klass not in SPEECH_CLASSES
+        and (nxt in lex.grammar.not_object or (klass in OBJECT_CLASSES and not nxt[:1].isalnum()))
+        and not (j < S.n and S.q[j] >= 0)
+        and not (nxt == "to" and klass in ("intention", "preference"))
+    ):
+        return False  # "plans for", "attacks on", "fears of": a noun; "he backed down"
+    if klass == "intention" and nxt not in ("to", "that"):
+        return False  # "an officer aiming a gun"
+    if form == "present" and j < S.n and S.q[j] < 0:
+        after = lex.rules.cues.get((nxt,))
+        if after is not None and after[1] == "speech" and after[2] == "past":
+            return False  # "the report said", "a Facebook post said": a noun
+    return True
+
+
+def is_negated(lex: Lex, S: Sent, i: int) -> bool:
+    """Whether the cue at ``i`` is negated: "did not say", "has never said",
+    "isn't saying"."""
+    b = skip_left(lex, S, i, 0)
+    return any(S.low[x] in lex.grammar.negations for x in range(max(b - 1, 0), i))
+
+
+def _title_case(S: Sent) -> bool:
+    """A headline written in title case ("Trump Deal Could Work, Graham Says")."""
+    words = [w for w in S.w if w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def skip_adjuncts(lex: Lex, S: Sent, r: int, hi: int, addressee: bool) -> int:
+    """Move right over the person addressed ("told Reuters news agency") and
+    adjuncts ("on Wednesday", "in a statement", "on condition of anonymity")."""
+    low, w = S.low, S.w
+    if addressee and r < hi and S.q[r] < 0:
+        if low[r] in lex.grammar.object_pronouns:
+            r += 1
+        else:
+            np_ = np_forward(lex, S, r, hi)
+            if np_ is not None and low[np_[0]] not in lex.pronouns:
+                r = np_[1]
+    for _ in range(6):
+        if r >= hi or S.q[r] >= 0:
+            break
+        t = low[r]
+        if t in lex.time or (t.endswith("ly") and t.isalpha() and w[r].islower()):
+            r += 1
+            continue
+        if t == "to" and r + 1 < hi and w[r + 1].islower() and low[r + 1] not in lex.dets:
+            break  # "to" before a verb starts the content ("urged them to leave")
+        if t in lex.preps and r + 1 < hi and S.q[r + 1] < 0 and low[r + 1] != "that":
+            m = r + 1
+            limit = min(hi, r + 9)
+            while m < limit and S.q[m] < 0:
+                tm = low[m]
+                if w[m] in (",", ":", ";") or tm == "that" or w[m] in lex.grammar.sentence_closers:
+                    break
+                if m > r + 1 and (
+                    (tm in lex.dets and low[m - 1] not in lex.grammar.adjunct_inner_prepositions)
+                    or tm in lex.pronouns
+                    or (
+                        is_cap(w[m])
+                        and w[m - 1].islower()
+                        and low[m - 1] not in lex.grammar.connectors
+                    )
+                ):
+                    break
+                if tm in lex.rules.cue_first and cue_at(lex, S, m) is not None:
+                    break
+                m += 1
+            if m == limit and m < hi:
+                break  # too long for an adjunct: it is the content
+            r = m
+            continue
+        break
+    return r
