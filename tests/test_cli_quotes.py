@@ -40,10 +40,12 @@ def test_quotes_filters_and_jsonl_file(capsys, tmp_path):
     assert len(sure) > 0 and (sure["confidence"] >= 0.9).all()
 
 
-def test_quotes_table_format_shows_the_main_columns(capsys):
+def test_quotes_table_format_shows_the_main_columns(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")  # a wide terminal: the names fit whole
     assert main(["quotes", str(DATA), "--kind", "partial"]) == 0
     out = capsys.readouterr().out
-    header = out.splitlines()[0].split()
+    assert out.splitlines()[0] == "8 quotations in 1 document"
+    header = out.splitlines()[1].split()
     assert header == QUOTE_TABLE_COLUMNS
     assert "Bismillah Mohammadi" in out and '"difficult"' in out
 

@@ -15,11 +15,12 @@ from typing import Any
 
 from .analyses.actors import actor_cooccurrence, count_actors, find_actors, suggest_actors
 from .analyses.agreement import agreement
-from .analyses.coding_sheet import read_coding_sheet, write_coding_sheet
+from .analyses.coding_sheet import example_sheet, read_coding_sheet, write_coding_sheet
 from .analyses.collocates import collocates
 from .analyses.frames import count_frames, find_frames
 from .analyses.keyness import keyness
 from .analyses.sentiment import score_sentiment, sentiment_by, sentiment_by_speaker
+from .analyses.terms import count_terms, document_term_matrix
 from .analyses.validation import (
     estimate_precision,
     estimate_recall,
@@ -51,9 +52,12 @@ __all__ = [
     "collocates",
     "count_actors",
     "count_frames",
+    "count_terms",
     "current_executor",
+    "document_term_matrix",
     "estimate_precision",
     "estimate_recall",
+    "example_sheet",
     "extract_quotes",
     "find_actors",
     "find_duplicates",
@@ -73,7 +77,9 @@ __all__ = [
     "plot_dispersion",
     "plot_frames",
     "plot_keyness",
+    "plot_precision",
     "plot_speaker_sentiment",
+    "plot_terms",
     "quotes_html",
     "read_coding_sheet",
     "sample_for_coding",

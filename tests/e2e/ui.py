@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 import toolkit
+from toolkit.text.shorten import shorten
 
 from . import servers
 
@@ -199,13 +200,15 @@ def kwic_table(explorer) -> pd.DataFrame:
     return pd.DataFrame(cells, columns=["doc_id", "left", "keyword", "right"])
 
 
-def expected_table(hits: pd.DataFrame) -> pd.DataFrame:
+def expected_table(hits: pd.DataFrame, chars: int = 80) -> pd.DataFrame:
+    """The rows :func:`toolkit.kwic_html` shows for ``hits``: contexts of at most
+    ``chars`` characters, cut between words, white space folded."""
     return pd.DataFrame(
         {
-            "doc_id": hits["doc_id"].astype(str).tolist(),
-            "left": hits["left"].tolist(),
+            "doc_id": [shorten(d, 40) for d in hits["doc_id"].astype(str)],
+            "left": [shorten(t, chars, keep="end") for t in hits["left"]],
             "keyword": hits["keyword"].tolist(),
-            "right": hits["right"].tolist(),
+            "right": [shorten(t, chars) for t in hits["right"]],
         }
     )
 

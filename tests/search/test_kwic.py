@@ -192,7 +192,7 @@ def test_html_escapes_article_text():
 
 def test_html_row_limit(sample_corpus):
     page = toolkit.kwic_html(toolkit.kwic(sample_corpus, "the"), max_rows=5)
-    assert page.count("<tr>") == 6 and "showing the first 5" in page
+    assert page.count("<tr>") == 6 and "69 hits; the first 5 shown" in page
 
 
 # ---------------------------------------------------------------- invariants
@@ -227,3 +227,26 @@ def test_no_hit_lost_across_documents(texts, pattern):
     docs = dict(zip(corpus.docs.doc_id, corpus.docs.text, strict=True))
     for r in hits.itertuples():
         assert docs[r.doc_id][r.start : r.end].replace("\n", " ") == r.keyword
+
+
+@pytest.mark.parametrize(
+    ("pattern", "unmatchable"),
+    [
+        ("withdraw[*", "withdraw[*"),
+        ("pull* out]*", "out]*"),
+        ("(taliban*", "(taliban*"),
+        ("withdraw*", None),
+        ("U.S.*", None),
+        ("*'s", None),
+        ("Qala-*", None),
+        ("9/*", None),
+        ("pull* out", None),
+    ],
+)
+def test_globs_that_can_match_no_token(sample_corpus, pattern, unmatchable):
+    from toolkit.search.patterns import compile_pattern, unmatchable_part
+
+    found = unmatchable_part(compile_pattern(pattern))
+    assert (found[0] if found else None) == unmatchable
+    if unmatchable:  # and indeed nothing matches, in any text
+        assert toolkit.kwic(sample_corpus, pattern).empty

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 import pandas as pd
 import pytest
 
@@ -65,3 +68,92 @@ def test_sample_speakers_and_unknown_doc(sample_corpus):
         assert f"\u2014{name}</sup>" in page
     with pytest.raises(LookupError, match="nope"):
         toolkit.quotes_html(quotes, sample_corpus, doc_ids=["nope"])
+
+
+def test_contexts_are_cut_between_words():
+    left = "the attack on the provincial police headquarters and the governor's compound"
+    text = f"{left} was repelled, officials said after the fighting ended late on Tuesday night."
+    corpus = toolkit.load_corpus([text], progress=False)
+    hits = toolkit.kwic(corpus, "repelled", window=12)
+    page = toolkit.kwic_html(hits, chars=30)
+    cells = [html.unescape(c) for c in re.findall(r"<td[^>]*>([^<]*)</td>", page)]
+    left_cell, right_cell = cells[1], cells[2]
+    assert left_cell.startswith("\u2026") and len(left_cell) <= 30
+    assert f"{left} was".endswith(left_cell[1:].rstrip())
+    assert right_cell.endswith("\u2026")
+    words = set(text.replace(",", " ").split())
+    assert all(w in words for w in left_cell[1:].split())
+    assert all(w in words for w in right_cell[:-1].replace(",", " ").split())
+    row = toolkit.show.html.hits_html(hits.assign(frame="x"), corpus, columns=["frame"], chars=20)
+    context = html.unescape(re.search(r"white-space:normal\">(.*?)</td>", row).group(1))
+    before, after = context.split("<mark", 1)[0], context.split("</mark>", 1)[1]
+    assert before.startswith("\u2026") and all(w in words for w in before[1:].split())
+    assert after.endswith("\u2026") and all(
+        w in words for w in after[:-1].replace(",", " ").split()
+    )
+
+
+def test_table_html_cuts_rows_and_long_cells():
+    frame = pd.DataFrame(
+        {"left": ["one two three four five six"] * 30, "n": range(30), "text": ["x " * 150] * 30}
+    )
+    page = toolkit.show.html.table_html(frame, max_rows=25, chars=12)
+    assert page.count("<tr>") == 25 and "30 rows; the first 25 shown" in page
+    assert "\u2026five six" in page and "one two" not in page
+    assert "<script>" not in toolkit.show.html.table_html(pd.DataFrame({"t": ["<script>"]}))
+    long_id = "wh-2021-08-31-remarks-by-president-biden-on-the-end-of-the-war-in-afghanistan"
+    ids = pd.DataFrame({"first_doc_id": pd.Categorical([long_id]), "n": [1]})
+    cell = re.search(r"<td>([^<]*)</td>", toolkit.show.html.table_html(ids)).group(1)
+    assert cell == "wh-2021-08-31-remarks-by-president-\u2026" and long_id.startswith(cell[:-1])
+
+
+def test_full_tables_are_written_beside_the_page_and_linked(tmp_path, sample_corpus):
+    from toolkit.show.tables import full_tables, keep_full_tables
+
+    files = keep_full_tables(tmp_path / "tables", prefix="01-kwic", max_rows=2, href_base="tables/")
+    try:
+        hits = toolkit.kwic(sample_corpus, ["withdraw*", "Taliban"])
+        page = toolkit.kwic_html(hits)
+        assert page.count("<mark") == 2
+        assert '<a href="tables/01-kwic-01-kwic.csv">01-kwic-01-kwic.csv</a>' in page
+        written = pd.read_csv(tmp_path / "tables" / "01-kwic-01-kwic.csv")
+        assert written["start"].tolist() == hits["start"].tolist()
+        page = toolkit.show.html.table_html(toolkit.count_terms(sample_corpus), kind="Word list")
+        assert "01-kwic-02-word-list.csv" in page and len(files.written) == 2
+        small = toolkit.kwic_html(hits.head(2))
+        assert "<a href" not in small and len(files.written) == 2  # short tables stay whole
+    finally:
+        keep_full_tables(None)
+    assert full_tables() is None
+    assert "<a href" not in toolkit.kwic_html(hits, max_rows=2)
+
+
+def test_quotes_html_shows_the_start_of_a_long_document(sample_corpus):
+    quotes = toolkit.extract_quotes(sample_corpus)
+    text = sample_corpus.docs["text"].iat[0]
+    page = toolkit.quotes_html(quotes, sample_corpus, max_chars=1000)
+    cut = text.find("\n", 1000)
+    assert f"The first {cut:,} of {len(text):,} characters" in page
+    shown = html.unescape(re.sub(r"<sup[^>]*>.*?</sup>|<[^>]+>", "", page))
+    assert text[cut - 30 : cut] in shown and text[cut + 1 : cut + 60] not in shown
+    assert page.count("<span") == page.count("</span>")
+    assert "characters of this document" not in toolkit.quotes_html(quotes, sample_corpus)
+
+
+def test_a_table_written_twice_is_linked_twice_and_written_once(tmp_path, sample_corpus):
+    from toolkit.show.tables import keep_full_tables
+
+    hits = toolkit.kwic(sample_corpus, "the")
+    try:
+        keep_full_tables(tmp_path, prefix="00-dashboard", max_rows=5)
+        first = toolkit.kwic_html(hits)
+        keep_full_tables(tmp_path, prefix="01-kwic", max_rows=5)  # another page
+        second = toolkit.kwic_html(hits)
+        toolkit.kwic_html(hits.head(30))
+    finally:
+        keep_full_tables(None)
+    assert "00-dashboard-01-kwic.csv" in first and "00-dashboard-01-kwic.csv" in second
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "00-dashboard-01-kwic.csv",
+        "01-kwic-02-kwic.csv",
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import matplotlib.text
 import numpy as np
 import pandas as pd
 import pytest
@@ -101,7 +102,7 @@ def test_dispersion_of_frame_hits(sample_corpus, quotes):
 
 
 def test_plot_errors(sample_corpus, quotes):
-    with pytest.raises(ValueError, match="'actor' or 'frame' column"):
+    with pytest.raises(ValueError, match="'actor', 'frame' or 'term' column"):
         toolkit.plot_actor_frequency(pd.DataFrame({"x": [1]}))
     two = toolkit.count_actors(sample_corpus, by=["voice", "speaker"], quotes=quotes)
     with pytest.raises(ValueError, match="grouped by voice, speaker"):
@@ -113,3 +114,100 @@ def test_plot_errors(sample_corpus, quotes):
         toolkit.plot_actor_frequency(counts, value="share")
     with pytest.raises(ValueError, match="actor_cooccurrence"):
         toolkit.plot_actor_cooccurrence(counts)
+
+
+MATH = "$\\frac{1}$"  # mathtext cannot parse this: every label must be shown literally
+
+
+def _draws(ax: Axes) -> list[str]:
+    """Render the figure (mathtext errors surface here) and return its texts as
+    shown: matplotlib prints an escaped dollar as a dollar."""
+    from toolkit.show.widgets.base import figure_png
+
+    texts = [t.get_text() for t in ax.figure.findobj(matplotlib.text.Text)]
+    assert figure_png(ax).startswith(b"\x89PNG")
+    return [t.replace("\\$", "$") for t in texts]
+
+
+def test_labels_with_dollar_signs_are_drawn_literally():
+    corpus = toolkit.load_corpus(
+        pd.DataFrame(
+            {
+                "doc_id": [MATH, "b"],
+                "source": [MATH, "Other $ source $"],
+                "date": ["2021-07-01", "2021-08-15"],
+                "text": ["The Taliban entered Kabul. Ghani fled.", "The Taliban took power."],
+            }
+        ),
+        progress=False,
+    )
+    no_quotes = pd.DataFrame({"doc_id": [], "start": [], "end": [], "kind": []})
+    hits = toolkit.kwic(corpus, ["Taliban", "Kab*"])
+    assert f"{MATH} (2)" in _draws(toolkit.plot_dispersion(hits, corpus))
+    by_source = toolkit.count_actors(corpus, by="source", quotes=no_quotes)
+    assert MATH in _draws(toolkit.plot_actor_frequency(by_source))
+    assert MATH in _draws(toolkit.plot_actor_heatmap(by_source))
+    frames = toolkit.count_frames(corpus, by="source", quotes=no_quotes)
+    _draws(toolkit.plot_frames(frames))
+    by_month = toolkit.count_actors(corpus, by="month", quotes=no_quotes)
+    _draws(toolkit.plot_actors_over_time(by_month))
+    _draws(toolkit.plot_actor_cooccurrence(toolkit.actor_cooccurrence(corpus)))
+    _draws(toolkit.plot_collocates(toolkit.collocates(corpus, "$ Taliban", min_count=1)))
+    speakers = pd.DataFrame(
+        {
+            "speaker": [MATH],
+            "n_quotes": [3],
+            "mean_compound": [0.2],
+            "ci_low": [0.1],
+            "ci_high": [0.3],
+        }
+    )
+    assert f"{MATH} (n=3)" in _draws(toolkit.plot_speaker_sentiment(speakers))
+
+
+def test_plots_of_an_empty_corpus_draw_without_warnings():
+    corpus = toolkit.load_corpus([""])
+    assert len(corpus) == 0
+    no_quotes = pd.DataFrame({"doc_id": [], "start": [], "end": [], "kind": []})
+    assert "no hits" in _draws(toolkit.plot_dispersion(toolkit.kwic(corpus, "Taliban"), corpus))
+    counts = toolkit.count_actors(corpus, quotes=no_quotes)
+    assert "nothing counted" in _draws(toolkit.plot_actor_frequency(counts))
+    frames = toolkit.count_frames(corpus, by="voice", quotes=no_quotes)
+    _draws(toolkit.plot_frames(frames))
+
+
+def test_term_bars(sample_corpus, quotes):
+    counts = toolkit.count_terms(sample_corpus, stopwords="english")
+    ax = toolkit.plot_terms(counts, top=5)
+    widths = _bar_widths(ax)
+    assert list(widths) == counts["term"].tolist()[:5]
+    assert widths[counts["term"].iat[0]] == counts["count"].iat[0]
+    assert ax.get_title(loc="left") == "Terms by occurrences"
+    by_voice = toolkit.count_terms(sample_corpus, by="voice", quotes=quotes, stopwords="english")
+    ax = toolkit.plot_terms(by_voice, top=8)
+    totals = by_voice.groupby("term")["count"].sum()
+    assert _bar_widths(ax) == {t: totals[t] for t in _bar_widths(ax)}
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["narrator", "quoted", "reported"]
+    ax = toolkit.plot_terms(by_voice, value="per_1k_tokens")
+    assert ax.get_xlabel() == "occurrences per 1,000 words"
+
+
+def test_long_ids_and_many_documents_stay_readable(recwarn):
+    long_ids = [
+        f"wh-2021-08-{d:02d}-remarks-by-president-biden-on-the-end-of-the-war-in-afghanistan-and-the-evacuation-of-kabul"
+        for d in range(1, 31)
+    ]
+    docs = pd.DataFrame({"id": long_ids, "text": ["The withdrawal went on."] * 30})
+    corpus = toolkit.load_corpus(docs, id_col="id", progress=False)
+    hits = toolkit.kwic(corpus, "withdrawal")
+    ax = toolkit.plot_dispersion(hits, corpus)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(labels) == 20 and all(len(label) <= 45 for label in labels)
+    assert labels[0].startswith("wh-2021-08-01-remarks-") and "\u2026" in labels[0]
+    assert ax.get_title(loc="left").startswith(
+        "Dispersion: 30 hits in 30 documents (showing the 20"
+    )
+    one = toolkit.plot_dispersion(hits.head(1), corpus)
+    assert one.get_title(loc="left") == "Dispersion: 1 hit in 1 document"
+    ax.figure.canvas.draw()  # constrained layout runs here: no warning that it collapsed
+    assert not [w for w in recwarn if "constrained_layout" in str(w.message)]

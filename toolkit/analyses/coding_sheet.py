@@ -24,10 +24,11 @@ from zipfile import BadZipFile
 import numpy as np
 import pandas as pd
 
+from .._util.resources import resource
 from .._util.tables import require_columns
 from .validation import MARKS
 
-__all__ = ["CODES", "read_coding_sheet", "write_coding_sheet"]
+__all__ = ["CODES", "example_sheet", "read_coding_sheet", "write_coding_sheet"]
 
 CODES = ("correct", "wrong", "unsure")
 UNITS_SHEET = "units"
@@ -190,6 +191,24 @@ def read_coding_sheet(path: str | Path | Sequence[str | Path]) -> pd.DataFrame:
 
 
 # -------------------------------------------------------------------- writing
+
+
+def example_sheet(name: str) -> Path:
+    """A coded sheet shipped with the toolkit (``toolkit/resources/coding/``): the
+    worked examples the curated notebooks read, coded by hand.
+
+    Examples
+    --------
+    >>> import toolkit
+    >>> path = toolkit.example_sheet("05-coded-example-frames.xlsx")
+    >>> toolkit.read_coding_sheet(path).attrs["coding"]["coders"][0]
+    'coder_1'
+    """
+    folder = resource("coding")
+    names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".xlsx"))
+    if name not in names:
+        raise LookupError(f"no example sheet {name!r}; the toolkit ships: {', '.join(names)}")
+    return Path(str(folder.joinpath(name)))
 
 
 def _xlsx_path(path: str | Path) -> Path:

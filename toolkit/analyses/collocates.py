@@ -8,11 +8,12 @@ from typing import Any, Literal, get_args
 import numpy as np
 import pandas as pd
 
+from .._util.checks import check_whole, check_window
 from .._util.tables import str_array
 from ..corpus.index import TokenIndex, corpus_index
 from ..corpus.partitioned import by_partition, concat_tables
 from ..search.patterns import MatchMode, Pattern, find_spans
-from .association import check_whole, compile_patterns, term_order, xlnx
+from .association import compile_patterns, term_order, xlnx
 from .stopwords import stop_mask, stopword_words
 
 __all__ = [
@@ -72,7 +73,7 @@ def collocate_counts(
     stored corpus (windows never cross a document, so partitions add up): per
     word type its frequency, co-occurrences (all, left, right), documents and
     first co-occurrence, and the corpus's word, node and window totals."""
-    window = check_whole("window", window, minimum=1, unit="words")
+    window = check_window(window)
     min_count = check_whole("min_count", min_count, minimum=1, unit="co-occurrences")
     if measure not in COLLOCATE_MEASURES:
         raise ValueError(f"measure={measure!r} is not one of {', '.join(COLLOCATE_MEASURES)}")

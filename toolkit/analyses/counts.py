@@ -27,8 +27,10 @@ __all__ = [
     "by_list",
     "count_hits",
     "count_parts",
+    "document_key",
     "finish_counts",
     "finish_hit_counts",
+    "sorted_codes",
 ]
 
 PERIODS: dict[str, str] = {"year": "Y", "quarter": "Q", "month": "M", "week": "W", "day": "D"}
@@ -99,7 +101,7 @@ def count_parts(
         denom = pd.DataFrame(
             {"_doc": np.arange(idx.n_docs), "tokens": idx.words_per_doc.astype(np.int64)}
         )
-    values = {k: _doc_key(docs, k).reset_index(drop=True) for k in doc_keys}
+    values = {k: document_key(docs, k).reset_index(drop=True) for k in doc_keys}
     for k in doc_keys:
         denom[k] = values[k].take(denom["_doc"].to_numpy()).to_numpy()
     text_keys = doc_keys + voice_keys
@@ -153,7 +155,7 @@ def finish_counts(parts: list[dict[str, Any]]) -> pd.DataFrame:
     )
     # document keys travel as integer codes (sorted like their values) and are
     # turned back into values at the end
-    doc_codes = {k: _factorized(denom[k]) for k in doc_keys}
+    doc_codes = {k: sorted_codes(denom[k]) for k in doc_keys}
     dtypes = {**dtypes, **dict.fromkeys(doc_keys, np.dtype(np.int64))}
     lookup = {k: pd.Index(doc_codes[k][1]) for k in doc_keys}
     for k in doc_keys:
@@ -223,7 +225,7 @@ def _codes_of(values: pd.Series, uniques: pd.Index) -> np.ndarray:
     return codes.astype(np.int64)
 
 
-def _factorized(values: pd.Series) -> tuple[np.ndarray, Any]:
+def sorted_codes(values: pd.Series) -> tuple[np.ndarray, Any]:
     """Integer codes of a document column and its distinct values, sorted when the
     values can be compared; missing values are a value of their own, last."""
     try:
@@ -264,7 +266,9 @@ def _classify(
     return doc_keys, voice_keys, hit_keys
 
 
-def _doc_key(docs: pd.DataFrame, key: str) -> pd.Series:
+def document_key(docs: pd.DataFrame, key: str) -> pd.Series:
+    """The value of ``key`` for every document: a metadata column, or the
+    document's date as a period (``year``, ``quarter``, ``month``, ``week``, ``day``)."""
     if key in docs.columns:
         return docs[key]
     dates = pd.to_datetime(docs["date"], errors="coerce")

@@ -22,9 +22,10 @@ import pandas as pd
 
 from .batches import STEPS, read_batches
 from .corpus import REPORT_COLUMNS
+from .dates import NumericDates, numeric_dates
 from .duplicates import duplicate_flags, find_duplicates, signature_table
 from .executor import run_tasks
-from .load import DocIds, build_documents, unique_ids
+from .load import DocIds, build_documents, date_notes, unique_ids
 from .store import (
     STEP_COLUMN,
     STORE_FORMAT,
@@ -137,9 +138,10 @@ def save_corpus(
     )
     tasks = writer.tasks(batches, clean=bool(clean), signatures=duplicates != "keep")
     results = run_tasks(build_partition, tasks, desc="storing", progress=progress)
+    results = writer.redate(results, progress=progress)
     manifest["partitions"] = [*manifest["partitions"], *results]
     manifest["sources"] = [*manifest.get("sources", []), _describe(source)]
-    root_rows = writer.leftover
+    root_rows = [*writer.leftover, *writer.date_notes()]
     if duplicates != "keep":
         manifest["state"] = "duplicates"
         write_manifest(store, manifest)
@@ -152,13 +154,19 @@ def save_corpus(
     return StoredCorpus(store, progress=progress)
 
 
-def build_partition(store: str, name: str, clean: bool, signatures: bool) -> dict[str, Any]:
+def build_partition(
+    store: str, name: str, clean: bool, signatures: bool, dayfirst: bool, keep_staged: bool
+) -> dict[str, Any]:
     """A task of :func:`save_corpus`: clean and tokenize the batch put in
-    partition ``name`` and write the partition; its counts for the manifest."""
+    partition ``name`` and write the partition; its counts for the manifest.
+    Numeric dates are read ``dayfirst`` or not; ``keep_staged`` keeps the batch,
+    to build the partition again if the whole source decides otherwise."""
     folder = Path(store) / name
     frame = read_frame(folder / "staged.parquet")
     staged = read_frame(folder / "staged-report.parquet")
-    docs, spans, cleaning, dates = build_documents(frame, clean=clean, progress=False)
+    docs, spans, cleaning, dates = build_documents(
+        frame, clean=clean, progress=False, dayfirst=dayfirst
+    )
     report = pd.concat(
         [staged, _step_rows(cleaning, "cleaning"), _step_rows(dates, "dates")], ignore_index=True
     )
@@ -167,8 +175,8 @@ def build_partition(store: str, name: str, clean: bool, signatures: bool) -> dic
     write_partition(folder, part, report, arrays)
     if signatures:
         signature_table(part)  # kept in the partition's cache for the near-duplicate reduce
-    (folder / "staged.parquet").unlink()
-    (folder / "staged-report.parquet").unlink()
+    if not keep_staged:
+        _unstage(folder)
     is_word = np.array([any(ch.isalnum() for ch in f) for f in arrays.forms], dtype=bool)
     return {
         "name": name,
@@ -179,8 +187,15 @@ def build_partition(store: str, name: str, clean: bool, signatures: bool) -> dic
     }
 
 
+def _unstage(folder: Path) -> None:
+    (folder / "staged.parquet").unlink()
+    (folder / "staged-report.parquet").unlink()
+
+
 class _BatchWriter:
-    """Puts batches on disk as partitions to build, with unique ids across them."""
+    """Puts batches on disk as partitions to build, with unique ids across them,
+    and keeps the tally of the source's numeric dates, which decides how all of
+    them are read (as ``load_corpus`` reads the whole date column one way)."""
 
     def __init__(self, store: Path, manifest: dict[str, Any]):
         self.store = store
@@ -188,26 +203,81 @@ class _BatchWriter:
         taken = [int(m.group(1)) for p in store.iterdir() if (m := _PART.fullmatch(p.name))]
         self.next = max(taken, default=-1) + 1
         self.leftover: list[tuple[int, dict[str, Any]]] = []
+        self.dates = NumericDates()
+        self.paths: tuple[Any, bool] | None = None  # the first path; whether all are it
+        # partitions with numeric dates: the reading they were built with, and args
+        self.dated: dict[str, tuple[bool, tuple]] = {}
+
+    def date_notes(self) -> list[tuple[int, dict[str, Any]]]:
+        """The report rows on how the source's numeric dates were read."""
+        where = self.paths[0] if self.paths is not None and self.paths[1] else None
+        return [(STEPS["date notes"], r) for r in date_notes(self.dates.notes(), where)]
+
+    def redate(self, results: list[dict[str, Any]], *, progress: bool) -> list[dict[str, Any]]:
+        """Build again the partitions whose numeric dates were read otherwise
+        than the whole source decides (the tally so far had decided otherwise
+        when they were built), and drop the batches kept for it."""
+        final = self.dates.dayfirst
+        again = [args for read, args in self.dated.values() if read != final]
+        tasks = [(*args[:4], final, False) for args in again]
+        rebuilt = run_tasks(build_partition, tasks, desc="dates", progress=progress)
+        by_name = {r["name"]: r for r in rebuilt}
+        for read, args in self.dated.values():
+            if read == final:
+                _unstage(self.store / args[1])
+        return [by_name.get(r["name"], r) for r in results]
+
+    def _track(self, frame: pd.DataFrame) -> tuple[bool, bool]:
+        """Add the batch's dates and paths to the tallies: how its numeric dates
+        are read for now, and whether it has any."""
+        paths = _paths_of(frame)
+        if len(paths):
+            first = self.paths[0] if self.paths is not None else paths[0]
+            same = (self.paths is None or self.paths[1]) and all(p == first for p in paths)
+            self.paths = (first, same)
+        tally = numeric_dates(frame["date"]) if "date" in frame.columns else NumericDates()
+        self.dates = self.dates + tally
+        return self.dates.dayfirst, bool(tally.day or tally.month or tally.either)
 
     def tasks(self, batches: Iterator, *, clean: bool, signatures: bool) -> Iterator[tuple]:
+        """The tasks of building each batch as a partition. A source without
+        any document, in a new store, is stored as one empty partition, which
+        keeps its columns (as load_corpus keeps them in an empty corpus)."""
+        first, empty = self.next, None
         for batch in batches:
             frame, rows = batch.frame, [*self.leftover, *batch.rows]
             self.leftover = []
-            if len(frame):
-                frame = frame.copy()
-                paths = list(frame["path"]) if "path" in frame.columns else [None] * len(frame)
-                frame["doc_id"], renamed = unique_ids(frame["doc_id"], paths, self.ids)
-                rows += [(STEPS["renamed"], r) for r in renamed]
-            else:
+            if not len(frame):
                 self.leftover = rows  # rows of a batch without documents go with the next one
+                empty = frame
                 continue
-            name = f"part-{self.next:05d}"
-            self.next += 1
-            folder = self.store / name
-            folder.mkdir()
-            write_frame(frame, folder / "staged.parquet")
-            write_frame(_step_frame(rows), folder / "staged-report.parquet")
-            yield (str(self.store), name, clean, signatures)
+            yield self._stage(frame, rows, clean, signatures)
+        if self.next == first == 0 and empty is not None:
+            rows, self.leftover = self.leftover, []
+            yield self._stage(empty, rows, clean, signatures)
+
+    def _stage(
+        self, frame: pd.DataFrame, rows: list[tuple[int, dict[str, Any]]], clean: bool, sig: bool
+    ) -> tuple:
+        frame = frame.copy()
+        if len(frame):
+            frame["doc_id"], renamed = unique_ids(frame["doc_id"], _paths_of(frame), self.ids)
+            rows = [*rows, *[(STEPS["renamed"], r) for r in renamed]]
+        name = f"part-{self.next:05d}"
+        self.next += 1
+        folder = self.store / name
+        folder.mkdir()
+        write_frame(frame, folder / "staged.parquet")
+        write_frame(_step_frame(rows), folder / "staged-report.parquet")
+        dayfirst, dated = self._track(frame)
+        args = (str(self.store), name, clean, sig, dayfirst, dated)
+        if dated:
+            self.dated[name] = (dayfirst, args)
+        return args
+
+
+def _paths_of(frame: pd.DataFrame) -> list[Any]:
+    return list(frame["path"]) if "path" in frame.columns else [None] * len(frame)
 
 
 def _step_rows(rows: list[dict[str, Any]], step: str) -> pd.DataFrame:

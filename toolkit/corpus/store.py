@@ -67,7 +67,7 @@ STORE_FORMAT_VERSION = 1
 # report rows carry the step that made them, so that the rows of all partitions
 # are put back in the order load_corpus gives them (step, then document order)
 STEP_COLUMN = "step"
-_DUPLICATES_STEP = 6  # the last step: near-duplicate groups (toolkit.corpus.batches.STEPS)
+_DUPLICATES_STEP = 7  # the last step: near-duplicate groups (toolkit.corpus.batches.STEPS)
 _INDEX_FILES = ("tokens", "sentences", "documents", "forms")
 
 T = TypeVar("T")
@@ -91,6 +91,8 @@ def is_store(path: Any) -> bool:
     >>> is_store("data/")
     False
     """
+    if isinstance(path, str) and not path.strip():
+        return False  # not the working folder
     try:
         return (Path(path) / MANIFEST).is_file()
     except TypeError:

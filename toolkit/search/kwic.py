@@ -9,6 +9,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from .._util.checks import check_window
 from .._util.tables import str_array
 from ..corpus.index import TokenIndex, corpus_index
 from ..corpus.partitioned import by_partition, concat_tables
@@ -91,7 +92,7 @@ def kwic(
         ``match="regex"``, regular expressions per token. A list searches all the
         patterns at once; the ``pattern`` column says which one hit.
     window : int
-        Words (punctuation not counted) shown on each side.
+        Words (punctuation not counted) shown on each side, from 1 to 1,000.
     match : {"glob", "regex", "fixed"}
         See :mod:`toolkit.search.patterns`.
     case_sensitive : bool
@@ -141,10 +142,7 @@ def _search(
 ) -> tuple[TokenIndex, list[Pattern], np.ndarray, np.ndarray, np.ndarray]:
     """The index and the hits of the patterns in corpus order: (first token,
     end token, pattern number)."""
-    if isinstance(window, bool) or not isinstance(window, int | np.integer) or window < 1:
-        raise ValueError(
-            f"window={window!r}: the window must be a whole number of words, 1 or more"
-        )
+    window = check_window(window)
     if within not in ("document", "sentence"):
         raise ValueError(f"within={within!r} is not one of 'document', 'sentence'")
     patterns = [pattern] if isinstance(pattern, str | Pattern) else list(pattern)

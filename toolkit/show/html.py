@@ -8,21 +8,27 @@ and the report all display these strings.
 from __future__ import annotations
 
 import html
+import zlib
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ..corpus.index import corpus_index
 from ..corpus.load import as_corpus
+from ..text.shorten import shorten
+from .tables import cut_rows, readable_numbers, rows_note
 
-__all__ = ["hits_html", "kwic_html", "quotes_html", "quotes_table_html"]
+__all__ = ["hits_html", "kwic_html", "quotes_html", "quotes_table_html", "table_html"]
 
 _MARK = "background:#ffe08a;font-weight:bold"
+# Document ids run to 120 characters; pages show their start (the full id is in the CSV).
+ID_WIDTH = 40
 _TD = "padding:1px 6px;white-space:nowrap;font-family:ui-monospace,Menlo,Consolas,monospace"
 
 
-def kwic_html(hits: pd.DataFrame, *, max_rows: int = 500) -> str:
+def kwic_html(hits: pd.DataFrame, *, max_rows: int = 500, chars: int = 80) -> str:
     """An aligned, keyword-highlighted HTML table of KWIC hits.
 
     Every piece of article text is HTML-escaped, so an article containing
@@ -34,7 +40,10 @@ def kwic_html(hits: pd.DataFrame, *, max_rows: int = 500) -> str:
     hits : DataFrame
         The result of :func:`kwic`.
     max_rows : int
-        Rows shown at most; a note says how many were left out.
+        Rows shown at most; a note says how many there are (and links the
+        full table when :func:`toolkit.show.tables.keep_full_tables` is set).
+    chars : int
+        Characters of context shown at most on each side, cut between words.
 
     Examples
     --------
@@ -46,26 +55,21 @@ def kwic_html(hits: pd.DataFrame, *, max_rows: int = 500) -> str:
     missing = [c for c in ("doc_id", "left", "keyword", "right") if c not in hits.columns]
     if missing:
         raise ValueError(f"kwic_html needs the columns of a kwic() result; missing {missing}")
-    n = len(hits)
-    shown = hits.head(max_rows)
+    shown, href = cut_rows(hits, max_rows, "kwic")
     esc = html.escape
     rows = []
     for doc_id, left, kw, right in zip(
         shown["doc_id"].astype(str), shown["left"], shown["keyword"], shown["right"], strict=True
     ):
         rows.append(
-            f'<tr><td style="{_TD};color:#666">{esc(doc_id)}</td>'
-            f'<td style="{_TD};text-align:right;max-width:40em;overflow:hidden;direction:rtl">'
-            f'<span style="direction:ltr;unicode-bidi:embed">{esc(left)}</span></td>'
+            f'<tr><td style="{_TD};color:#666" title="{esc(doc_id)}">{esc(shorten(doc_id, ID_WIDTH))}</td>'
+            f'<td style="{_TD};text-align:right">{esc(shorten(left, chars, keep="end"))}</td>'
             f'<td style="{_TD};text-align:center"><mark style="{_MARK}">{esc(kw)}</mark></td>'
-            f'<td style="{_TD};text-align:left;max-width:40em;overflow:hidden">'
-            f"{esc(right)}</td></tr>"
+            f'<td style="{_TD};text-align:left">{esc(shorten(right, chars))}</td></tr>'
         )
-    note = f"{n:,} hit{'s' if n != 1 else ''}"
-    if n > len(shown):
-        note += f"; showing the first {len(shown):,}"
     return (
-        f'<div class="toolkit-kwic"><p style="margin:2px 0">{esc(note)}</p>'
+        f'<div class="toolkit-kwic"><p style="margin:2px 0">'
+        f"{rows_note(len(hits), len(shown), 'hit', href)}</p>"
         '<table style="border-collapse:collapse;font-size:90%">'
         f'<thead><tr><th style="{_TD}">doc_id</th><th style="{_TD};text-align:right">left</th>'
         f'<th style="{_TD}">keyword</th><th style="{_TD};text-align:left">right</th></tr></thead>'
@@ -86,6 +90,7 @@ def quotes_html(
     *,
     doc_ids: Sequence[str] | None = None,
     max_docs: int = 3,
+    max_chars: int | None = None,
 ) -> str:
     """Articles with their quotations highlighted and labelled with the speaker.
 
@@ -102,6 +107,10 @@ def quotes_html(
         The corpus the quotations come from.
     doc_ids : list of str, optional
         Documents to show; by default the first ``max_docs`` with quotations.
+    max_chars : int, optional
+        Show each document up to the end of the line where its first
+        ``max_chars`` characters end (a note says how much of it that is);
+        by default the whole text.
 
     Examples
     --------
@@ -128,6 +137,18 @@ def quotes_html(
     for doc in doc_ids:
         text = texts[doc]
         rows = quotes[ids == doc].sort_values(["start", "end"], ascending=[True, False])
+        more = ""
+        if max_chars is not None and len(text) > max_chars:
+            cut = text.find("\n", max_chars)
+            cut = len(text) if cut < 0 else cut
+            if cut < len(text):
+                more = (
+                    f'<p style="color:#666"><i>The first {cut:,} of {len(text):,} characters '
+                    f"of this document.</i></p>"
+                )
+            text = text[:cut]
+            rows = rows[rows["start"].to_numpy() < cut]
+            rows = rows.assign(end=np.minimum(rows["end"].to_numpy(), cut))
         opened: list[tuple[int, bool]] = []  # (end, labelled) of open spans
         # (position, closes before opens, inner spans close first, html)
         events: list[tuple[int, int, int, str]] = []
@@ -161,6 +182,7 @@ def quotes_html(
         parts.append(
             f'<h4 style="margin:8px 0 2px">{html.escape(str(titles.get(doc) or doc))}</h4>'
             f'<div style="white-space:pre-wrap;line-height:1.5;max-width:60em">{"".join(out)}</div>'
+            f"{more}"
         )
     parts.append("</div>")
     return "".join(parts)
@@ -169,7 +191,7 @@ def quotes_html(
 def quotes_table_html(quotes: pd.DataFrame, max_rows: int) -> str:
     """The quotations of one speaker as an HTML table (document and offsets, kind,
     text, the words naming the speaker and the cue, evidence, confidence, tone)."""
-    shown = quotes.head(max_rows)
+    shown, href = cut_rows(quotes, max_rows, "quotations")
     esc = html.escape
     td = "padding:2px 6px;vertical-align:top;border-bottom:1px solid #eee"
     rows = []
@@ -196,7 +218,11 @@ def quotes_table_html(quotes: pd.DataFrame, max_rows: int) -> str:
             "tone",
         )
     )
-    note = f"<p>showing {len(shown):,} of {len(quotes):,}</p>" if len(quotes) > len(shown) else ""
+    note = (
+        f"<p>{rows_note(len(quotes), len(shown), 'quotation', href)}</p>"
+        if len(quotes) > len(shown)
+        else ""
+    )
     return (
         f'<table class="toolkit-quotes-table" style="border-collapse:collapse;font-size:90%">'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{note}"
@@ -226,7 +252,8 @@ def hits_html(
     max_rows : int
         Rows shown at most; a note says how many there are.
     chars : int
-        Characters of context on each side, within the sentence.
+        Characters of context on each side at most, within the sentence and
+        cut between words.
 
     Examples
     --------
@@ -239,8 +266,10 @@ def hits_html(
     """
     idx = corpus_index(corpus)
     esc = html.escape
-    n = len(hits)
-    shown = hits.head(max_rows)
+    kind = (
+        "actor-mentions" if "actor" in columns else "frame-cues" if "frame" in columns else "hits"
+    )
+    shown, href = cut_rows(hits, max_rows, kind)
     doc_pos = {d: i for i, d in enumerate(idx.doc_ids)}
     text, doc_start = idx.display
     head = "".join(f'<th style="{_TD_CELL}">{esc(c)}</th>' for c in columns)
@@ -249,24 +278,83 @@ def hits_html(
         d = doc_pos[str(rec["doc_id"])]
         s = int(idx.doc_sent[d] + rec["sent_id"])
         a, b = int(rec["start"]), int(rec["end"])
-        lo = max(int(idx.sent_start[s]), a - chars)
-        hi = min(int(idx.sent_end[s]), b + chars)
+        lo, hi = int(idx.sent_start[s]), int(idx.sent_end[s])
         at = int(doc_start[d])
+        left = shorten(text[at + lo : at + a], chars, keep="end") if a > lo else ""
+        right = shorten(text[at + b : at + hi], chars) if hi > b else ""
         context = (
-            f"{esc(text[at + lo : at + a])}<mark style='background:#ffe08a;font-weight:bold'>"
-            f"{esc(text[at + a : at + b])}</mark>{esc(text[at + b : at + hi])}"
+            f"{esc(left)}<mark style='background:#ffe08a;font-weight:bold'>"
+            f"{esc(text[at + a : at + b])}</mark>{esc(right)}"
         )
         cells = "".join(
-            f'<td style="{_TD_CELL}">{esc("" if pd.isna(rec[c]) else str(rec[c]))}</td>'
+            f'<td style="{_TD_CELL}">{esc(_cell(rec[c], ID_WIDTH if c == "doc_id" else 60))}</td>'
             for c in columns
         )
         rows.append(f'<tr>{cells}<td style="{_TD_CELL};white-space:normal">{context}</td></tr>')
-    note = f"{n:,} row{'s' if n != 1 else ''}"
-    if n > len(shown):
-        note += f"; showing the first {len(shown):,}"
     return (
-        f'<div class="toolkit-hits"><p style="margin:2px 0">{esc(note)}</p>'
+        f'<div class="toolkit-hits"><p style="margin:2px 0">'
+        f"{rows_note(len(hits), len(shown), 'row', href)}</p>"
         '<table style="border-collapse:collapse;font-size:90%">'
         f'<thead><tr>{head}<th style="{_TD_CELL}">in context</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
+
+
+def _cell(value: Any, width: int) -> str:
+    return "" if pd.isna(value) else shorten(str(value), width)
+
+
+def table_html(
+    frame: pd.DataFrame,
+    *,
+    max_rows: int = 25,
+    kind: str = "table",
+    chars: int = 200,
+) -> str:
+    """A DataFrame as an HTML table for a page: at most ``max_rows`` rows, long
+    text cells cut between words.
+
+    A cell longer than ``chars`` characters (a document id longer than
+    :data:`ID_WIDTH`) is shortened at a word boundary (a ``left`` context column
+    loses its start, so the words next to the keyword stay); a note says how many rows the table has, and links the full table
+    when :func:`toolkit.show.tables.keep_full_tables` is set. Text is escaped.
+
+    Examples
+    --------
+    >>> import toolkit
+    >>> page = table_html(toolkit.count_terms("data/"), max_rows=3)
+    >>> page.count("<tr>"), "the first 3 shown" in page  # three rows under the header
+    (3, True)
+    """
+    shown, href = cut_rows(frame, max_rows, kind)
+    shown = shown.copy()
+    numeric = []
+    for col in shown.columns:
+        values = shown[col]
+        is_float = pd.api.types.is_float_dtype(values.dtype)
+        numeric.append(is_float or pd.api.types.is_integer_dtype(values.dtype))
+        if is_float:
+            shown[col] = readable_numbers(values.to_numpy(dtype=float))
+        elif values.dtype == object or isinstance(
+            values.dtype, pd.StringDtype | pd.CategoricalDtype
+        ):
+            keep = "end" if col == "left" else "start"
+            width = ID_WIDTH if str(col).endswith("doc_id") else chars
+            shown[col] = [
+                shorten(v, width, keep=keep) if isinstance(v, str) and len(v) > width else v
+                for v in values.astype(object)
+            ]
+    index = not isinstance(shown.index, pd.RangeIndex)
+    body = shown.to_html(index=index, border=0, na_rep="", escape=True)
+    # text reads from the left, numbers line up on the right
+    name = f"toolkit-table-{zlib.crc32(body.encode('utf-8')):08x}"
+    skip = shown.index.nlevels if index else 0
+    rules = "".join(
+        f".{name} td:nth-child({k + 1 + skip}),.{name} th:nth-child({k + 1 + skip})"
+        f"{{text-align:{'right' if num else 'left'}}}"
+        for k, num in enumerate(numeric)
+    )
+    note = ""
+    if len(shown) < len(frame):
+        note = f'<p style="margin:2px 0">{rows_note(len(frame), len(shown), "row", href)}</p>'
+    return f'<div class="toolkit-table {name}"><style>{rules}</style>{body}{note}</div>'

@@ -14,8 +14,34 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from ..corpus.load import as_corpus
+from ..text.shorten import shorten
 
-__all__ = ["plot_dispersion", "plot_speaker_sentiment"]
+__all__ = ["literal", "plot_dispersion", "plot_speaker_sentiment"]
+
+
+def literal(text: Any) -> str:
+    """``text`` as matplotlib should show it, character for character: a ``$``
+    would otherwise start mathtext, so a document id or title such as
+    ``$\\frac{1}$`` would fail to draw (or draw as a formula).
+
+    Examples
+    --------
+    >>> print(literal("cost $5 and $6"))
+    cost \\$5 and \\$6
+    """
+    return str(text).replace("$", r"\$")
+
+
+# Tick labels longer than this are shortened (document ids can run to 120 characters).
+LABEL_WIDTH = 40
+
+
+def _labels(values: Any) -> list[str]:
+    return [literal(shorten(str(v), LABEL_WIDTH)) for v in values]
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
 def _axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
@@ -92,12 +118,12 @@ def plot_dispersion(
                     row + 0.3,
                     color=colours[k % len(colours)],
                     linewidth=1.2,
-                    label=None if pattern in labelled else pattern,
+                    label=None if pattern in labelled else literal(pattern),
                 )
                 labelled.add(pattern)
     if shown:
         ax.set_yticks(range(len(shown)))
-        ax.set_yticklabels([f"{d} ({counts[d]})" for d in shown])
+        ax.set_yticklabels([literal(f"{shorten(d, LABEL_WIDTH)} ({counts[d]})") for d in shown])
         ax.set_ylim(len(shown) - 0.5, -0.5)
     else:
         ax.text(0.5, 0, "no hits", ha="center", va="center", color="#888888")
@@ -106,10 +132,10 @@ def plot_dispersion(
     ax.set_xlim(0, 1)
     ax.set_xlabel("position in document (share of its text)")
     n_docs = len(order)
-    title = f"Dispersion: {len(hits):,} hits in {n_docs:,} document{'s' if n_docs != 1 else ''}"
+    title = f"Dispersion: {_plural(len(hits), 'hit')} in {_plural(n_docs, 'document')}"
     if n_docs > len(shown):
         title += f" (showing the {len(shown)} with most hits)"
-    ax.set_title(title, loc="left", fontsize="medium")
+    ax.set_title(literal(title), loc="left", fontsize="medium")
     if len(patterns) > 1:
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     return ax
@@ -182,7 +208,12 @@ def plot_speaker_sentiment(
         names = shown[label].astype(str).tolist()
         ns = shown[count_col].tolist()
         ax.set_yticks(y)
-        ax.set_yticklabels([f"{name} (n={n})" for name, n in zip(names, ns, strict=True)])
+        ax.set_yticklabels(
+            [
+                literal(f"{shorten(name, LABEL_WIDTH)} (n={n})")
+                for name, n in zip(names, ns, strict=True)
+            ]
+        )
         ax.set_ylim(k - 0.5, -0.5)
     else:
         ax.text(0, 0, "no scored quotations", ha="center", va="center", color="#888888")
@@ -198,7 +229,7 @@ def plot_speaker_sentiment(
         notes.append(f"{unscored} without a score not shown")
     if notes:
         title += "\n(" + "; ".join(notes) + ")"
-    ax.set_title(title, loc="left", fontsize="medium")
+    ax.set_title(literal(title), loc="left", fontsize="medium")
     return ax
 
 
@@ -272,12 +303,15 @@ def plot_collocates(
         ax.barh(y, values, color="#4c72b0")
         ax.set_yticks(y)
         ax.set_yticklabels(
-            [f"{c} ({n})" for c, n in zip(shown["collocate"], shown["count"], strict=True)]
+            [
+                literal(f"{shorten(c, LABEL_WIDTH)} ({n})")
+                for c, n in zip(shown["collocate"], shown["count"], strict=True)
+            ]
         )
         ax.set_ylim(len(shown) - 0.5, -0.5)
         ax.axvline(0, color="#444444", linewidth=0.8)
         ax.set_xlabel(_MEASURE_LABELS[measure] + "; (n) = co-occurrences")
-    ax.set_title(title, loc="left", fontsize="medium")
+    ax.set_title(literal(title), loc="left", fontsize="medium")
     return ax
 
 
@@ -328,7 +362,7 @@ def plot_keyness(
         colours = np.where(values > 0, "#c44e52", "#4c72b0")
         ax.barh(y, values, color=colours)
         ax.set_yticks(y)
-        ax.set_yticklabels(shown["term"].tolist())
+        ax.set_yticklabels(_labels(shown["term"]))
         ax.set_ylim(len(shown) - 0.5, -0.5)
         ax.axvline(0, color="#444444", linewidth=0.8)
         ax.set_xlabel(_MEASURE_LABELS[measure] + ": + over-used in the target, − under-used")
@@ -338,7 +372,7 @@ def plot_keyness(
             f"\n(target {table.attrs['target_docs']:,} documents, "
             f"reference {table.attrs['reference_docs']:,})"
         )
-    ax.set_title(title, loc="left", fontsize="medium")
+    ax.set_title(literal(title), loc="left", fontsize="medium")
     return ax
 
 
@@ -350,19 +384,33 @@ __all__ += [
     "plot_actor_heatmap",
     "plot_actors_over_time",
     "plot_frames",
+    "plot_terms",
 ]
 
-_COUNT_COLUMNS = ("actor", "frame", "type", "mentions", "documents", "tokens", "per_1k_tokens")
-_VALUES = {"mentions": "mentions", "per_1k_tokens": "mentions per 1,000 words"}
+_COUNT_COLUMNS = (
+    *("actor", "frame", "term", "type", "mentions", "count", "documents", "tokens"),
+    *("per_1k_tokens", "first_doc_id", "first_start", "first_end"),
+)
+_VALUES = {
+    "mentions": "mentions",
+    "count": "occurrences",
+    "per_1k_tokens": "mentions per 1,000 words",
+}
+
+
+def _value_label(value: str, label: str) -> str:
+    if label == "term" and value == "per_1k_tokens":
+        return "occurrences per 1,000 words"
+    return _VALUES[value]
 
 
 def _count_label(counts: pd.DataFrame) -> str:
-    for label in ("actor", "frame"):
+    for label in ("actor", "frame", "term"):
         if label in counts.columns:
             return label
     raise ValueError(
-        "expected a table from count_actors or count_frames (with an 'actor' or 'frame' "
-        f"column); this one has: {', '.join(map(str, counts.columns))}"
+        "expected a table from count_actors, count_frames or count_terms (with an 'actor', "
+        f"'frame' or 'term' column); this one has: {', '.join(map(str, counts.columns))}"
     )
 
 
@@ -435,38 +483,40 @@ def _bars(
     y = np.arange(n)
     colours = plt.rcParams["axes.prop_cycle"].by_key()["color"]
     if stacked is None:
-        stacked = value == "mentions"
-    columns = list(table.columns)
+        stacked = value != "per_1k_tokens"  # rates of different groups do not add up
+    columns = list(zip(table.columns, _labels(table.columns), strict=True))
     if not groups:
         ax.barh(y, table[value].to_numpy(), color=colours[0], height=0.7)
     elif stacked:
         left = np.zeros(n)
-        for k, col in enumerate(columns):
+        for k, (col, name) in enumerate(columns):
             vals = table[col].to_numpy(dtype=float)
-            ax.barh(y, vals, left=left, height=0.7, label=col, color=colours[k % len(colours)])
+            ax.barh(y, vals, left=left, height=0.7, label=name, color=colours[k % len(colours)])
             left += vals
     else:
         h = 0.8 / max(len(columns), 1)
-        for k, col in enumerate(columns):
+        for k, (col, name) in enumerate(columns):
             ax.barh(
                 y - 0.4 + h * (k + 0.5),
                 table[col].to_numpy(dtype=float),
                 height=h,
-                label=col,
+                label=name,
                 color=colours[k % len(colours)],
             )
     ax.set_yticks(y)
-    ax.set_yticklabels(table.index.tolist())
-    ax.set_ylim(n - 0.5, -0.5)
-    ax.set_xlabel(_VALUES[value])
+    ax.set_yticklabels(_labels(table.index))
+    ax.set_ylim(max(n, 1) - 0.5, -0.5)
+    ax.set_xlabel(_value_label(value, label))
     if n == 0:
         ax.text(0.5, 0.5, "nothing counted", ha="center", va="center", transform=ax.transAxes)
-    if groups:
-        ax.legend(title=groups[0], loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
-    title = f"{label.capitalize()}s by {_VALUES[value]}"
+    if groups and n:
+        ax.legend(
+            title=literal(groups[0]), loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False
+        )
+    title = f"{label.capitalize()}s by {_value_label(value, label)}"
     if groups:
         title += f", by {groups[0]}"
-    ax.set_title(title, loc="left", fontsize="medium")
+    ax.set_title(literal(title), loc="left", fontsize="medium")
     return ax
 
 
@@ -535,6 +585,40 @@ def plot_frames(
     return _bars(counts, value=value, top=top, stacked=stacked, ax=ax, what="plot_frames")
 
 
+def plot_terms(
+    counts: pd.DataFrame,
+    *,
+    value: Literal["count", "per_1k_tokens"] = "count",
+    top: int = 20,
+    stacked: bool | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Horizontal bars: the most frequent terms (words or n-grams).
+
+    Parameters
+    ----------
+    counts : DataFrame
+        From :func:`toolkit.count_terms`, ungrouped or grouped by one column
+        (``by="voice"`` splits every bar by whose words the occurrences are in).
+    value : {"count", "per_1k_tokens"}
+        Occurrences, or occurrences per 1,000 word tokens (of each group).
+    top : int
+        Terms shown at most: those most frequent over all groups.
+    stacked : bool, optional
+        With a grouping column: stack the groups (default for ``count``) or set
+        them side by side (default for ``per_1k_tokens``).
+    ax : matplotlib Axes, optional
+
+    Examples
+    --------
+    >>> import toolkit
+    >>> ax = toolkit.plot_terms(toolkit.count_terms("data/", stopwords="english"), top=10)
+    >>> ax.get_yticklabels()[0].get_text()
+    'taliban'
+    """
+    return _bars(counts, value=value, top=top, stacked=stacked, ax=ax, what="plot_terms")
+
+
 def plot_actors_over_time(
     counts: pd.DataFrame,
     *,
@@ -579,15 +663,17 @@ def plot_actors_over_time(
     ax = _axes(ax, (8, 4))
     for name in keep:
         rows = data[data["_label"] == name].sort_values("_x")
-        ax.plot(rows["_x"], rows[value], marker="o", markersize=3, label=name)
+        ax.plot(rows["_x"], rows[value], marker="o", markersize=3, label=literal(name))
     ax.set_ylabel(_VALUES[value])
-    ax.set_xlabel(g)
+    ax.set_xlabel(literal(g))
     if keep:
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     else:
         ax.text(0.5, 0.5, "nothing counted", ha="center", va="center", transform=ax.transAxes)
     ax.set_title(
-        f"{label.capitalize()}s over time ({_VALUES[value]})", loc="left", fontsize="medium"
+        literal(f"{label.capitalize()}s over time ({_VALUES[value]})"),
+        loc="left",
+        fontsize="medium",
     )
     ax.figure.autofmt_xdate()
     return ax
@@ -699,13 +785,13 @@ def _matrix(
     if matrix.size == 0:
         ax.text(0.5, 0.5, "nothing counted", ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
-        ax.set_title(title, loc="left", fontsize="medium")
+        ax.set_title(literal(title), loc="left", fontsize="medium")
         return ax
     image = ax.imshow(matrix, cmap="Blues", aspect="auto")
     ax.set_xticks(range(len(cols)))
-    ax.set_xticklabels(cols, rotation=45 if rotate or len(cols) > 4 else 0, ha="right")
+    ax.set_xticklabels(_labels(cols), rotation=45 if rotate or len(cols) > 4 else 0, ha="right")
     ax.set_yticks(range(len(rows)))
-    ax.set_yticklabels(rows)
+    ax.set_yticklabels(_labels(rows))
     high = matrix.max() if matrix.size else 0
     for i in range(matrix.shape[0]):
         for j in range(matrix.shape[1]):
@@ -721,5 +807,59 @@ def _matrix(
                     color="white" if v > 0.6 * high else "black",
                 )
     ax.figure.colorbar(image, ax=ax, shrink=0.8)
-    ax.set_title(title, loc="left", fontsize="medium")
+    ax.set_title(literal(title), loc="left", fontsize="medium")
+    return ax
+
+
+# ---------------------------------------------------------------- validation
+
+__all__ += ["plot_precision"]
+
+
+def plot_precision(table: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
+    """Precision per group as a dot with its 95% interval, from hand-coded units.
+
+    Parameters
+    ----------
+    table : DataFrame
+        :func:`toolkit.estimate_precision` output: ``precision``, ``ci_low``,
+        ``ci_high``, ``units`` and, when grouped, the group column first.
+    ax : matplotlib Axes, optional
+
+    Examples
+    --------
+    >>> import toolkit
+    >>> coded = toolkit.read_coding_sheet(toolkit.example_sheet("05-coded-example-frames.xlsx"))
+    >>> ax = toolkit.plot_precision(toolkit.estimate_precision(coded, coder="coder_1", by="frame"))
+    """
+    needed = ["precision", "ci_low", "ci_high", "units"]
+    absent = [c for c in needed if c not in table.columns]
+    if absent:
+        raise ValueError(
+            f"the table lacks {', '.join(absent)}; pass the output of toolkit.estimate_precision"
+        )
+    group = table.columns[0] if table.columns[0] not in needed else None
+    labels = table[group].astype(str).tolist() if group else ["all units"] * len(table)
+    k = len(table)
+    ax = _axes(ax, (7.0, 0.35 * max(k, 1) + 1.3))
+    y = np.arange(k)
+    low = table["ci_low"].to_numpy(dtype=float)
+    high = table["ci_high"].to_numpy(dtype=float)
+    ax.hlines(y, low, high, color="#4c72b0", linewidth=2, zorder=2)
+    ax.scatter(table["precision"].to_numpy(dtype=float), y, color="#1f3b70", s=28, zorder=3)
+    ax.set_yticks(y)
+    ax.set_yticklabels(
+        [
+            literal(f"{shorten(n, LABEL_WIDTH)} (n={u})")
+            for n, u in zip(labels, table["units"], strict=True)
+        ]
+    )
+    ax.set_ylim(k - 0.5, -0.5)
+    ax.set_xlim(-0.02, 1.02)
+    ax.set_xlabel("precision: share of coded units the toolkit got right")
+    ax.set_title(
+        "Precision with 95% Wilson intervals (a wide interval: few units coded)",
+        loc="left",
+        fontsize="medium",
+    )
     return ax

@@ -9,7 +9,8 @@ Errors a researcher can cause (an invalid regular expression, say) are shown in
 the explorer's status line instead of raising.
 
 One explorer a module: :mod:`.kwic`, :mod:`.counts` (actors and frames),
-:mod:`.speakers`, :mod:`.coding` (hand coding a sample), :mod:`.dashboard`; :mod:`.base` holds what they share. This
+:mod:`.speakers`, :mod:`.coding` (hand coding a sample), :mod:`.terms` (word frequencies),
+:mod:`.dashboard`; :mod:`.base` holds what they share. This
 package's namespace is the public ``toolkit.widgets``.
 """
 
@@ -20,6 +21,7 @@ from .counts import ActorExplorer, FrameExplorer, actor_explorer, frame_explorer
 from .dashboard import ExplorerDashboard, explorer_dashboard
 from .kwic import KwicExplorer, kwic_explorer
 from .speakers import SpeakerExplorer, select_quotes, speaker_explorer
+from .terms import TermExplorer, terms_explorer
 
 __all__ = [
     "ActorExplorer",
@@ -28,6 +30,7 @@ __all__ = [
     "FrameExplorer",
     "KwicExplorer",
     "SpeakerExplorer",
+    "TermExplorer",
     "actor_explorer",
     "coding_explorer",
     "explorer_dashboard",
@@ -37,4 +40,5 @@ __all__ = [
     "kwic_explorer",
     "select_quotes",
     "speaker_explorer",
+    "terms_explorer",
 ]

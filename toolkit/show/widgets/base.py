@@ -13,7 +13,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
-__all__ = ["Explorer", "figure_png", "snapshot"]
+__all__ = ["Explorer", "figure_png", "shown_value", "snapshot"]
 
 
 def figure_png(ax_or_fig: Any, *, dpi: int = 90) -> bytes:
@@ -75,13 +75,42 @@ def snapshot(widget: widgets.Widget) -> str:
         if not widget.value:
             return ""
         data = base64.b64encode(widget.value).decode("ascii")
-        return f'<img style="max-width:100%" src="data:image/{widget.format};base64,{data}">'
+        return (
+            f'<img style="max-width:100%" alt="a plot of the explorer\'s current view" '
+            f'src="data:image/{widget.format};base64,{data}">'
+        )
     if isinstance(widget, widgets.ValueWidget) and getattr(widget, "description", ""):
-        value = widget.value
-        if isinstance(widget, widgets.Dropdown) and widget.label is not None:
-            value = widget.label
         return (
             f'<span style="margin-right:1em"><b>{html.escape(widget.description)}</b>: '
-            f"{html.escape(str(value))}</span>"
+            f"{html.escape(shown_value(widget))}</span>"
         )
+    if isinstance(widget, widgets.ToggleButtons) and widget.label is not None:
+        return f'<span style="margin-right:1em"><b>{html.escape(widget.label)}</b></span>'
     return ""
+
+
+def shown_value(widget: widgets.ValueWidget) -> str:
+    """A control's value as a reader would say it: the label of a choice, the
+    labels of several joined with commas (none chosen: "all"), yes or no, a
+    number as its slider shows it.
+
+    Examples
+    --------
+    >>> import ipywidgets as widgets
+    >>> shown_value(widgets.SelectMultiple(options=["Taliban", "NATO"], value=()))
+    'all'
+    >>> shown_value(widgets.SelectMultiple(options=["direct", "partial"], value=["direct", "partial"]))
+    'direct, partial'
+    >>> shown_value(widgets.Checkbox(value=False)), shown_value(widgets.FloatSlider(value=0.8))
+    ('no', '0.80')
+    """
+    if isinstance(widget, widgets.SelectMultiple):
+        return ", ".join(map(str, widget.label)) or "all"
+    if isinstance(widget, widgets.Dropdown | widgets.ToggleButtons | widgets.RadioButtons):
+        return str(widget.label) if widget.label is not None else ""
+    value = widget.value
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(widget, widgets.FloatSlider):
+        return format(value, widget.readout_format)
+    return str(value)

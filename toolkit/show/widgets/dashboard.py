@@ -15,6 +15,7 @@ from .base import snapshot
 from .counts import actor_explorer, frame_explorer
 from .kwic import kwic_explorer
 from .speakers import speaker_explorer
+from .terms import terms_explorer
 
 __all__ = ["ExplorerDashboard", "explorer_dashboard"]
 
@@ -24,6 +25,7 @@ _DASHBOARD_TABS: list[tuple[str, Callable[..., widgets.Widget]]] = [
     ("Actors", actor_explorer),
     ("Frames", frame_explorer),
     ("Speakers", speaker_explorer),
+    ("Word frequencies", terms_explorer),
 ]
 
 
@@ -65,6 +67,12 @@ class ExplorerDashboard(widgets.VBox):
 def _corpus_summary(corpus: Any) -> str:
     docs = corpus.docs
     n_docs = len(docs)
+    if not n_docs:
+        return (
+            '<p style="margin:2px 0">Corpus: <b>empty</b>: no document was loaded '
+            f"({len(corpus.report):,} rows in <code>corpus.report</code> say what was skipped "
+            "and why)</p>"
+        )
     n_words = len(corpus_index(corpus).word_pos)
     text = (
         f"<b>{n_docs:,}</b> document{'s' if n_docs != 1 else ''}, "
@@ -82,8 +90,8 @@ def explorer_dashboard(corpus: Any, *, pattern: str = "") -> ExplorerDashboard:
 
     A line at the top says what the corpus holds (documents, words, dates); below
     it one tab for each explorer: :func:`kwic_explorer`, :func:`actor_explorer`
-    and :func:`frame_explorer` with the default lexicons, and
-    :func:`speaker_explorer`. ``.explorers`` maps each tab title to its
+    and :func:`frame_explorer` with the default lexicons,
+    :func:`speaker_explorer` and :func:`terms_explorer`. ``.explorers`` maps each tab title to its
     explorer, whose ``.result`` holds what it shows.
 
     Parameters

@@ -1,0 +1,307 @@
+"""Corpus statistics: frequency lists, n-grams and the document-term matrix.
+
+What every concordancer offers (AntConc's word list and clusters, Voyant's terms,
+quanteda's ``textstat_frequency`` and ``dfm``), over the toolkit's tokens:
+
+* a **term** is a lower-cased word token of :func:`toolkit.tokenize` (one with a
+  letter or digit; punctuation is not a word), or with ``n=2`` or more ``n``
+  consecutive word tokens of one sentence joined by one space. Punctuation
+  between words does not break an n-gram ("Kabul, the capital" gives
+  ``kabul the``), a sentence boundary does;
+* counts are occurrences, so the unigram counts add up to the number of word
+  tokens; ``per_1k_tokens`` divides by the word tokens of the group (the same
+  denominator as :func:`toolkit.count_actors` and :func:`toolkit.count_frames`),
+  also for n-grams.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .._util.checks import check_whole
+from .._util.tables import str_array
+from ..corpus.index import TokenIndex, corpus_index
+from ..corpus.load import as_corpus
+from .association import term_order
+from .counts import PERIODS, by_list, document_key, sorted_codes
+from .stopwords import stopword_words
+from .voice import VOICE_KEYS, quotes_of, word_token_voice
+
+__all__ = ["TERM_COLUMNS", "count_terms", "document_term_matrix"]
+
+TERM_COLUMNS = [
+    "term",
+    "count",
+    "documents",
+    "per_1k_tokens",
+    "first_doc_id",
+    "first_start",
+    "first_end",
+]
+
+
+def count_terms(
+    corpus: Any,
+    *,
+    n: int = 1,
+    by: str | list[str] | None = None,
+    min_count: int = 1,
+    stopwords: str | Iterable[str] | None = None,
+    quotes: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """A frequency list: how often each word (or n-gram) occurs, and in how many documents.
+
+    Parameters
+    ----------
+    corpus : Corpus or anything :func:`toolkit.as_corpus` accepts
+    n : int
+        Words per term: 1 for words, 2 for bigrams, 3 for trigrams ...
+    by : str or list of str, optional
+        Count per group: ``doc_id``, ``source`` or any metadata column, ``year``,
+        ``quarter``, ``month``, ``week`` or ``day`` (of the document's date),
+        ``voice`` (narrator, quoted, reported) or ``speaker`` (whose quotation).
+        Grouped by voice or speaker, an n-gram whose words are in two voices is
+        counted in neither.
+    min_count : int
+        Keep rows with at least this many occurrences.
+    stopwords : "english", list of str, or None
+        Terms left out of the table: a word of the list, or an n-gram that starts
+        or ends with one (``the taliban`` goes, ``secretary of state`` stays).
+        Rows only: counts and denominators are the same with or without them.
+    quotes : DataFrame, optional
+        The quotation table behind ``voice`` and ``speaker`` (by default
+        :func:`toolkit.extract_quotes` of the corpus, computed once).
+
+    Returns
+    -------
+    DataFrame
+        One row per term (and group): the ``by`` columns, ``term``, ``count``
+        (occurrences), ``documents`` (documents it occurs in), ``per_1k_tokens``
+        (occurrences per 1,000 word tokens of the group) and its first occurrence
+        (``first_doc_id, first_start, first_end``: character offsets of the whole
+        n-gram in ``docs.text``). Ordered by group, most frequent first, ties
+        alphabetically. ``attrs["tokens"]`` holds the word tokens counted (the
+        denominator, summed over groups).
+
+    Examples
+    --------
+    >>> import toolkit
+    >>> corpus = toolkit.load_corpus(["Troops left. Troops left the base.", "The base fell."])
+    >>> toolkit.count_terms(corpus)[["term", "count", "documents"]].head(3).values.tolist()
+    [['base', 2, 2], ['left', 2, 1], ['the', 2, 2]]
+    >>> toolkit.count_terms(corpus, n=2).term.tolist()[:3]
+    ['the base', 'troops left', 'base fell']
+    """
+    n = check_whole("n", n, minimum=1, unit="words")
+    min_count = check_whole("min_count", min_count, minimum=1, unit="occurrences")
+    keys = by_list(by)
+    stopset = stopword_words(stopwords)
+    c = as_corpus(corpus)
+    idx = corpus_index(c)
+    group, groups = _token_groups(c, idx, keys, quotes)
+    first, code, parts = ngrams(idx, n, group=group if keys else None)
+    g = group[first]
+    # one row per (group, term): its occurrences, documents and first occurrence
+    pair_key, pair_first, pair = np.unique(
+        g * max(len(parts), 1) + code, return_index=True, return_inverse=True
+    )
+    counts = np.bincount(pair, minlength=len(pair_key))
+    wp = idx.word_pos
+    doc = idx.token_doc(wp[first])
+    documents = _distinct(pair, doc, idx.n_docs, len(pair_key))
+    p_group, p_type = g[pair_first], code[pair_first]
+    terms = _term_strings(idx, parts)
+    keep = (counts >= min_count) & ~_stop_types(idx, parts, stopset)[p_type]
+    sel = np.flatnonzero(keep)
+    rank = _alphabetical_rank(terms[p_type[sel]])
+    order = sel[np.lexsort((rank, -counts[sel], p_group[sel]))]
+    words = np.bincount(group[group >= 0], minlength=len(groups)).astype(np.float64)
+    start_tok = wp[first[pair_first[order]]]
+    end_tok = wp[first[pair_first[order]] + n - 1]
+    table = groups.iloc[p_group[order]].reset_index(drop=True)
+    denom = words[p_group[order]]
+    table = table.assign(
+        term=str_array(terms[p_type[order]].tolist()),
+        count=counts[order].astype(np.int64),
+        documents=documents[order].astype(np.int64),
+        per_1k_tokens=counts[order] * 1000.0 / np.where(denom > 0, denom, np.nan),
+        first_doc_id=idx.doc_categorical(idx.token_doc(start_tok)),
+        first_start=idx.start[start_tok],
+        first_end=idx.end[end_tok],
+    )
+    table.attrs.update({"n": n, "by": keys, "tokens": int(words.sum())})
+    return table[[*keys, *TERM_COLUMNS]]
+
+
+def document_term_matrix(
+    corpus: Any,
+    *,
+    n: int = 1,
+    min_count: int = 1,
+    stopwords: str | Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """How often each term occurs in each document, as a sparse table.
+
+    The input of topic models, classifiers and document similarity: one row per
+    document (every document of the corpus, in corpus order; index ``doc_id``),
+    one column per term (words, or n-grams with ``n`` of 2 or more, as in
+    :func:`count_terms`), most frequent first and ties alphabetically. The
+    columns are pandas sparse columns (zeros are not stored), so
+    ``matrix.sparse.to_coo()`` gives the SciPy matrix that scikit-learn and
+    gensim take, with ``matrix.columns`` as its vocabulary.
+
+    Parameters
+    ----------
+    corpus : Corpus or anything :func:`toolkit.as_corpus` accepts
+    n : int
+        Words per term.
+    min_count : int
+        Keep the terms occurring at least this many times in the corpus.
+    stopwords : "english", list of str, or None
+        Terms left out (see :func:`count_terms`).
+
+    Returns
+    -------
+    DataFrame
+        Integer counts in sparse columns; a row's sum is the number of the
+        document's terms kept (its word tokens, for ``n=1`` without stopwords or
+        ``min_count``).
+
+    Examples
+    --------
+    >>> import toolkit
+    >>> corpus = toolkit.load_corpus(["Troops left. Troops left the base.", "The base fell."])
+    >>> matrix = toolkit.document_term_matrix(corpus)
+    >>> matrix.loc["doc1", ["troops", "fell"]].astype(int).tolist()
+    [2, 0]
+    >>> matrix.sparse.to_coo().shape
+    (2, 5)
+    """
+    from scipy import sparse
+
+    n = check_whole("n", n, minimum=1, unit="words")
+    min_count = check_whole("min_count", min_count, minimum=1, unit="occurrences")
+    stopset = stopword_words(stopwords)
+    idx = corpus_index(as_corpus(corpus))
+    first, code, parts = ngrams(idx, n)
+    totals = np.bincount(code, minlength=len(parts))
+    terms = _term_strings(idx, parts)
+    kept = np.flatnonzero((totals >= min_count) & ~_stop_types(idx, parts, stopset))
+    kept = kept[term_order(terms[kept], totals[kept])]
+    column = np.full(len(parts), -1, dtype=np.int64)
+    column[kept] = np.arange(len(kept))
+    col = column[code]
+    doc = idx.token_doc(idx.word_pos[first])[col >= 0]
+    col = col[col >= 0]
+    matrix = sparse.coo_matrix(
+        (np.ones(len(col), dtype=np.int64), (doc, col)), shape=(idx.n_docs, len(kept))
+    ).tocsc()
+    matrix.sum_duplicates()
+    return pd.DataFrame.sparse.from_spmatrix(
+        matrix,
+        index=pd.Index(idx.doc_ids, name="doc_id"),
+        columns=pd.Index(terms[kept].tolist(), name="term"),
+    )
+
+
+def ngrams(
+    idx: TokenIndex, n: int, *, group: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The n-grams of a token index: ``n`` consecutive word tokens of one sentence.
+
+    Parameters
+    ----------
+    idx : TokenIndex
+    n : int
+    group : array, optional
+        A group number per word token (``-1``: in no group); n-grams whose words
+        are not all in one group are left out.
+
+    Returns
+    -------
+    (first, code, parts)
+        ``first``: position in ``idx.word_pos`` of each n-gram's first word, in
+        corpus order; ``code``: its type number; ``parts``: one row of ``n``
+        lower-cased type ids (into ``idx.lowers``) per type number.
+    """
+    wp = idx.word_pos
+    lower = idx.lower(wp).astype(np.int64)
+    sent = idx.sent[wp]
+    m = max(len(wp) - n + 1, 0)
+    ok = sent[:m] == sent[n - 1 : n - 1 + m]
+    if group is not None:
+        ok &= group[:m] >= 0
+        for j in range(1, n):
+            ok &= group[:m] == group[j : j + m]
+    first = np.flatnonzero(ok).astype(np.int64)
+    code = lower[first]
+    for j in range(1, n):
+        _, code = np.unique(code * len(idx.lowers) + lower[first + j], return_inverse=True)
+    _, type_first, code = np.unique(code, return_index=True, return_inverse=True)
+    parts = np.stack([lower[first[type_first] + j] for j in range(n)], axis=1)
+    return first, code.astype(np.int64), parts.reshape(len(type_first), n)
+
+
+def _token_groups(
+    corpus: Any, idx: TokenIndex, keys: list[str], quotes: pd.DataFrame | None
+) -> tuple[np.ndarray, pd.DataFrame]:
+    """A group number per word token and the groups' key values (one row per
+    group number, sorted by the values)."""
+    n_words = len(idx.word_pos)
+    if not keys:
+        return np.zeros(n_words, dtype=np.int64), pd.DataFrame(index=pd.RangeIndex(1))
+    docs = corpus.docs
+    doc_cols = [c for c in docs.columns if c not in ("text", "raw")]
+    tok_doc = idx.token_doc(idx.word_pos)
+    columns: list[tuple[np.ndarray, Any]] = []
+    for k in keys:
+        if k in VOICE_KEYS:
+            voices = word_token_voice(idx, quotes_of(corpus, quotes))
+            columns.append(sorted_codes(voices[k]))
+        elif k in doc_cols or k in PERIODS:
+            codes, values = sorted_codes(document_key(docs, k))
+            columns.append((codes[tok_doc], values))
+        else:
+            options = sorted({*doc_cols, *PERIODS, *VOICE_KEYS})
+            raise ValueError(f"cannot count terms by {k!r}; choose from: {', '.join(options)}")
+    combined = np.zeros(n_words, dtype=np.int64)
+    for codes, values in columns:
+        combined = combined * len(values) + codes
+    present, group = np.unique(combined, return_inverse=True)
+    table: dict[str, Any] = {}
+    for k, (_, values) in zip(reversed(keys), reversed(columns), strict=True):
+        present, code = np.divmod(present, len(values))
+        table[k] = values.take(code)
+    return group.astype(np.int64), pd.DataFrame({k: table[k] for k in keys})
+
+
+def _distinct(pair: np.ndarray, doc: np.ndarray, n_docs: int, n_pairs: int) -> np.ndarray:
+    """Number of distinct documents per pair number."""
+    seen = np.unique(pair.astype(np.int64) * max(n_docs, 1) + doc)
+    return np.bincount(seen // max(n_docs, 1), minlength=n_pairs)
+
+
+def _term_strings(idx: TokenIndex, parts: np.ndarray) -> np.ndarray:
+    words = idx.lowers[parts]
+    if parts.shape[1] == 1:
+        return words[:, 0] if len(words) else np.zeros(0, dtype=object)
+    return np.asarray([" ".join(row) for row in words.tolist()], dtype=object)
+
+
+def _stop_types(idx: TokenIndex, parts: np.ndarray, stopset: frozenset[str]) -> np.ndarray:
+    """True for the types that are a stopword or start or end with one."""
+    if not stopset or not len(parts):
+        return np.zeros(len(parts), dtype=bool)
+    stop = np.fromiter((w in stopset for w in idx.lowers.tolist()), bool, len(idx.lowers))
+    return stop[parts[:, 0]] | stop[parts[:, -1]]
+
+
+def _alphabetical_rank(terms: np.ndarray) -> np.ndarray:
+    order = np.argsort(terms.astype(str), kind="stable")
+    rank = np.empty(len(terms), dtype=np.int64)
+    rank[order] = np.arange(len(terms))
+    return rank
