@@ -60,6 +60,17 @@ def _analyses() -> dict[str, tuple]:
             ({"date": "1987-02"},),
             {"reference": {"date": "1987-03-0"}, "measure": "log_ratio"},
         ),
+        "count_terms": (toolkit.count_terms, (), {}),
+        "count_terms: bigrams by month, no stopwords, min_count": (
+            toolkit.count_terms,
+            (),
+            {"n": 2, "by": "month", "stopwords": "english", "min_count": 3},
+        ),
+        "count_terms by voice and speaker": (
+            toolkit.count_terms,
+            (),
+            {"by": ["voice", "speaker"], "min_count": 2},
+        ),
         "tokenize": (toolkit.tokenize, (), {}),
         "sentences": (toolkit.sentences, (), {}),
         "paragraphs": (toolkit.paragraphs, (), {}),

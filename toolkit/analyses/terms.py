@@ -26,12 +26,19 @@ from .._util.checks import check_whole
 from .._util.tables import str_array
 from ..corpus.index import TokenIndex, corpus_index
 from ..corpus.load import as_corpus
+from ..corpus.partitioned import by_partition, concat_tables
 from .association import term_order
 from .counts import PERIODS, by_list, document_key, sorted_codes
 from .stopwords import stopword_words
 from .voice import VOICE_KEYS, quotes_of, word_token_voice
 
-__all__ = ["TERM_COLUMNS", "count_terms", "document_term_matrix"]
+__all__ = [
+    "TERM_COLUMNS",
+    "count_terms",
+    "document_term_matrix",
+    "finish_term_counts",
+    "term_count_parts",
+]
 
 TERM_COLUMNS = [
     "term",
@@ -44,6 +51,119 @@ TERM_COLUMNS = [
 ]
 
 
+def term_count_parts(
+    corpus: Any,
+    *,
+    n: int = 1,
+    by: str | list[str] | None = None,
+    min_count: int = 1,
+    stopwords: str | Iterable[str] | None = None,
+    quotes: pd.DataFrame | None = None,
+) -> dict[str, Any]:
+    """The counts behind :func:`count_terms` for one corpus or one partition of a
+    stored corpus, before ``min_count``: per group and term its occurrences,
+    documents and first occurrence, and the word tokens of each group. n-grams
+    never cross a sentence, so the parts of partitions add up
+    (:func:`finish_term_counts`)."""
+    n = check_whole("n", n, minimum=1, unit="words")
+    min_count = check_whole("min_count", min_count, minimum=1, unit="occurrences")
+    keys = by_list(by)
+    stopset = stopword_words(stopwords)
+    c = as_corpus(corpus)
+    idx = corpus_index(c)
+    group, groups = _token_groups(c, idx, keys, quotes)
+    first, code, parts = ngrams(idx, n, group=group if keys else None)
+    g = group[first]
+    # one row per (group, term): its occurrences, documents and first occurrence
+    pair_key, pair_first, pair = np.unique(
+        g * max(len(parts), 1) + code, return_index=True, return_inverse=True
+    )
+    counts = np.bincount(pair, minlength=len(pair_key))
+    wp = idx.word_pos
+    documents = _distinct(pair, idx.token_doc(wp[first]), idx.n_docs, len(pair_key))
+    p_group, p_type = g[pair_first], code[pair_first]
+    sel = np.flatnonzero(~_stop_types(idx, parts, stopset)[p_type])
+    start_tok = wp[first[pair_first[sel]]]
+    end_tok = wp[first[pair_first[sel]] + n - 1]
+    table = groups.iloc[p_group[sel]].reset_index(drop=True)
+    table = table.assign(
+        term=_term_strings(idx, parts)[p_type[sel]],
+        count=counts[sel].astype(np.int64),
+        documents=documents[sel].astype(np.int64),
+        first_doc_id=idx.doc_categorical(idx.token_doc(start_tok)),
+        first_start=idx.start[start_tok],
+        first_end=idx.end[end_tok],
+    )
+    words = np.bincount(group[group >= 0], minlength=len(groups)).astype(np.int64)
+    groups = groups.reset_index(drop=True).assign(_words=words)
+    return {"table": table, "groups": groups, "n": n, "keys": keys, "min_count": min_count}
+
+
+def finish_term_counts(parts: list[dict[str, Any]], corpus: Any = None) -> pd.DataFrame:
+    """The table of :func:`count_terms` from the :func:`term_count_parts` of one
+    corpus, or of every partition of a stored ``corpus`` in order: occurrences,
+    documents and word tokens are summed per group and term (the first
+    occurrence is the earliest partition's), then ``min_count``, the rates and
+    the order are applied."""
+    n, keys, min_count = parts[0]["n"], parts[0]["keys"], parts[0]["min_count"]
+    if len(parts) == 1:
+        table, groups = parts[0]["table"], parts[0]["groups"]
+    else:
+        table = concat_tables([p["table"] for p in parts], corpus)
+        groups = concat_tables([p["groups"] for p in parts], corpus)
+    # sums per (group, term) and per group, the first row of each kept for the rest
+    row_id = _ids(table, [*keys, "term"])
+    _, firsts = np.unique(row_id, return_index=True)
+    summed = {c: np.bincount(row_id, table[c].to_numpy(np.float64)) for c in ("count", "documents")}
+    table = table.iloc[firsts].reset_index(drop=True)
+    for c, values in summed.items():
+        table[c] = values.astype(np.int64)
+    group_id = _ids(groups, keys)
+    _, group_rows = np.unique(group_id, return_index=True)
+    words = np.bincount(group_id, groups["_words"].to_numpy(np.float64))
+    groups = groups.iloc[group_rows].reset_index(drop=True)
+    # groups in the order of their sorted values, key by key
+    both = _ids(pd.concat([groups[keys], table[keys]], ignore_index=True), keys)
+    rank = np.empty(len(groups), dtype=np.int64)
+    codes = [sorted_codes(groups[k])[0] for k in keys]
+    rank[both[: len(groups)][np.lexsort(codes[::-1]) if keys else slice(None)]] = np.arange(
+        len(groups)
+    )
+    row_group = both[len(groups) :]
+    counts = table["count"].to_numpy()
+    sel = np.flatnonzero(counts >= min_count)
+    terms = table["term"].to_numpy(dtype=object)
+    alpha = _alphabetical_rank(terms[sel])
+    order = sel[np.lexsort((alpha, -counts[sel], rank[row_group[sel]]))]
+    denom = words[row_group[order]]
+    out = table[keys].iloc[order].reset_index(drop=True)
+    out = out.assign(
+        term=str_array(terms[order].tolist()),
+        count=counts[order],
+        documents=table["documents"].to_numpy()[order],
+        per_1k_tokens=counts[order] * 1000.0 / np.where(denom > 0, denom, np.nan),
+        first_doc_id=table["first_doc_id"].iloc[order].reset_index(drop=True),
+        first_start=table["first_start"].to_numpy()[order],
+        first_end=table["first_end"].to_numpy()[order],
+    )
+    out.attrs.update({"n": n, "by": keys, "tokens": int(words.sum())})
+    return out[[*keys, *TERM_COLUMNS]]
+
+
+def _ids(frame: pd.DataFrame, keys: list[str]) -> np.ndarray:
+    """A number per distinct combination of ``keys`` (missing values included),
+    in order of first appearance."""
+    if not keys:
+        return np.zeros(len(frame), dtype=np.int64)
+    ids = frame.groupby(keys, dropna=False, sort=False, observed=True).ngroup()
+    return ids.to_numpy(np.int64)
+
+
+@by_partition(
+    lambda parts, corpus, kwargs: finish_term_counts(parts, corpus),
+    partial=term_count_parts,
+    split=("quotes",),
+)
 def count_terms(
     corpus: Any,
     *,
@@ -96,45 +216,13 @@ def count_terms(
     >>> toolkit.count_terms(corpus, n=2).term.tolist()[:3]
     ['the base', 'troops left', 'base fell']
     """
-    n = check_whole("n", n, minimum=1, unit="words")
-    min_count = check_whole("min_count", min_count, minimum=1, unit="occurrences")
-    keys = by_list(by)
-    stopset = stopword_words(stopwords)
-    c = as_corpus(corpus)
-    idx = corpus_index(c)
-    group, groups = _token_groups(c, idx, keys, quotes)
-    first, code, parts = ngrams(idx, n, group=group if keys else None)
-    g = group[first]
-    # one row per (group, term): its occurrences, documents and first occurrence
-    pair_key, pair_first, pair = np.unique(
-        g * max(len(parts), 1) + code, return_index=True, return_inverse=True
+    return finish_term_counts(
+        [
+            term_count_parts(
+                corpus, n=n, by=by, min_count=min_count, stopwords=stopwords, quotes=quotes
+            )
+        ]
     )
-    counts = np.bincount(pair, minlength=len(pair_key))
-    wp = idx.word_pos
-    doc = idx.token_doc(wp[first])
-    documents = _distinct(pair, doc, idx.n_docs, len(pair_key))
-    p_group, p_type = g[pair_first], code[pair_first]
-    terms = _term_strings(idx, parts)
-    keep = (counts >= min_count) & ~_stop_types(idx, parts, stopset)[p_type]
-    sel = np.flatnonzero(keep)
-    rank = _alphabetical_rank(terms[p_type[sel]])
-    order = sel[np.lexsort((rank, -counts[sel], p_group[sel]))]
-    words = np.bincount(group[group >= 0], minlength=len(groups)).astype(np.float64)
-    start_tok = wp[first[pair_first[order]]]
-    end_tok = wp[first[pair_first[order]] + n - 1]
-    table = groups.iloc[p_group[order]].reset_index(drop=True)
-    denom = words[p_group[order]]
-    table = table.assign(
-        term=str_array(terms[p_type[order]].tolist()),
-        count=counts[order].astype(np.int64),
-        documents=documents[order].astype(np.int64),
-        per_1k_tokens=counts[order] * 1000.0 / np.where(denom > 0, denom, np.nan),
-        first_doc_id=idx.doc_categorical(idx.token_doc(start_tok)),
-        first_start=idx.start[start_tok],
-        first_end=idx.end[end_tok],
-    )
-    table.attrs.update({"n": n, "by": keys, "tokens": int(words.sum())})
-    return table[[*keys, *TERM_COLUMNS]]
 
 
 def document_term_matrix(
