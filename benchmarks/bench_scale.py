@@ -210,6 +210,7 @@ def measure(scale: int, source: Path, work: Path, runs: int) -> list[dict]:
     first count keeps are removed before each of its runs."""
     stores = [work / f"store-x{scale}-{r}" for r in range(runs)]
     out = [_median([_child(["--step", "store", str(source), str(s)])[0] for s in stores])]
+    _report(scale, out[-1])
     for extra in stores[1:]:
         shutil.rmtree(extra)
     store = stores[0]
@@ -222,10 +223,17 @@ def measure(scale: int, source: Path, work: Path, runs: int) -> list[dict]:
                 _drop_cache(store, "frames-*")
             results.append(_child(["--step", step, str(source), str(store)])[0])
         out.append(_median(results))
+        _report(scale, out[-1])
     shutil.rmtree(store)
     for row in out:
         row["scale"] = scale
     return out
+
+
+def _report(scale: int, row: dict) -> None:
+    """Each step's result as it comes, on the error stream (the table is printed
+    at the end), so that a long run that is stopped still says what it measured."""
+    print(f"x{scale} {json.dumps(row)}", file=sys.stderr, flush=True)
 
 
 def _drop_cache(store: Path, pattern: str) -> None:
