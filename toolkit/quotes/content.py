@@ -95,6 +95,20 @@ def _content(
             f.pieces.append(quote_tokens(S, after.a))
             claimed.add(S.q[after.a])
         return
+    rel = _relative_object(lex, S, f, after)
+    if rel is not None:
+        # "the bill, which critics said was unfair": the relative pronoun stands
+        # for what was said, and the predicate after the cue completes it
+        f.pieces.append((rel, rel + 1))
+        if after.tail_words >= 1 and not after.after_comma:
+            # the relative clause ends at a comma ("..., which critics said was
+            # unfair, failed")
+            b = next((x for x in range(after.a, after.b) if S.w[x] == "," and S.q[x] < 0), after.b)
+            a, b = trim(lex, S, after.a, b)
+            if a < b:
+                f.pieces.append((a, b))
+                _claim(S, (a, b), claimed)
+        return
     if _takes_what_follows(lex, S, f, lo, after):
         f.pieces.append((after.a, after.b))
         _claim(S, (after.a, after.b), claimed)
@@ -105,6 +119,45 @@ def _content(
     if f.klass in OBJECT_CLASSES:
         return  # "..., she supported." reports nothing before the verb
     _clause_before(lex, S, f, lo, before_lo, after.after_comma, claimed)
+
+
+def _relative_object(lex: Lex, S: Sent, f: Frame, t: _After) -> int | None:
+    """The relative pronoun before the speaker of a verb of saying or thought
+    whose clause it stands in ("which critics said was unfair", "what many
+    analysts believe is a sign", "a deadline that insiders said went
+    unnoticed"): its token, or None. No subject may follow the cue ("argued
+    that Clinton believes the war ..." is a complement clause); what follows the cue must be a predicate (or nothing)."""
+    k = f.left - 1
+    if (
+        k < 0
+        or f.speaker is None
+        or f.inverted
+        or f.quote_before >= 0
+        or f.ci <= f.left
+        or f.form not in ("present", "past")
+        or f.lemma in lex.grammar.naming_verbs
+        or not (f.klass in SPEECH_CLASSES or f.klass in CLAUSAL_CLASSES)
+        or f.klass == "source"
+        or S.q[k] >= 0
+        or S.low[k] not in lex.grammar.relative_objects
+        or any(S.q[x] >= 0 for x in range(f.right, t.b))
+    ):
+        return None
+    before = S.low[k - 1] if k > 0 else ""
+    if before in lex.preps or before in lex.rules.cue_first or before in lex.aux:
+        return None  # "in which students alleged", "announces who it believes ..."
+    first = S.low[t.a] if t.a < t.b else ""
+    gap = (
+        t.a >= t.b
+        or first in lex.grammar.auxiliaries_with_do
+        or (
+            S.w[t.a].islower()
+            and first.endswith(("ed", "s"))
+            and first not in lex.nouns
+            and first not in lex.not_name
+        )
+    )
+    return k if gap else None
 
 
 def _claim(S: Sent, piece: tuple[int, int], claimed: set[int]) -> None:
@@ -216,8 +269,14 @@ def _clause_before(
 
 
 def _clause_start(lex: Lex, S: Sent, k: int, lo: int) -> bool:
-    """True when only openers ("But", "Also on Wednesday,") come before ``k``."""
+    """True when only openers ("But", "Also on Wednesday,") come before ``k``,
+    counted from the colon or semicolon that starts its clause ("It has not
+    gone unnoticed: according to recent polls, ...")."""
     x = lo
+    for y in range(k - 1, lo - 1, -1):
+        if S.q[y] < 0 and S.w[y] in lex.grammar.clause_openers:
+            x = y + 1
+            break
     while x < k:
         if S.low[x] in lex.openers or S.low[x] in lex.time or S.w[x] == ",":
             x += 1

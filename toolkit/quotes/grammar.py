@@ -32,6 +32,7 @@ class Grammar:
 
     possessive_marks: frozenset[str]
     sentence_closers: frozenset[str]
+    clause_openers: frozenset[str]
     clause_edges: frozenset[str]
     plural_determiners: frozenset[str]
     approximators: frozenset[str]
@@ -61,6 +62,7 @@ class Grammar:
     naming_verbs: frozenset[str]
     subject_pronouns: frozenset[str]
     relative_subjects: frozenset[str]
+    relative_objects: frozenset[str]
     postmodifier_starts: frozenset[str]
     reduced_relative_subjects: frozenset[str]
     gerund_after: frozenset[str]
