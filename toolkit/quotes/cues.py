@@ -120,13 +120,13 @@ def reporting_use(lex: Lex, S: Sent, i: int, j: int, info: tuple[str, str, str])
     ):
         return False  # "a curfew would continue": only a quotation nearby makes it speech
     nxt = S.low[j] if j < S.n else ""
-    if klass == "thought" and nxt in lex.grammar.not_after_thought:
-        return False  # "expected to win", "think of", "believe in": not a clause
+    if klass == "thought" and nxt in lex.grammar.not_after_thought and not _interrupting(S, i, j):
+        return False  # "think of", "believe in": not a clause
     if (
         klass not in SPEECH_CLASSES
         and (nxt in lex.grammar.not_object or (klass in OBJECT_CLASSES and not nxt[:1].isalnum()))
         and not (j < S.n and S.q[j] >= 0)
-        and not (nxt == "to" and klass in ("intention", "preference"))
+        and not (nxt == "to" and klass in ("intention", "preference", "thought"))
     ):
         return False  # "plans for", "attacks on", "fears of": a noun; "he backed down"
     if klass == "intention" and nxt not in ("to", "that"):
@@ -136,6 +136,15 @@ def reporting_use(lex: Lex, S: Sent, i: int, j: int, info: tuple[str, str, str])
         if after is not None and after[1] == "speech" and after[2] == "past":
             return False  # "the report said", "a Facebook post said": a noun
     return True
+
+
+def _interrupting(S: Sent, i: int, j: int) -> bool:
+    """Whether the cue at ``[i, j)`` and a short subject before it stand between
+    commas, or between a comma and the end ("His leverage, they believe, is
+    intact"; "..., analysts think.")."""
+    if j >= S.n or S.w[j] not in (",", ".") or S.q[j] >= 0:
+        return False
+    return any(S.w[x] == "," and S.q[x] < 0 for x in range(max(0, i - 4), i))
 
 
 def is_negated(lex: Lex, S: Sent, i: int) -> bool:
