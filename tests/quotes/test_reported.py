@@ -1,0 +1,84 @@
+"""Reported speech without quotation marks: relative clauses, "according to"
+after a colon, verbs of thought that interrupt their clause, intentions with
+"to", and adjectives of intention, belief and stance."""
+
+from __future__ import annotations
+
+import pytest
+
+from ..conftest import quotes_of
+
+
+def test_relative_pronoun_stands_for_what_was_said():
+    table = quotes_of("The veto, which critics said was discriminatory against students, failed.")
+    assert table["text"].tolist() == ["which", "was discriminatory against students"]
+    assert (table["speaker"] == "critics").all() and (table["cue"] == "said").all()
+    table = quotes_of(
+        "Iran released them, displaying what many analysts said was a sign of change."
+    )
+    assert table["text"].tolist() == ["what", "was a sign of change"]
+    assert (table["speaker"] == "many analysts").all()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a complement "that" before a subject and its own clause
+        "He argued that Clinton believes the war was a mistake.",
+        # a naming verb takes its object, not a clause
+        "Nixon led to what aide Kevin Phillips called the beginning of a new era.",
+        # the relative pronoun is the object of a preposition
+        "The trial, in which students have alleged fraud, starts soon.",
+    ],
+)
+def test_no_relative_pronoun_piece_where_the_clause_is_not_a_gap(text):
+    table = quotes_of(text)
+    assert not table["text"].isin(["that", "what", "which"]).any()
+
+
+def test_according_to_after_a_colon_reports_what_follows():
+    row = quotes_of(
+        "It has not gone unnoticed: according to recent polls, Trump holds 14 percent."
+    ).iloc[0]
+    assert (row.text, row.speaker, row.cue_type) == (
+        "Trump holds 14 percent",
+        "recent polls",
+        "speech",
+    )
+
+
+def test_a_verb_of_thought_between_commas_reports_the_clause_it_interrupts():
+    table = quotes_of("His leverage, analysts believe, is not going anywhere.")
+    assert table["text"].tolist() == ["His leverage", "is not going anywhere"]
+    assert (table["cue_type"] == "thought").all() and (table["speaker"] == "analysts").all()
+    # "think of" is still no clause
+    assert quotes_of("Analysts think of the offensive as a failure.").empty
+
+
+def test_expect_to_reports_an_intention():
+    row = quotes_of("The ministry expects to collect two billion dollars.").iloc[0]
+    assert (row.text, row.speaker, row.cue) == (
+        "to collect two billion dollars",
+        "ministry",
+        "expects",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue_type"),
+    [
+        ("The senator is eager to leave the committee.", "to leave the committee", "intention"),
+        ("The governor was convinced the deal would fail.", "the deal would fail", "thought"),
+        ("The minister is critical of the deal.", "the deal", "stance"),
+        ("The minister made clear that the talks were over.", "that the talks were over", "speech"),
+        ("The senator would like to see the law repealed.", "to see the law repealed", "intention"),
+    ],
+)
+def test_adjectives_and_phrases_that_report(text, content, cue_type):
+    row = quotes_of(text).iloc[0]
+    assert (row.text, row.cue_type) == (content, cue_type)
+
+
+def test_adjectives_used_as_modifiers_report_nothing():
+    assert quotes_of("An eager crowd waited outside the court.").empty
+    assert quotes_of("The certain outcome worried nobody.").empty
