@@ -82,3 +82,26 @@ def test_adjectives_and_phrases_that_report(text, content, cue_type):
 def test_adjectives_used_as_modifiers_report_nothing():
     assert quotes_of("An eager crowd waited outside the court.").empty
     assert quotes_of("The certain outcome worried nobody.").empty
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("Many say the war is lost.", "Many", "the war is lost"),
+        ("But some argue that the war is lost.", "some", "that the war is lost"),
+        ("About 26% say they are conservative.", "About 26%", "they are conservative"),
+        ("One in five say it is not an improvement.", "One in five", "it is not an improvement"),
+        ("More than half believe the economy is weak.", "More than half", "the economy is weak"),
+        ("Both oppose the nuclear deal.", "Both", "the nuclear deal"),
+    ],
+)
+def test_a_share_of_people_that_starts_the_clause_is_a_speaker(text, speaker, content):
+    row = quotes_of(text).iloc[0]
+    assert (row.speaker_mention, row.text) == (speaker, content)
+
+
+def test_quantifiers_that_are_no_subject_give_no_speaker():
+    # a determiner of a noun, and a degree adverb
+    assert quotes_of("Many claims were false.").empty
+    table = quotes_of("Schilling, who most recently offered analysis, was dismissed.")
+    assert "most" not in table["speaker_mention"].dropna().tolist()

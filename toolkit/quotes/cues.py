@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from .document import Sent, is_cap
 from .mentions import Entity, Mention
-from .phrases import np_forward
+from .phrases import at_clause_edge, np_forward, quantity_back
 from .rules import OBJECT_CLASSES, SPEECH_CLASSES, Attribution, Lex, Resolution
 
 __all__ = ["Frame", "cue_at", "is_negated", "reporting_use", "skip_adjuncts", "skip_left"]
@@ -106,7 +106,7 @@ def reporting_use(lex: Lex, S: Sent, i: int, j: int, info: tuple[str, str, str])
         return False  # "reported by", "reporting by": a passive or a credit line
     if info[0] == "call" and j < S.n and S.low[j] in lex.grammar.call_particles:
         return False  # "she called into a radio program", "called off the talks"
-    if prev == "to" or (prev in lex.dets and prev not in lex.pronouns):
+    if prev == "to" or (prev in lex.dets and prev not in lex.pronouns and not _quantity(lex, S, b)):
         return False
     if (
         S.w[i - 1] in lex.grammar.possessive_marks
@@ -136,6 +136,14 @@ def reporting_use(lex: Lex, S: Sent, i: int, j: int, info: tuple[str, str, str])
         if after is not None and after[1] == "speech" and after[2] == "past":
             return False  # "the report said", "a Facebook post said": a noun
     return True
+
+
+def _quantity(lex: Lex, S: Sent, b: int) -> bool:
+    """Whether a share of people that starts its clause ends before ``b`` ("Many
+    say", "one in five believe"): the subject of a verb, not the determiner of a
+    noun ("many claims")."""
+    np_ = quantity_back(lex, S, b, 0)
+    return np_ is not None and at_clause_edge(lex, S, np_[0], 0)
 
 
 def _interrupting(S: Sent, i: int, j: int) -> bool:

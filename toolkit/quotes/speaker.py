@@ -25,7 +25,14 @@ from typing import Any
 
 from .cues import Frame, cue_at, skip_adjuncts, skip_left
 from .document import Sent
-from .mentions import Mention, coordinated, group_mention, mention, plain_head
+from .mentions import (
+    Mention,
+    coordinated,
+    group_mention,
+    mention,
+    plain_head,
+    quantity_mention,
+)
 from .phrases import (
     apposition_after,
     at_clause_edge,
@@ -34,6 +41,7 @@ from .phrases import (
     np_back,
     np_forward,
     person_token,
+    quantity_back,
 )
 from .rules import CLAUSAL_CLASSES, OBJECT_CLASSES, SPEECH_CLASSES, Attribution, Lex
 
@@ -350,6 +358,17 @@ def _subject(c: Cue) -> Found | None:
     return None
 
 
+def _quantity_subject(c: Cue) -> Found | None:
+    """ "Many say", "Some argue", "about 26% said", "one in five believe": a
+    share of people that starts the clause is the subject on its own."""
+    for end in range(c.b, c.ci + 1):  # "both", "all" may be skipped as adverbs
+        np_ = quantity_back(c.lex, c.S, end, c.lo)
+        if np_ is not None and at_clause_edge(c.lex, c.S, np_[0], c.lo):
+            m = quantity_mention(c.S, *np_)
+            return Found(m, Attribution.SPEAKER_BEFORE_CUE, np_[0], c.cj)
+    return None
+
+
 def _modified_subject(c: Cue) -> Found | None:
     """ "Political observers in Virginia say", "all the experts I interviewed
     said": the subject of the clause, with the words that modify it before the cue."""
@@ -394,6 +413,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     _apposition,
     _inversion,
     _relative_antecedent,
+    _quantity_subject,
     _subject,
     _modified_subject,
     _clause_subject,
