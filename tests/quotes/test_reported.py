@@ -105,3 +105,23 @@ def test_quantifiers_that_are_no_subject_give_no_speaker():
     assert quotes_of("Many claims were false.").empty
     table = quotes_of("Schilling, who most recently offered analysis, was dismissed.")
     assert "most" not in table["speaker_mention"].dropna().tolist()
+
+
+def test_appear_before_an_adjective_presents_a_proposition_without_source():
+    table = quotes_of("The speaker appeared closer to offering a full endorsement.")
+    assert table["text"].tolist() == ["The speaker", "closer to offering a full endorsement"]
+    assert table["speaker"].isna().all() and (table["cue_type"] == "evidence").all()
+    # "appeared likely to": an adjective in -ly before its infinitive
+    assert not quotes_of("The vote appeared likely to settle little.").empty
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator appeared on television on Sunday.",
+        "The senator appeared briefly at the rally.",
+        "The senator appeared before the committee.",
+    ],
+)
+def test_appear_before_a_preposition_or_an_adverb_reports_nothing(text):
+    assert quotes_of(text).empty

@@ -289,7 +289,10 @@ def _unattributed(
     if j >= S.n or S.q[j] >= 0:
         return None
     x = skip_left(lex, S, i, lo)
-    if not evidential:
+    if evidential:
+        if not _evidential_complement(lex, S, i, j, lemma):
+            return None
+    else:
         while x - 1 >= lo and S.low[x - 1] in lex.rules.passive:
             x -= 1
             x = skip_left(lex, S, x, lo)
@@ -297,31 +300,11 @@ def _unattributed(
             return None
         if S.low[j] not in lex.grammar.unattributed_complements:
             return None  # "is expected to", "is seen as", "was accused of"
-    nxt = S.low[j]
-    if (
-        evidential
-        and nxt == "to"
-        and j + 1 < S.n
-        and S.low[j + 1] in lex.rules.cue_first
-        and cue_at(lex, S, j + 1) is not None
-    ):
-        return None  # "appeared to suggest": the cue that follows attributes
-    if evidential and not (
-        nxt in lex.grammar.evidential_complements or (lemma.startswith("seem") and S.w[j].isalpha())
-    ):
-        return None  # "seems to", "seemed confident", but not "appears alongside"
-    if evidential and nxt in lex.grammar.not_object and nxt not in ("to", "as"):
-        return None
-    if nxt == "as" and S.low[j + 1 : j + 2] == ["well"]:
+    if S.low[j] == "as" and S.low[j + 1 : j + 2] == ["well"]:
         return None  # "were admitted as well as"
-    subject = np_back(lex, S, x, lo)
-    if subject is None or not at_clause_edge(lex, S, subject[0], lo):
-        subject = clause_subject(lex, S, x)
-        if subject is None or subject[1] != x:
-            return None
-    subject = coordinated(lex, S, subject, lo)[:2]
-    if S.low[subject[0]] in lex.grammar.dummy_subjects:
-        return None  # "it seems that ...": the predicate alone is no proposition
+    subject = _proposition_subject(lex, S, x, lo)
+    if subject is None:
+        return None
     end = boundary(lex, S, j, S.n)
     a, b = trim(lex, S, j, end)
     if sentence_words(S, a, b) < 2:
@@ -331,6 +314,52 @@ def _unattributed(
     f.pieces = [subject, (a, b)]
     f.negated = is_negated(lex, S, i)
     return f
+
+
+def _evidential_complement(lex: Lex, S: Sent, i: int, j: int, lemma: str) -> bool:
+    """Whether what follows the verb of appearance at ``i`` is what appears:
+    "seems to", "appears as", "looks like", "seemed confident", "appeared
+    paralyzed", but not "appears alongside", "appeared on television" or
+    "appeared to suggest" (where the cue that follows attributes)."""
+    nxt = S.low[j]
+    if (
+        nxt == "to"
+        and j + 1 < S.n
+        and S.low[j + 1] in lex.rules.cue_first
+        and cue_at(lex, S, j + 1) is not None
+    ):
+        return False
+    if nxt in lex.grammar.evidential_complements:
+        return True
+    if nxt in lex.grammar.not_object or not S.w[j].isalpha():
+        return False
+    if lemma.startswith("seem"):
+        return True
+    # "appeared likely to", "appears ready": an adjective or participle, not a
+    # preposition, determiner, time word or adverb ("appeared briefly at")
+    after = S.low[j + 1] if j + 1 < S.n else "."
+    return (
+        S.w[j].islower()
+        and nxt not in lex.preps
+        and nxt not in lex.dets
+        and nxt not in lex.time
+        and not (nxt.endswith("ly") and after != "to" and after[:1].isalpha())
+    )
+
+
+def _proposition_subject(lex: Lex, S: Sent, x: int, lo: int) -> tuple[int, int] | None:
+    """The subject of a proposition presented without its source, ending at
+    ``x``: a noun phrase that starts its clause (with the names coordinated with
+    it); not a dummy "it" or "there"."""
+    subject = np_back(lex, S, x, lo)
+    if subject is None or not at_clause_edge(lex, S, subject[0], lo):
+        subject = clause_subject(lex, S, x)
+        if subject is None or subject[1] != x:
+            return None
+    subject = coordinated(lex, S, subject, lo)[:2]
+    if S.low[subject[0]] in lex.grammar.dummy_subjects:
+        return None  # "it seems that ...": the predicate alone is no proposition
+    return subject
 
 
 def _dash_attribution(lex: Lex, S: Sent, i: int) -> Frame | None:
