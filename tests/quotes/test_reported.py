@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from ..conftest import quotes_of
+from ..conftest import quotes_of, row_starting
 
 
 def test_relative_pronoun_stands_for_what_was_said():
@@ -125,3 +125,40 @@ def test_appear_before_an_adjective_presents_a_proposition_without_source():
 )
 def test_appear_before_a_preposition_or_an_adverb_reports_nothing(text):
     assert quotes_of(text).empty
+
+
+def test_a_cue_that_ends_its_paragraph_with_a_colon_introduces_the_next_one():
+    table = quotes_of('"We will win," Trump said.\n\nCruz said:\n\n"The questions are unfair."')
+    row = row_starting(table, '"The questions')
+    assert (row.speaker, row.cue) == ("Cruz", "said")
+    # a paragraph that does not end in a colon does not pass its speaker on
+    table = quotes_of('Cruz spoke at length.\n\n"The questions are unfair."')
+    assert row_starting(table, '"The questions').speaker != "Cruz"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        (
+            'The senator delivered a blunt message to Trump: "It is time to quit."',
+            "senator",
+            "delivered a blunt message to Trump",
+        ),
+        (
+            '"We will win," Trump said.\n\nCruz continued:\n\n"The rules are unfair."',
+            "Cruz",
+            "continued",
+        ),
+    ],
+)
+def test_a_clause_ending_in_a_colon_introduces_the_quotation_after_it(text, speaker, cue):
+    row = quotes_of(text).iloc[-1]
+    assert (row.speaker, row.cue, row.kind) == (speaker, cue, "direct")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['The question is: "Who will pay?"', 'The plan has three parts: "security" and "jobs."'],
+)
+def test_a_colon_after_be_or_have_introduces_no_speaker(text):
+    assert quotes_of(text)["speaker"].isna().all()

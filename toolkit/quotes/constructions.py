@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .content import assign_content, boundary, outermost, trim
+from .content import assign_content, boundary, introduces_next, outermost, trim
 from .cues import Frame, cue_at, is_negated, reporting_use, skip_left
 from .document import Sent, sentence_words
 from .mentions import Mention, coordinated, mention, plain_head, pronoun_mention
@@ -113,6 +113,48 @@ def _nominal_cue(r: _SentenceReading, i: int) -> tuple[Frame | None, int] | None
     return None
 
 
+def _colon_introduction(r: _SentenceReading, i: int) -> tuple[Frame | None, int] | None:
+    """'McConnell delivered a blunt message to Trump: "..."', "Cruz continued:"
+    ending a paragraph before a quoted one: a clause that ends in a colon before
+    a quotation, with no cue of its own, introduces the quotation; its subject
+    is the speaker."""
+    S = r.S
+    if S.w[i] not in r.lex.grammar.introducing_marks or S.q[i] >= 0 or r.frames:
+        return None
+    quoted_next = i + 1 < S.n and S.q[i + 1] >= 0
+    if not quoted_next and not all(
+        S.w[x] in r.lex.grammar.sentence_closers for x in range(i + 1, S.n)
+    ):
+        return None
+    f = _introducing_clause(r.lex, S, i)
+    return (f, i + 1) if f is not None else None
+
+
+def _introducing_clause(lex: Lex, S: Sent, i: int) -> Frame | None:
+    """The attribution of a clause ending at the colon ``i``: its subject, a
+    person, organisation or document ("the headline reads:"), then a short
+    predicate that starts with a verb (not a form of "be" or "have": "The
+    question is:") and holds no quotation or comma."""
+    np_ = clause_subject(lex, S, i)
+    if np_ is None or not np_[1] < i <= np_[1] + 10:
+        return None
+    k, j = np_
+    first = S.low[j]
+    if (
+        not (S.w[j].isalpha() and S.w[j].islower())
+        or first in lex.grammar.auxiliaries_with_do
+        or first in lex.preps
+        or first in lex.dets
+        or first in lex.grammar.not_object
+        or any(S.q[x] >= 0 or S.w[x] in lex.grammar.clause_edges for x in range(j, i))
+    ):
+        return None
+    m = mention(lex, S, k, j)
+    if m is None or not (m.strong or plain_head(lex, S, m)):
+        return None
+    return Frame(S, j, i, first, "speech", "colon", m, Attribution.COLON_INTRODUCTION, k, i)
+
+
 def _verb_cue(r: _SentenceReading, i: int) -> tuple[Frame | None, int] | None:
     """A reporting verb (or source preposition) outside the quotations: passive
     with or without its agent, else in its reporting use with the speaker that
@@ -143,14 +185,15 @@ def _with_content(lex: Lex, S: Sent, frames: list[Frame]) -> list[Frame]:
         return frames
     preset = [list(f.pieces) for f in frames]
     assign_content(lex, S, frames)
-    reporting = [f for f in frames if f.pieces]
+    # a cue that ends its sentence with a colon reports the next paragraph
+    reporting = [f for f in frames if f.pieces or introduces_next(lex, S, f)]
     if len(reporting) < len(frames):
         for f, pieces in zip(frames, preset, strict=True):
             f.pieces, f.quote_before = list(pieces), -1
         kept = {id(f) for f in reporting}
         frames = [f for f, pieces in zip(frames, preset, strict=True) if id(f) in kept or pieces]
         assign_content(lex, S, frames)
-    return outermost(frames)
+    return outermost(lex, frames)
 
 
 def _passive_agent(
@@ -383,4 +426,10 @@ def _dash_attribution(lex: Lex, S: Sent, i: int) -> Frame | None:
 # here, an entry in this table, its rule in Attribution with a confidence in
 # quotes.yaml, and a test (a new way for a verb to find its speaker goes in
 # toolkit.quotes.speaker.STRATEGIES instead).
-CONSTRUCTIONS: tuple[Construction, ...] = (_dash, _appearance, _nominal_cue, _verb_cue)
+CONSTRUCTIONS: tuple[Construction, ...] = (
+    _dash,
+    _appearance,
+    _nominal_cue,
+    _colon_introduction,
+    _verb_cue,
+)

@@ -19,7 +19,7 @@ from .cues import Frame, skip_adjuncts
 from .document import Sent, quote_tokens, sentence_words
 from .rules import CLAUSAL_CLASSES, OBJECT_CLASSES, SPEECH_CLASSES, Attribution, Lex
 
-__all__ = ["assign_content", "boundary", "outermost", "title_words", "trim"]
+__all__ = ["assign_content", "boundary", "introduces_next", "outermost", "title_words", "trim"]
 
 
 def boundary(lex: Lex, S: Sent, r: int, hi: int) -> int:
@@ -34,6 +34,18 @@ def boundary(lex: Lex, S: Sent, r: int, hi: int) -> int:
                 return x
         x += 1
     return hi
+
+
+def introduces_next(lex: Lex, S: Sent, f: Frame) -> bool:
+    """Whether the cue of ``f`` ends its sentence with a colon ("Cruz said:",
+    "In a 1963 speech, he declared:"): it introduces what the next paragraph
+    quotes."""
+    if f.speaker is None:
+        return False
+    r = skip_adjuncts(lex, S, f.right, S.n, f.lemma in lex.rules.addressee_verbs)
+    if r >= S.n or S.w[r] != ":" or S.q[r] >= 0:
+        return False
+    return all(S.w[x] in lex.grammar.sentence_closers for x in range(r + 1, S.n))
 
 
 def trim(lex: Lex, S: Sent, a: int, b: int) -> tuple[int, int]:
@@ -332,11 +344,12 @@ def assign_content(lex: Lex, S: Sent, frames: list[Frame]) -> None:
                 last_speech = f.right
 
 
-def outermost(frames: list[Frame]) -> list[Frame]:
+def outermost(lex: Lex, frames: list[Frame]) -> list[Frame]:
     """The frames that report something, without the verbs of thought, intention
     and stance (and nominal cues) that lie inside what a verb of saying or thought
     reports: in "Police said he posed a threat and refused to drop the gun" the
-    refusal is part of what the police said."""
+    refusal is part of what the police said. The last frame is kept without
+    content when it introduces the next paragraph ("Cruz said:")."""
 
     def cover(kept: list[Frame]) -> tuple[list[int], list[int]]:
         spans = sorted((a, b) for f in kept for a, b in f.pieces)
@@ -350,7 +363,7 @@ def outermost(frames: list[Frame]) -> list[Frame]:
     every = cover(frames)
     out = []
     for f in frames:
-        if not f.pieces:
+        if not f.pieces and not (f is frames[-1] and introduces_next(lex, f.S, f)):
             continue
         if f.klass not in SPEECH_CLASSES and f.klass not in CLAUSAL_CLASSES and inside(f, *clausal):
             continue  # nested in reported content

@@ -33,6 +33,7 @@ class Grammar:
     possessive_marks: frozenset[str]
     sentence_closers: frozenset[str]
     clause_openers: frozenset[str]
+    introducing_marks: frozenset[str]
     clause_edges: frozenset[str]
     plural_determiners: frozenset[str]
     approximators: frozenset[str]
