@@ -162,3 +162,47 @@ def test_a_clause_ending_in_a_colon_introduces_the_quotation_after_it(text, spea
 )
 def test_a_colon_after_be_or_have_introduces_no_speaker(text):
     assert quotes_of(text)["speaker"].isna().all()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        (
+            "Officials issued a warning that the city would fall.",
+            "officials",
+            "issued a warning",
+            "that the city would fall",
+        ),
+        (
+            "The activists raised concerns about racism and job security.",
+            "activists",
+            "raised concerns",
+            "racism and job security",
+        ),
+        (
+            "The senator launched renewed attacks on the governor.",
+            "senator",
+            "launched renewed attacks",
+            "the governor",
+        ),
+    ],
+)
+def test_a_noun_cue_as_the_object_of_a_verb_reports_for_the_verbs_subject(
+    text, speaker, cue, content
+):
+    row = quotes_of(text).iloc[0]
+    assert (row.speaker, row.cue, row.text) == (speaker, cue, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the subject of a verb of receiving is the target, not the source
+        "The program attracted criticism for its slow start.",
+        "She faces renewed doubts about her campaign.",
+        # "to" before a determiner is a direction, not an infinitive
+        "The company made a call to the police.",
+    ],
+)
+def test_a_noun_cue_after_a_verb_of_receiving_or_without_content_reports_nothing(text):
+    assert quotes_of(text).empty

@@ -107,7 +107,7 @@ def _nominal_cue(r: _SentenceReading, i: int) -> tuple[Frame | None, int] | None
     """ "Trump's claim that ...": a noun whose possessor is the source."""
     S = r.S
     if S.q[i] < 0 and S.low[i] in r.lex.rules.nominal:
-        f = _nominal(r.lex, S, i, r.lo)
+        f = _nominal(r.lex, S, i, r.lo) or _nominal_object(r, i)
         if f is not None:
             return f, f.right
     return None
@@ -252,6 +252,73 @@ def _nominal(lex: Lex, S: Sent, i: int, lo: int) -> Frame | None:
     )
     f.pieces = [(a, b)]
     return f
+
+
+def _nominal_object(r: _SentenceReading, i: int) -> Frame | None:
+    """A noun cue that is the object of a verb ("raised concerns that ...", "made
+    comments about foreign policy", "avoided direct criticism of Trump"): the
+    subject of the verb is the source, found as a verb cue's speaker is."""
+    lex, S = r.lex, r.S
+    if S.w[i][:1].isupper() or (i + 1 < S.n and S.low[i + 1] in lex.rules.nominal):
+        return None
+    start = _nominal_content_start(lex, S, i)
+    if start is None:
+        return None
+    a, b = trim(lex, S, start, boundary(lex, S, start, S.n))
+    if sentence_words(S, a, b) < 2:
+        return None
+    if S.low[start] == "to" and S.low[start + 1] in lex.dets:
+        return None  # "made a call to the police": a direction, not an infinitive
+    kind = lex.rules.nominal[S.low[i]]
+    f = None
+    # the verb, before a determiner and adjectives ("launched renewed attacks on")
+    for v in range(max(r.lo + 1, i - 3), i):
+        if not _verb_form(lex, S, v) or not all(_noun_modifier(lex, S, x) for x in range(v + 1, i)):
+            continue
+        cue = Cue(lex, S, v, i + 1, (S.low[i], kind, "past"), r.frames, r.lo, r.known)
+        f = attribute(cue)
+        if f is not None and f.speaker is not None:
+            break
+    if f is None or f.speaker is None:
+        return None
+    out = Frame(
+        S,
+        v,
+        i + 1,
+        S.low[i],
+        f"nominal {kind}",
+        "noun",
+        f.speaker,
+        Attribution.NOMINAL_CUE,
+        f.left,
+        i + 1,
+    )
+    out.pieces = [(a, b)]
+    return out
+
+
+def _noun_modifier(lex: Lex, S: Sent, x: int) -> bool:
+    """A determiner or an adjective before a noun ("a", "direct", "renewed")."""
+    t = S.low[x]
+    if S.q[x] >= 0 or not S.w[x].isalpha() or not S.w[x].islower():
+        return False
+    return t in lex.grammar.articles or not (t in lex.stop or t in lex.aux or t in lex.preps)
+
+
+def _verb_form(lex: Lex, S: Sent, x: int) -> bool:
+    """Whether the word at ``x`` reads as a verb taking a noun cue as its object
+    whose subject is the source: a form in -ed, -s or -ing, or a support verb
+    ("made", "has", "gave"), but not a verb of receiving ("faced criticism")."""
+    t = S.low[x]
+    if S.q[x] >= 0 or not S.w[x].isalpha() or not S.w[x].islower():
+        return False
+    if t in lex.grammar.receiving_verbs:
+        return False
+    if t in lex.grammar.support_verbs:
+        return True
+    if t in lex.stop or t in lex.preps or t in lex.nouns or t in lex.time:
+        return False
+    return t.endswith(("ed", "es", "ing")) or (t.endswith("s") and not t.endswith("ss"))
 
 
 def _possessor(lex: Lex, S: Sent, i: int, lo: int) -> tuple[int, Mention] | None:

@@ -83,6 +83,8 @@ class Grammar:
     minor_title_words: frozenset[str]
     possessive_pronouns: dict[str, str]
     nominal_object_prepositions: frozenset[str]
+    support_verbs: frozenset[str]
+    receiving_verbs: frozenset[str]
     dummy_subjects: frozenset[str]
     unattributed_complements: frozenset[str]
     evidential_complements: frozenset[str]
