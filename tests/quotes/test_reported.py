@@ -206,3 +206,15 @@ def test_a_noun_cue_as_the_object_of_a_verb_reports_for_the_verbs_subject(
 )
 def test_a_noun_cue_after_a_verb_of_receiving_or_without_content_reports_nothing(text):
     assert quotes_of(text).empty
+
+
+def test_a_noun_cue_takes_a_clause_with_an_expletive_subject():
+    row = quotes_of("Officials checked the mayor's claim that there were thousands of cases.").iloc[
+        0
+    ]
+    assert (row.text, row.cue) == ("that there were thousands of cases", "claim")
+
+
+def test_what_after_a_preposition_stands_for_what_was_said():
+    table = quotes_of("Clubs adapt to what she said is growing demand for pools.")
+    assert table["text"].tolist() == ["what", "is growing demand for pools"]

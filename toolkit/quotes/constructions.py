@@ -379,6 +379,7 @@ def _subject_start(lex: Lex, S: Sent, k: int) -> bool:
         or t in lex.dets
         or t in lex.pronouns
         or t in lex.grammar.quantifiers
+        or (t in lex.grammar.dummy_subjects and t not in lex.grammar.relatives)
         or nameish(lex, S, k)
         or t[:1].isdigit()
         or t in lex.nouns

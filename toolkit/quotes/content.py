@@ -156,8 +156,14 @@ def _relative_object(lex: Lex, S: Sent, f: Frame, t: _After) -> int | None:
     ):
         return None
     before = S.low[k - 1] if k > 0 else ""
-    if before in lex.preps or before in lex.rules.cue_first or before in lex.aux:
-        return None  # "in which students alleged", "announces who it believes ..."
+    if (
+        (before in lex.preps and S.low[k] != "what")
+        or before in lex.rules.cue_first
+        or before in lex.aux
+    ):
+        # "in which students alleged", "announces who it believes ..."; but "what"
+        # is the whole object of a preposition ("adapt to what she said is ...")
+        return None
     first = S.low[t.a] if t.a < t.b else ""
     gap = (
         t.a >= t.b
