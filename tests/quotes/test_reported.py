@@ -218,3 +218,41 @@ def test_a_noun_cue_takes_a_clause_with_an_expletive_subject():
 def test_what_after_a_preposition_stands_for_what_was_said():
     table = quotes_of("Clubs adapt to what she said is growing demand for pools.")
     assert table["text"].tolist() == ["what", "is growing demand for pools"]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "predicate"),
+    [
+        (
+            "The FBI is reportedly making arrangements to interview the senator.",
+            "The FBI",
+            "making arrangements to interview the senator",
+        ),
+        (
+            "The company has reportedly taken heat from a civil rights group.",
+            "The company",
+            "taken heat from a civil rights group",
+        ),
+        (
+            "Police said he allegedly brandished a pistol at officers.",
+            "he",
+            "brandished a pistol at officers",
+        ),
+    ],
+)
+def test_an_adverb_of_hearsay_presents_a_proposition_without_source(text, subject, predicate):
+    table = quotes_of(text)
+    rows = table[table["cue"].isin(["reportedly", "allegedly"])]
+    assert rows["text"].tolist() == [subject, predicate]
+    assert rows["speaker"].isna().all() and (rows["cue_type"] == "evidence").all()
+
+
+def test_an_adverb_of_hearsay_before_a_cue_or_an_adjective_is_no_attribution():
+    row = quotes_of("Trump reportedly said the wall would be built.").iloc[0]
+    assert (row.speaker, row.cue) == ("Trump", "said")
+    assert quotes_of("Trump's seemingly confused messages worried voters.").empty
+
+
+def test_a_place_adverb_between_speaker_and_cue():
+    row = quotes_of("Her campaign workers here said they had been working the state.").iloc[0]
+    assert row.speaker_mention == "Her campaign workers"

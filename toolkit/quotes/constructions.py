@@ -103,6 +103,33 @@ def _appearance(r: _SentenceReading, i: int) -> tuple[Frame | None, int] | None:
     return None
 
 
+def _hearsay_adverb(r: _SentenceReading, i: int) -> tuple[Frame | None, int] | None:
+    """ "The FBI is reportedly making arrangements to ...", "he allegedly
+    brandished a pistol": an adverb of hearsay between a subject and its
+    predicate, no source named (unless a cue follows: "Trump reportedly said")."""
+    lex, S = r.lex, r.S
+    if S.q[i] >= 0 or S.low[i] not in lex.grammar.hearsay_adverbs or not S.w[i].islower():
+        return None
+    if i > 0 and (S.w[i - 1] in lex.grammar.possessive_marks or S.low[i - 1] in lex.dets):
+        return None  # "Trump's seemingly confused messages": it modifies an adjective
+    j = i + 1
+    while j < S.n and S.low[j] in lex.aux and S.q[j] < 0:
+        j += 1  # "reportedly has been"
+    if j >= S.n or S.q[j] >= 0 or not S.w[j].isalpha():
+        return None
+    if S.low[j] in lex.rules.cue_first and cue_at(lex, S, j) is not None:
+        return None  # the cue that follows attributes
+    subject = _proposition_subject(lex, S, skip_left(lex, S, i, r.lo), r.lo)
+    if subject is None:
+        return None
+    a, b = trim(lex, S, i + 1, boundary(lex, S, i + 1, S.n))
+    if sentence_words(S, a, b) < 2:
+        return None
+    f = Frame(S, i, i + 1, S.low[i], "evidential", "adverb", None, Attribution.EVIDENTIAL, i, i + 1)
+    f.pieces = [subject, (a, b)]
+    return f, i + 1
+
+
 def _nominal_cue(r: _SentenceReading, i: int) -> tuple[Frame | None, int] | None:
     """ "Trump's claim that ...": a noun whose possessor is the source."""
     S = r.S
@@ -497,6 +524,7 @@ def _dash_attribution(lex: Lex, S: Sent, i: int) -> Frame | None:
 CONSTRUCTIONS: tuple[Construction, ...] = (
     _dash,
     _appearance,
+    _hearsay_adverb,
     _nominal_cue,
     _colon_introduction,
     _verb_cue,

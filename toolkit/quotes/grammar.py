@@ -34,6 +34,7 @@ class Grammar:
     sentence_closers: frozenset[str]
     clause_openers: frozenset[str]
     introducing_marks: frozenset[str]
+    hearsay_adverbs: frozenset[str]
     clause_edges: frozenset[str]
     plural_determiners: frozenset[str]
     approximators: frozenset[str]

@@ -525,6 +525,7 @@ class Lex:
             | frozenset(r.nominal)
             | r.cue_first
             | self.grammar.introducing_marks
+            | self.grammar.hearsay_adverbs
         )
 
 
