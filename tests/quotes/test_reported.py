@@ -256,3 +256,25 @@ def test_an_adverb_of_hearsay_before_a_cue_or_an_adjective_is_no_attribution():
 def test_a_place_adverb_between_speaker_and_cue():
     row = quotes_of("Her campaign workers here said they had been working the state.").iloc[0]
     assert row.speaker_mention == "Her campaign workers"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        # an object the noun phrase reader does not take whole
+        (
+            "Clinton won the primary in Puerto Rico, according to early returns.",
+            "early returns",
+            "Clinton won the primary in Puerto Rico",
+        ),
+        # a prepositional phrase opening the clause before "according to"
+        (
+            "In addition, according to the department, nine million workers will be protected.",
+            "department",
+            "nine million workers will be protected",
+        ),
+    ],
+)
+def test_according_to_with_a_long_source_or_after_an_opening_phrase(text, speaker, content):
+    row = quotes_of(text).iloc[0]
+    assert (row.speaker, row.text) == (speaker, content)

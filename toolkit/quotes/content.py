@@ -299,8 +299,25 @@ def _clause_start(lex: Lex, S: Sent, k: int, lo: int) -> bool:
         if S.low[x] in lex.openers or S.low[x] in lex.time or S.w[x] == ",":
             x += 1
             continue
+        comma = _introductory_phrase_end(lex, S, x, k)
+        if comma is not None:
+            x = comma + 1  # "In addition, according to the department, ..."
+            continue
         return False
     return True
+
+
+def _introductory_phrase_end(lex: Lex, S: Sent, x: int, k: int) -> int | None:
+    """The comma that ends a short prepositional phrase opening the clause at
+    ``x`` ("In addition,", "Since last November,", "In Iowa,"), before ``k``."""
+    if S.low[x] not in lex.preps or S.q[x] >= 0:
+        return None
+    for y in range(x + 1, min(k, x + 7)):
+        if S.q[y] >= 0 or S.low[y] in lex.grammar.auxiliaries_with_do:
+            return None
+        if S.w[y] == ",":
+            return y
+    return None
 
 
 def assign_content(lex: Lex, S: Sent, frames: list[Frame]) -> None:
