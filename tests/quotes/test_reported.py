@@ -278,3 +278,16 @@ def test_a_place_adverb_between_speaker_and_cue():
 def test_according_to_with_a_long_source_or_after_an_opening_phrase(text, speaker, content):
     row = quotes_of(text).iloc[0]
     assert (row.speaker, row.text) == (speaker, content)
+
+
+def test_when_asked_reports_what_was_asked_without_an_asker():
+    table = quotes_of(
+        "Ted Cruz, when asked what is wrong with the plan, responded that the plan fails."
+    )
+    asked = table[table["cue"] == "asked"]
+    assert asked["text"].tolist() == ["what is wrong with the plan"]
+    assert asked["speaker"].isna().all()
+    # the main cue still finds its speaker before the clause
+    assert row_starting(table, "that the plan fails").speaker == "Ted Cruz"
+    # a participle of a verb that addresses no one is no such clause
+    assert not (quotes_of("When reached, he left the room.")["cue"] == "reached").any()

@@ -193,9 +193,13 @@ def _verb_cue(r: _SentenceReading, i: int) -> tuple[Frame | None, int] | None:
     if hit is None:
         return None, i + 1
     cj, info = hit
-    f = _passive_agent(lex, S, i, cj, info, r.lo) or _unattributed(lex, S, i, cj, info, r.lo)
+    f = (
+        _passive_agent(lex, S, i, cj, info, r.lo)
+        or _unattributed(lex, S, i, cj, info, r.lo)
+        or _asked_without_asker(lex, S, i, cj, info, r.lo)
+    )
     if f is not None:
-        return f, f.right
+        return f, max(cj, f.right)
     if reporting_use(lex, S, i, cj, info):
         f = attribute(Cue(lex, S, i, cj, info, r.frames, r.lo, r.known))
         if f is not None:
@@ -498,6 +502,34 @@ def _proposition_subject(lex: Lex, S: Sent, x: int, lo: int) -> tuple[int, int] 
     if S.low[subject[0]] in lex.grammar.dummy_subjects:
         return None  # "it seems that ...": the predicate alone is no proposition
     return subject
+
+
+def _asked_without_asker(
+    lex: Lex, S: Sent, i: int, j: int, info: tuple[str, str, str], lo: int
+) -> Frame | None:
+    """ "when asked about Trump's temperament, he said ...", "when asked to
+    leave": a participle of a verb of addressing after a conjunction reports
+    what was asked or told, up to the comma that ends the clause; who asked is
+    not named."""
+    lemma, klass, form = info
+    g = lex.grammar
+    verb = lemma.replace("_", " ").split()[0]  # "ask" of "ask about"
+    if form not in ("past", "participle") or verb not in lex.rules.addressee_verbs:
+        return None
+    if i - 1 < lo or S.low[i - 1] not in g.gerund_after or S.low[i - 1] not in g.subject_after:
+        return None
+    end = j
+    while end < S.n and S.q[end] < 0 and S.w[end] not in g.clause_edges:
+        end += 1
+    a, b = trim(lex, S, j, end)
+    if sentence_words(S, a, b) < 1 or (end < S.n and S.q[end] >= 0):
+        return None
+    # the clause is an adjunct of the main one: its reading position stays where
+    # it was, so the main cue still finds the subject before it ("Ted Cruz, when
+    # asked what is wrong, responded that ...")
+    f = Frame(S, i, j, lemma, klass, form, None, Attribution.PASSIVE_WITHOUT_AGENT, i, lo)
+    f.pieces = [(a, b)]
+    return f
 
 
 def _dash_attribution(lex: Lex, S: Sent, i: int) -> Frame | None:
