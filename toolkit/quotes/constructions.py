@@ -272,12 +272,10 @@ def _nominal(lex: Lex, S: Sent, i: int, lo: int) -> Frame | None:
     if possessor is None:
         return None
     p, m = possessor
-    start = _nominal_content_start(lex, S, i)
-    if start is None:
+    content = _nominal_content(lex, S, i)
+    if content is None:
         return None
-    a, b = trim(lex, S, start, boundary(lex, S, start, S.n))
-    if sentence_words(S, a, b) < 2:
-        return None
+    a, b = content
     f = Frame(
         S, i, i + 1, S.low[i], f"nominal {kind}", "noun", m, Attribution.NOMINAL_CUE, p, i + 1
     )
@@ -292,13 +290,11 @@ def _nominal_object(r: _SentenceReading, i: int) -> Frame | None:
     lex, S = r.lex, r.S
     if S.w[i][:1].isupper() or (i + 1 < S.n and S.low[i + 1] in lex.rules.nominal):
         return None
-    start = _nominal_content_start(lex, S, i)
-    if start is None:
+    content = _nominal_content(lex, S, i)
+    if content is None:
         return None
-    a, b = trim(lex, S, start, boundary(lex, S, start, S.n))
-    if sentence_words(S, a, b) < 2:
-        return None
-    if S.low[start] == "to" and S.low[start + 1] in lex.dets:
+    a, b = content
+    if S.low[a] == "to" and a + 1 < S.n and S.low[a + 1] in lex.dets:
         return None  # "made a call to the police": a direction, not an infinitive
     kind = lex.rules.nominal[S.low[i]]
     f = None
@@ -377,6 +373,16 @@ def _possessor(lex: Lex, S: Sent, i: int, lo: int) -> tuple[int, Mention] | None
     if m is None or not (m.strong or plain_head(lex, S, m)) or m.kind == "document":
         return None
     return p, m
+
+
+def _nominal_content(lex: Lex, S: Sent, i: int) -> tuple[int, int] | None:
+    """The content of the nominal cue at ``i``, from where it starts to the
+    end of its clause (None: none, or a single word)."""
+    start = _nominal_content_start(lex, S, i)
+    if start is None:
+        return None
+    a, b = trim(lex, S, start, boundary(lex, S, start, S.n))
+    return (a, b) if sentence_words(S, a, b) >= 2 else None
 
 
 def _nominal_content_start(lex: Lex, S: Sent, i: int) -> int | None:
