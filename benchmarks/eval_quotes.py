@@ -1,8 +1,9 @@
-"""Quotation extraction and speaker attribution measured on PolNeAR (dev split).
+"""Quotation extraction and speaker attribution measured on PolNeAR.
 
-Reads ``../shared/eval/polnear_dev.jsonl`` (84 political news articles of 2016,
-one JSON record per paragraph, gold quotation pieces with speaker and cue spans),
-rebuilds each article by joining its paragraphs in ``para_index`` order with a
+Reads ``../shared/eval/polnear_dev.jsonl`` (84 political news articles of 2016),
+``polnear_train.jsonl`` (630 more, 90 from each of 7 publishers) or both
+(``--split dev|train|all``): one JSON record per paragraph, gold quotation
+pieces with speaker and cue spans. It rebuilds each article by joining its paragraphs in ``para_index`` order with a
 blank line, loads the articles with ``toolkit.load_corpus`` (default cleaning) and
 compares ``toolkit.extract_quotes`` with the gold pieces. A naive baseline is
 measured in the same run. Then it times ``extract_quotes`` on Reuters-21578.
@@ -41,10 +42,14 @@ Definitions (also printed with the results):
   capitalised words next to the nearest said/says/say in the sentence.
 * Halves: documents sorted by id, even and odd positions; the rules were
   developed looking at half A's errors, half B is the check.
+* All pieces: quoted and indirect together, matched regardless of class (a
+  quoted gold piece found as an indirect row counts here).
+* Publishers: the same scores for the documents of each publisher.
 
 Usage::
 
-    python benchmarks/eval_quotes.py [--reuters N] [--runs 3] [--errors FILE]
+    python benchmarks/eval_quotes.py [--split dev|train|all] [--reuters N] [--runs 3]
+                                     [--errors FILE]
 """
 
 from __future__ import annotations
@@ -60,24 +65,32 @@ from pathlib import Path
 
 from _common import REUTERS, SHARED, load_reuters
 
-POLNEAR = SHARED / "eval" / "polnear_dev.jsonl"
+SPLITS = {
+    "dev": ("polnear_dev.jsonl",),
+    "train": ("polnear_train.jsonl",),
+    "all": ("polnear_dev.jsonl", "polnear_train.jsonl"),
+}
 THRESHOLDS = (0.3, 0.8)
 CLASSES = ("quoted", "indirect")
+SCORED = (*CLASSES, "all")  # "all": every piece, matched regardless of class
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
 
 
 # ------------------------------------------------------------------ gold data
 
 
-def load_polnear(path: Path):
-    """Articles as a DataFrame and gold pieces with offsets into the rebuilt text."""
+def load_polnear(paths: list[Path]):
+    """Articles as a DataFrame, gold pieces with offsets into the rebuilt text, and
+    each article's publisher."""
     import pandas as pd
 
     paragraphs = collections.defaultdict(list)
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            record = json.loads(line)
-            paragraphs[record["doc"]].append(record)
+    for path in paths:
+        with path.open(encoding="utf-8") as f:
+            for line in f:
+                record = json.loads(line)
+                paragraphs[record["doc"]].append(record)
+    publisher = {doc: records[0]["publisher"] for doc, records in paragraphs.items()}
     texts, gold = {}, []
     for doc, records in sorted(paragraphs.items()):
         records.sort(key=lambda r: r["para_index"])
@@ -105,7 +118,7 @@ def load_polnear(path: Path):
             offset += len(r["text"]) + 2
         texts[doc] = "\n\n".join(parts)
     frame = pd.DataFrame({"doc_id": list(texts), "text": list(texts.values())})
-    return frame, texts, gold
+    return frame, texts, gold, publisher
 
 
 def _gold_class(kind: str, text: str) -> str:
@@ -332,12 +345,18 @@ def _surname(name: str) -> str:
     return re.sub(r"['\u2019]s$", "", last).lower()
 
 
-def score(gold: list[dict], pred: list[dict], docs: set[str], key: str = "cls") -> dict:
+def score(
+    gold: list[dict],
+    pred: list[dict],
+    docs: set[str],
+    key: str = "cls",
+    thresholds: tuple[float, ...] = THRESHOLDS,
+) -> dict:
     out = {}
-    for cls in CLASSES:
-        g = [x for x in gold if x[key] == cls and x["doc_id"] in docs]
-        p = [x for x in pred if x["cls"] == cls and x["doc_id"] in docs]
-        for t in THRESHOLDS:
+    for cls in SCORED:
+        g = [x for x in gold if cls in ("all", x[key]) and x["doc_id"] in docs]
+        p = [x for x in pred if cls in ("all", x["cls"]) and x["doc_id"] in docs]
+        for t in thresholds:
             pairs = match(g, p, t)
             tp = len(pairs)
             prec = tp / len(p) if p else 0.0
@@ -510,12 +529,38 @@ Speaker accuracy (pairs matched at 0.3 whose gold has a speaker): right when the
   after it.
 Baseline: pair the quotation marks; speaker = capitalised words next to the
   nearest said/says/say in the sentence. It predicts no indirect speech.
-Halves: documents sorted by id; A = even positions, B = odd positions."""
+Halves: documents sorted by id; A = even positions, B = odd positions.
+all (class): quoted and indirect pieces together, matched regardless of class."""
+
+
+def print_publishers(results: dict) -> None:
+    """One line per publisher and system at overlap 0.3: F1 and speaker accuracy
+    of each class, and F1 of all pieces together."""
+    head = (
+        f"{'system':<9} {'docs':<14} {'n':>4} {'quoted F1':>9} {'spk':>6} {'(n)':>5} "
+        f"{'indir F1':>9} {'spk':>6} {'(n)':>5} {'indir P':>7} {'indir R':>7} {'all F1':>7}"
+    )
+    print(head)
+    print("-" * len(head))
+    for (system, subset, n), table in results.items():
+        q, i, a = (table[(cls, THRESHOLDS[0])] for cls in SCORED)
+        print(
+            f"{system:<9} {subset:<14} {n:>4d} {q['F1']:9.3f} {q['spk']:6.3f} {q['n_spk']:>5d} "
+            f"{i['F1']:9.3f} {i['spk']:6.3f} {i['n_spk']:>5d} {i['P']:7.3f} {i['R']:7.3f} "
+            f"{a['F1']:7.3f}"
+        )
+    print()
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--split",
+        choices=sorted(SPLITS),
+        default="dev",
+        help="PolNeAR articles to score: dev (84), train (630) or all (default: dev)",
     )
     parser.add_argument(
         "--reuters",
@@ -526,21 +571,23 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3, help="timing runs (median)")
     parser.add_argument("--errors", type=Path, default=None, help="write the errors to FILE")
     args = parser.parse_args()
-    if not POLNEAR.exists():
+    paths = [SHARED / "eval" / name for name in SPLITS[args.split]]
+    missing = [p.name for p in paths if not p.exists()]
+    if missing:
         print(
-            "PolNeAR dev set not found at ../shared/eval/polnear_dev.jsonl; "
+            f"PolNeAR {args.split} split not found ({', '.join(missing)} in ../shared/eval/); "
             "nothing to evaluate (the shared data sits beside the project)."
         )
         return 0
 
     import toolkit
 
-    frame, texts, gold_raw = load_polnear(POLNEAR)
+    frame, texts, gold_raw, publisher = load_polnear(paths)
     corpus = toolkit.load_corpus(frame, progress=False)
     gold, info = map_offsets(corpus, texts, gold_raw)
     doc_text = dict(zip(corpus.docs["doc_id"], corpus.docs["text"], strict=True))
     print(
-        f"PolNeAR dev: {info['documents']} articles, {len(gold_raw)} gold pieces "
+        f"PolNeAR {args.split}: {info['documents']} articles, {len(gold_raw)} gold pieces "
         f"({collections.Counter(g['kind'] for g in gold_raw)}); docs.text equals the rebuilt "
         f"text (after one-for-one quote/space normalisation) for {info['identical']} articles; "
         f"offsets mapped through paragraph_spans; {info['lost']} gold pieces fell in "
@@ -554,16 +601,22 @@ def main() -> int:
     naive = baseline_predictions(corpus)
     ids = sorted(texts)
     subsets = {"all": set(ids), "half A": set(ids[0::2]), "half B": set(ids[1::2])}
-    results = {}
+    publishers = sorted(set(publisher.values()))
+    results, by_publisher = {}, {}
     for system, pred in (("toolkit", ours), ("baseline", naive)):
         for name, docs in subsets.items():
             results[(system, name)] = score(gold, pred, docs)
         results[(system, "all, kinds as given")] = score(gold, pred, subsets["all"], "cls_given")
+        for name in ["all", *publishers]:
+            docs = subsets["all"] if name == "all" else {d for d in ids if publisher[d] == name}
+            by_publisher[(system, name, len(docs))] = score(gold, pred, docs, thresholds=(0.3,))
     n_apos = sum(1 for g in gold if g["cls"] != g["cls_given"])
     n_said = sum(1 for g in gold if _cue_as_speaker(g))
     print(DEFINITIONS.format(n_apos=n_apos, n_said=n_said))
     print()
     print_table(results)
+    print(f"Per publisher, overlap >= 0.3 ({args.split} split; spk = speaker accuracy):")
+    print_publishers(by_publisher)
     by_cue_type(gold, ours)
     total, saying, hit = saying_recall(gold, ours)
     print(

@@ -66,6 +66,16 @@ def test_catastrophic_regex_stops_with_a_message_naming_it(monkeypatch):
     assert len(toolkit.kwic(corpus, "a+b?", match="regex")) == 1  # a linear one runs
 
 
+def test_a_large_vocabulary_is_no_reason_for_a_regex_to_fail(monkeypatch):
+    # the time allowed grows with the vocabulary: only one word taking too long stops it
+    monkeypatch.setattr(patterns, "REGEX_TIMEOUT", 0.02)
+    words = [f"w{i}x{i * 7919 % 100003}" for i in range(60_000)]
+    corpus = toolkit.load_corpus([" ".join(words[i : i + 1000]) for i in range(0, 60_000, 1000)])
+    pattern = "(the|a|an|this|these|that|next|latest|winter|tropical|snow|dust|w1x.*) storms?"
+    assert len(toolkit.kwic(corpus, "w1x.*|(big|small)+storms?", match="regex")) == 1
+    assert toolkit.kwic(corpus, pattern, match="regex").empty
+
+
 def test_regex_from_the_issue_does_not_hang():
     result = run_guarded(
         "import toolkit\n"

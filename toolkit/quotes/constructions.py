@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .content import assign_content, boundary, outermost, trim
+from .content import assign_content, boundary, introduces_next, outermost, trim
 from .cues import Frame, cue_at, is_negated, reporting_use, skip_left
 from .document import Sent, sentence_words
 from .mentions import Mention, coordinated, mention, plain_head, pronoun_mention
@@ -103,14 +103,83 @@ def _appearance(r: _SentenceReading, i: int) -> tuple[Frame | None, int] | None:
     return None
 
 
+def _hearsay_adverb(r: _SentenceReading, i: int) -> tuple[Frame | None, int] | None:
+    """ "The FBI is reportedly making arrangements to ...", "he allegedly
+    brandished a pistol": an adverb of hearsay between a subject and its
+    predicate, no source named (unless a cue follows: "Trump reportedly said")."""
+    lex, S = r.lex, r.S
+    if S.q[i] >= 0 or S.low[i] not in lex.grammar.hearsay_adverbs or not S.w[i].islower():
+        return None
+    if i > 0 and (S.w[i - 1] in lex.grammar.possessive_marks or S.low[i - 1] in lex.dets):
+        return None  # "Trump's seemingly confused messages": it modifies an adjective
+    j = i + 1
+    while j < S.n and S.low[j] in lex.aux and S.q[j] < 0:
+        j += 1  # "reportedly has been"
+    if j >= S.n or S.q[j] >= 0 or not S.w[j].isalpha():
+        return None
+    if S.low[j] in lex.rules.cue_first and cue_at(lex, S, j) is not None:
+        return None  # the cue that follows attributes
+    subject = _proposition_subject(lex, S, skip_left(lex, S, i, r.lo), r.lo)
+    if subject is None:
+        return None
+    a, b = trim(lex, S, i + 1, boundary(lex, S, i + 1, S.n))
+    if sentence_words(S, a, b) < 2:
+        return None
+    f = Frame(S, i, i + 1, S.low[i], "evidential", "adverb", None, Attribution.EVIDENTIAL, i, i + 1)
+    f.pieces = [subject, (a, b)]
+    return f, i + 1
+
+
 def _nominal_cue(r: _SentenceReading, i: int) -> tuple[Frame | None, int] | None:
     """ "Trump's claim that ...": a noun whose possessor is the source."""
     S = r.S
     if S.q[i] < 0 and S.low[i] in r.lex.rules.nominal:
-        f = _nominal(r.lex, S, i, r.lo)
+        f = _nominal(r.lex, S, i, r.lo) or _nominal_object(r, i)
         if f is not None:
             return f, f.right
     return None
+
+
+def _colon_introduction(r: _SentenceReading, i: int) -> tuple[Frame | None, int] | None:
+    """'McConnell delivered a blunt message to Trump: "..."', "Cruz continued:"
+    ending a paragraph before a quoted one: a clause that ends in a colon before
+    a quotation, with no cue of its own, introduces the quotation; its subject
+    is the speaker."""
+    S = r.S
+    if S.w[i] not in r.lex.grammar.introducing_marks or S.q[i] >= 0 or r.frames:
+        return None
+    quoted_next = i + 1 < S.n and S.q[i + 1] >= 0
+    if not quoted_next and not all(
+        S.w[x] in r.lex.grammar.sentence_closers for x in range(i + 1, S.n)
+    ):
+        return None
+    f = _introducing_clause(r.lex, S, i)
+    return (f, i + 1) if f is not None else None
+
+
+def _introducing_clause(lex: Lex, S: Sent, i: int) -> Frame | None:
+    """The attribution of a clause ending at the colon ``i``: its subject, a
+    person, organisation or document ("the headline reads:"), then a short
+    predicate that starts with a verb (not a form of "be" or "have": "The
+    question is:") and holds no quotation or comma."""
+    np_ = clause_subject(lex, S, i)
+    if np_ is None or not np_[1] < i <= np_[1] + 10:
+        return None
+    k, j = np_
+    first = S.low[j]
+    if (
+        not (S.w[j].isalpha() and S.w[j].islower())
+        or first in lex.grammar.auxiliaries_with_do
+        or first in lex.preps
+        or first in lex.dets
+        or first in lex.grammar.not_object
+        or any(S.q[x] >= 0 or S.w[x] in lex.grammar.clause_edges for x in range(j, i))
+    ):
+        return None
+    m = mention(lex, S, k, j)
+    if m is None or not (m.strong or plain_head(lex, S, m)):
+        return None
+    return Frame(S, j, i, first, "speech", "colon", m, Attribution.COLON_INTRODUCTION, k, i)
 
 
 def _verb_cue(r: _SentenceReading, i: int) -> tuple[Frame | None, int] | None:
@@ -124,9 +193,13 @@ def _verb_cue(r: _SentenceReading, i: int) -> tuple[Frame | None, int] | None:
     if hit is None:
         return None, i + 1
     cj, info = hit
-    f = _passive_agent(lex, S, i, cj, info, r.lo) or _unattributed(lex, S, i, cj, info, r.lo)
+    f = (
+        _passive_agent(lex, S, i, cj, info, r.lo)
+        or _unattributed(lex, S, i, cj, info, r.lo)
+        or _asked_without_asker(lex, S, i, cj, info, r.lo)
+    )
     if f is not None:
-        return f, f.right
+        return f, max(cj, f.right)
     if reporting_use(lex, S, i, cj, info):
         f = attribute(Cue(lex, S, i, cj, info, r.frames, r.lo, r.known))
         if f is not None:
@@ -143,14 +216,15 @@ def _with_content(lex: Lex, S: Sent, frames: list[Frame]) -> list[Frame]:
         return frames
     preset = [list(f.pieces) for f in frames]
     assign_content(lex, S, frames)
-    reporting = [f for f in frames if f.pieces]
+    # a cue that ends its sentence with a colon reports the next paragraph
+    reporting = [f for f in frames if f.pieces or introduces_next(lex, S, f)]
     if len(reporting) < len(frames):
         for f, pieces in zip(frames, preset, strict=True):
             f.pieces, f.quote_before = list(pieces), -1
         kept = {id(f) for f in reporting}
         frames = [f for f, pieces in zip(frames, preset, strict=True) if id(f) in kept or pieces]
         assign_content(lex, S, frames)
-    return outermost(frames)
+    return outermost(lex, frames)
 
 
 def _passive_agent(
@@ -198,17 +272,80 @@ def _nominal(lex: Lex, S: Sent, i: int, lo: int) -> Frame | None:
     if possessor is None:
         return None
     p, m = possessor
-    start = _nominal_content_start(lex, S, i)
-    if start is None:
+    content = _nominal_content(lex, S, i)
+    if content is None:
         return None
-    a, b = trim(lex, S, start, boundary(lex, S, start, S.n))
-    if sentence_words(S, a, b) < 2:
-        return None
+    a, b = content
     f = Frame(
         S, i, i + 1, S.low[i], f"nominal {kind}", "noun", m, Attribution.NOMINAL_CUE, p, i + 1
     )
     f.pieces = [(a, b)]
     return f
+
+
+def _nominal_object(r: _SentenceReading, i: int) -> Frame | None:
+    """A noun cue that is the object of a verb ("raised concerns that ...", "made
+    comments about foreign policy", "avoided direct criticism of Trump"): the
+    subject of the verb is the source, found as a verb cue's speaker is."""
+    lex, S = r.lex, r.S
+    if S.w[i][:1].isupper() or (i + 1 < S.n and S.low[i + 1] in lex.rules.nominal):
+        return None
+    content = _nominal_content(lex, S, i)
+    if content is None:
+        return None
+    a, b = content
+    if S.low[a] == "to" and a + 1 < S.n and S.low[a + 1] in lex.dets:
+        return None  # "made a call to the police": a direction, not an infinitive
+    kind = lex.rules.nominal[S.low[i]]
+    f = None
+    # the verb, before a determiner and adjectives ("launched renewed attacks on")
+    for v in range(max(r.lo + 1, i - 3), i):
+        if not _verb_form(lex, S, v) or not all(_noun_modifier(lex, S, x) for x in range(v + 1, i)):
+            continue
+        cue = Cue(lex, S, v, i + 1, (S.low[i], kind, "past"), r.frames, r.lo, r.known)
+        f = attribute(cue)
+        if f is not None and f.speaker is not None:
+            break
+    if f is None or f.speaker is None:
+        return None
+    out = Frame(
+        S,
+        v,
+        i + 1,
+        S.low[i],
+        f"nominal {kind}",
+        "noun",
+        f.speaker,
+        Attribution.NOMINAL_CUE,
+        f.left,
+        i + 1,
+    )
+    out.pieces = [(a, b)]
+    return out
+
+
+def _noun_modifier(lex: Lex, S: Sent, x: int) -> bool:
+    """A determiner or an adjective before a noun ("a", "direct", "renewed")."""
+    t = S.low[x]
+    if S.q[x] >= 0 or not S.w[x].isalpha() or not S.w[x].islower():
+        return False
+    return t in lex.grammar.articles or not (t in lex.stop or t in lex.aux or t in lex.preps)
+
+
+def _verb_form(lex: Lex, S: Sent, x: int) -> bool:
+    """Whether the word at ``x`` reads as a verb taking a noun cue as its object
+    whose subject is the source: a form in -ed, -s or -ing, or a support verb
+    ("made", "has", "gave"), but not a verb of receiving ("faced criticism")."""
+    t = S.low[x]
+    if S.q[x] >= 0 or not S.w[x].isalpha() or not S.w[x].islower():
+        return False
+    if t in lex.grammar.receiving_verbs:
+        return False
+    if t in lex.grammar.support_verbs:
+        return True
+    if t in lex.stop or t in lex.preps or t in lex.nouns or t in lex.time:
+        return False
+    return t.endswith(("ed", "es", "ing")) or (t.endswith("s") and not t.endswith("ss"))
 
 
 def _possessor(lex: Lex, S: Sent, i: int, lo: int) -> tuple[int, Mention] | None:
@@ -236,6 +373,16 @@ def _possessor(lex: Lex, S: Sent, i: int, lo: int) -> tuple[int, Mention] | None
     if m is None or not (m.strong or plain_head(lex, S, m)) or m.kind == "document":
         return None
     return p, m
+
+
+def _nominal_content(lex: Lex, S: Sent, i: int) -> tuple[int, int] | None:
+    """The content of the nominal cue at ``i``, from where it starts to the
+    end of its clause (None: none, or a single word)."""
+    start = _nominal_content_start(lex, S, i)
+    if start is None:
+        return None
+    a, b = trim(lex, S, start, boundary(lex, S, start, S.n))
+    return (a, b) if sentence_words(S, a, b) >= 2 else None
 
 
 def _nominal_content_start(lex: Lex, S: Sent, i: int) -> int | None:
@@ -269,6 +416,7 @@ def _subject_start(lex: Lex, S: Sent, k: int) -> bool:
         or t in lex.dets
         or t in lex.pronouns
         or t in lex.grammar.quantifiers
+        or (t in lex.grammar.dummy_subjects and t not in lex.grammar.relatives)
         or nameish(lex, S, k)
         or t[:1].isdigit()
         or t in lex.nouns
@@ -289,7 +437,10 @@ def _unattributed(
     if j >= S.n or S.q[j] >= 0:
         return None
     x = skip_left(lex, S, i, lo)
-    if not evidential:
+    if evidential:
+        if not _evidential_complement(lex, S, i, j, lemma):
+            return None
+    else:
         while x - 1 >= lo and S.low[x - 1] in lex.rules.passive:
             x -= 1
             x = skip_left(lex, S, x, lo)
@@ -297,31 +448,11 @@ def _unattributed(
             return None
         if S.low[j] not in lex.grammar.unattributed_complements:
             return None  # "is expected to", "is seen as", "was accused of"
-    nxt = S.low[j]
-    if (
-        evidential
-        and nxt == "to"
-        and j + 1 < S.n
-        and S.low[j + 1] in lex.rules.cue_first
-        and cue_at(lex, S, j + 1) is not None
-    ):
-        return None  # "appeared to suggest": the cue that follows attributes
-    if evidential and not (
-        nxt in lex.grammar.evidential_complements or (lemma.startswith("seem") and S.w[j].isalpha())
-    ):
-        return None  # "seems to", "seemed confident", but not "appears alongside"
-    if evidential and nxt in lex.grammar.not_object and nxt not in ("to", "as"):
-        return None
-    if nxt == "as" and S.low[j + 1 : j + 2] == ["well"]:
+    if S.low[j] == "as" and S.low[j + 1 : j + 2] == ["well"]:
         return None  # "were admitted as well as"
-    subject = np_back(lex, S, x, lo)
-    if subject is None or not at_clause_edge(lex, S, subject[0], lo):
-        subject = clause_subject(lex, S, x)
-        if subject is None or subject[1] != x:
-            return None
-    subject = coordinated(lex, S, subject, lo)[:2]
-    if S.low[subject[0]] in lex.grammar.dummy_subjects:
-        return None  # "it seems that ...": the predicate alone is no proposition
+    subject = _proposition_subject(lex, S, x, lo)
+    if subject is None:
+        return None
     end = boundary(lex, S, j, S.n)
     a, b = trim(lex, S, j, end)
     if sentence_words(S, a, b) < 2:
@@ -330,6 +461,80 @@ def _unattributed(
     f = Frame(S, i, j, lemma, klass, form, None, rule, i, j)
     f.pieces = [subject, (a, b)]
     f.negated = is_negated(lex, S, i)
+    return f
+
+
+def _evidential_complement(lex: Lex, S: Sent, i: int, j: int, lemma: str) -> bool:
+    """Whether what follows the verb of appearance at ``i`` is what appears:
+    "seems to", "appears as", "looks like", "seemed confident", "appeared
+    paralyzed", but not "appears alongside", "appeared on television" or
+    "appeared to suggest" (where the cue that follows attributes)."""
+    nxt = S.low[j]
+    if (
+        nxt == "to"
+        and j + 1 < S.n
+        and S.low[j + 1] in lex.rules.cue_first
+        and cue_at(lex, S, j + 1) is not None
+    ):
+        return False
+    if nxt in lex.grammar.evidential_complements:
+        return True
+    if nxt in lex.grammar.not_object or not S.w[j].isalpha():
+        return False
+    if lemma.startswith("seem"):
+        return True
+    # "appeared likely to", "appears ready": an adjective or participle, not a
+    # preposition, determiner, time word or adverb ("appeared briefly at")
+    after = S.low[j + 1] if j + 1 < S.n else "."
+    return (
+        S.w[j].islower()
+        and nxt not in lex.preps
+        and nxt not in lex.dets
+        and nxt not in lex.time
+        and not (nxt.endswith("ly") and after != "to" and after[:1].isalpha())
+    )
+
+
+def _proposition_subject(lex: Lex, S: Sent, x: int, lo: int) -> tuple[int, int] | None:
+    """The subject of a proposition presented without its source, ending at
+    ``x``: a noun phrase that starts its clause (with the names coordinated with
+    it); not a dummy "it" or "there"."""
+    subject = np_back(lex, S, x, lo)
+    if subject is None or not at_clause_edge(lex, S, subject[0], lo):
+        subject = clause_subject(lex, S, x)
+        if subject is None or subject[1] != x:
+            return None
+    subject = coordinated(lex, S, subject, lo)[:2]
+    if S.low[subject[0]] in lex.grammar.dummy_subjects:
+        return None  # "it seems that ...": the predicate alone is no proposition
+    return subject
+
+
+def _asked_without_asker(
+    lex: Lex, S: Sent, i: int, j: int, info: tuple[str, str, str], lo: int
+) -> Frame | None:
+    """ "when asked about Trump's temperament, he said ...", "when asked to
+    leave": a participle of a verb of addressing after a conjunction reports
+    what was asked or told, up to the comma that ends the clause; who asked is
+    not named."""
+    lemma, klass, form = info
+    g = lex.grammar
+    verb = lemma.replace("_", " ").split()[0]  # "ask" of "ask about"
+    if form not in ("past", "participle") or verb not in lex.rules.addressee_verbs:
+        return None
+    if i - 1 < lo or S.low[i - 1] not in g.gerund_after or S.low[i - 1] not in g.subject_after:
+        return None
+    end = j
+    while end < S.n and S.q[end] < 0 and S.w[end] not in g.clause_edges:
+        end += 1
+    a, b = trim(lex, S, j, end)
+    if sentence_words(S, a, b) < 1 or (end < S.n and S.q[end] >= 0):
+        return None
+    # the clause is an adjunct of the main one: its reading position stays where
+    # it was, so the main cue still finds the subject before it ("Ted Cruz, when
+    # asked what is wrong, responded that ...")
+    f = Frame(S, i, j, lemma, klass, form, None, Attribution.PASSIVE_WITHOUT_AGENT, i, lo)
+    f.pieces = [(a, b)]
     return f
 
 
@@ -354,4 +559,11 @@ def _dash_attribution(lex: Lex, S: Sent, i: int) -> Frame | None:
 # here, an entry in this table, its rule in Attribution with a confidence in
 # quotes.yaml, and a test (a new way for a verb to find its speaker goes in
 # toolkit.quotes.speaker.STRATEGIES instead).
-CONSTRUCTIONS: tuple[Construction, ...] = (_dash, _appearance, _nominal_cue, _verb_cue)
+CONSTRUCTIONS: tuple[Construction, ...] = (
+    _dash,
+    _appearance,
+    _hearsay_adverb,
+    _nominal_cue,
+    _colon_introduction,
+    _verb_cue,
+)

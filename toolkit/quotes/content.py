@@ -19,7 +19,7 @@ from .cues import Frame, skip_adjuncts
 from .document import Sent, quote_tokens, sentence_words
 from .rules import CLAUSAL_CLASSES, OBJECT_CLASSES, SPEECH_CLASSES, Attribution, Lex
 
-__all__ = ["assign_content", "boundary", "outermost", "title_words", "trim"]
+__all__ = ["assign_content", "boundary", "introduces_next", "outermost", "title_words", "trim"]
 
 
 def boundary(lex: Lex, S: Sent, r: int, hi: int) -> int:
@@ -34,6 +34,18 @@ def boundary(lex: Lex, S: Sent, r: int, hi: int) -> int:
                 return x
         x += 1
     return hi
+
+
+def introduces_next(lex: Lex, S: Sent, f: Frame) -> bool:
+    """Whether the cue of ``f`` ends its sentence with a colon ("Cruz said:",
+    "In a 1963 speech, he declared:"): it introduces what the next paragraph
+    quotes."""
+    if f.speaker is None:
+        return False
+    r = skip_adjuncts(lex, S, f.right, S.n, f.lemma in lex.rules.addressee_verbs)
+    if r >= S.n or S.w[r] != ":" or S.q[r] >= 0:
+        return False
+    return all(S.w[x] in lex.grammar.sentence_closers for x in range(r + 1, S.n))
 
 
 def trim(lex: Lex, S: Sent, a: int, b: int) -> tuple[int, int]:
@@ -95,6 +107,20 @@ def _content(
             f.pieces.append(quote_tokens(S, after.a))
             claimed.add(S.q[after.a])
         return
+    rel = _relative_object(lex, S, f, after)
+    if rel is not None:
+        # "the bill, which critics said was unfair": the relative pronoun stands
+        # for what was said, and the predicate after the cue completes it
+        f.pieces.append((rel, rel + 1))
+        if after.tail_words >= 1 and not after.after_comma:
+            # the relative clause ends at a comma ("..., which critics said was
+            # unfair, failed")
+            b = next((x for x in range(after.a, after.b) if S.w[x] == "," and S.q[x] < 0), after.b)
+            a, b = trim(lex, S, after.a, b)
+            if a < b:
+                f.pieces.append((a, b))
+                _claim(S, (a, b), claimed)
+        return
     if _takes_what_follows(lex, S, f, lo, after):
         f.pieces.append((after.a, after.b))
         _claim(S, (after.a, after.b), claimed)
@@ -105,6 +131,51 @@ def _content(
     if f.klass in OBJECT_CLASSES:
         return  # "..., she supported." reports nothing before the verb
     _clause_before(lex, S, f, lo, before_lo, after.after_comma, claimed)
+
+
+def _relative_object(lex: Lex, S: Sent, f: Frame, t: _After) -> int | None:
+    """The relative pronoun before the speaker of a verb of saying or thought
+    whose clause it stands in ("which critics said was unfair", "what many
+    analysts believe is a sign", "a deadline that insiders said went
+    unnoticed"): its token, or None. No subject may follow the cue ("argued
+    that Clinton believes the war ..." is a complement clause); what follows the cue must be a predicate (or nothing)."""
+    k = f.left - 1
+    if (
+        k < 0
+        or f.speaker is None
+        or f.inverted
+        or f.quote_before >= 0
+        or f.ci <= f.left
+        or f.form not in ("present", "past")
+        or f.lemma in lex.grammar.naming_verbs
+        or not (f.klass in SPEECH_CLASSES or f.klass in CLAUSAL_CLASSES)
+        or f.klass == "source"
+        or S.q[k] >= 0
+        or S.low[k] not in lex.grammar.relative_objects
+        or any(S.q[x] >= 0 for x in range(f.right, t.b))
+    ):
+        return None
+    before = S.low[k - 1] if k > 0 else ""
+    if (
+        (before in lex.preps and S.low[k] != "what")
+        or before in lex.rules.cue_first
+        or before in lex.aux
+    ):
+        # "in which students alleged", "announces who it believes ..."; but "what"
+        # is the whole object of a preposition ("adapt to what she said is ...")
+        return None
+    first = S.low[t.a] if t.a < t.b else ""
+    gap = (
+        t.a >= t.b
+        or first in lex.grammar.auxiliaries_with_do
+        or (
+            S.w[t.a].islower()
+            and first.endswith(("ed", "s"))
+            and first not in lex.nouns
+            and first not in lex.not_name
+        )
+    )
+    return k if gap else None
 
 
 def _claim(S: Sent, piece: tuple[int, int], claimed: set[int]) -> None:
@@ -216,14 +287,37 @@ def _clause_before(
 
 
 def _clause_start(lex: Lex, S: Sent, k: int, lo: int) -> bool:
-    """True when only openers ("But", "Also on Wednesday,") come before ``k``."""
+    """True when only openers ("But", "Also on Wednesday,") come before ``k``,
+    counted from the colon or semicolon that starts its clause ("It has not
+    gone unnoticed: according to recent polls, ...")."""
     x = lo
+    for y in range(k - 1, lo - 1, -1):
+        if S.q[y] < 0 and S.w[y] in lex.grammar.clause_openers:
+            x = y + 1
+            break
     while x < k:
         if S.low[x] in lex.openers or S.low[x] in lex.time or S.w[x] == ",":
             x += 1
             continue
+        comma = _introductory_phrase_end(lex, S, x, k)
+        if comma is not None:
+            x = comma + 1  # "In addition, according to the department, ..."
+            continue
         return False
     return True
+
+
+def _introductory_phrase_end(lex: Lex, S: Sent, x: int, k: int) -> int | None:
+    """The comma that ends a short prepositional phrase opening the clause at
+    ``x`` ("In addition,", "Since last November,", "In Iowa,"), before ``k``."""
+    if S.low[x] not in lex.preps or S.q[x] >= 0:
+        return None
+    for y in range(x + 1, min(k, x + 7)):
+        if S.q[y] >= 0 or S.low[y] in lex.grammar.auxiliaries_with_do:
+            return None
+        if S.w[y] == ",":
+            return y
+    return None
 
 
 def assign_content(lex: Lex, S: Sent, frames: list[Frame]) -> None:
@@ -273,11 +367,12 @@ def assign_content(lex: Lex, S: Sent, frames: list[Frame]) -> None:
                 last_speech = f.right
 
 
-def outermost(frames: list[Frame]) -> list[Frame]:
+def outermost(lex: Lex, frames: list[Frame]) -> list[Frame]:
     """The frames that report something, without the verbs of thought, intention
     and stance (and nominal cues) that lie inside what a verb of saying or thought
     reports: in "Police said he posed a threat and refused to drop the gun" the
-    refusal is part of what the police said."""
+    refusal is part of what the police said. The last frame is kept without
+    content when it introduces the next paragraph ("Cruz said:")."""
 
     def cover(kept: list[Frame]) -> tuple[list[int], list[int]]:
         spans = sorted((a, b) for f in kept for a, b in f.pieces)
@@ -291,7 +386,7 @@ def outermost(frames: list[Frame]) -> list[Frame]:
     every = cover(frames)
     out = []
     for f in frames:
-        if not f.pieces:
+        if not f.pieces and not (f is frames[-1] and introduces_next(lex, f.S, f)):
             continue
         if f.klass not in SPEECH_CLASSES and f.klass not in CLAUSAL_CLASSES and inside(f, *clausal):
             continue  # nested in reported content

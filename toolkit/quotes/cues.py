@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from .document import Sent, is_cap
 from .mentions import Entity, Mention
-from .phrases import np_forward
+from .phrases import at_clause_edge, np_forward, quantity_back
 from .rules import OBJECT_CLASSES, SPEECH_CLASSES, Attribution, Lex, Resolution
 
 __all__ = ["Frame", "cue_at", "is_negated", "reporting_use", "skip_adjuncts", "skip_left"]
@@ -106,7 +106,7 @@ def reporting_use(lex: Lex, S: Sent, i: int, j: int, info: tuple[str, str, str])
         return False  # "reported by", "reporting by": a passive or a credit line
     if info[0] == "call" and j < S.n and S.low[j] in lex.grammar.call_particles:
         return False  # "she called into a radio program", "called off the talks"
-    if prev == "to" or (prev in lex.dets and prev not in lex.pronouns):
+    if prev == "to" or (prev in lex.dets and prev not in lex.pronouns and not _quantity(lex, S, b)):
         return False
     if (
         S.w[i - 1] in lex.grammar.possessive_marks
@@ -120,13 +120,13 @@ def reporting_use(lex: Lex, S: Sent, i: int, j: int, info: tuple[str, str, str])
     ):
         return False  # "a curfew would continue": only a quotation nearby makes it speech
     nxt = S.low[j] if j < S.n else ""
-    if klass == "thought" and nxt in lex.grammar.not_after_thought:
-        return False  # "expected to win", "think of", "believe in": not a clause
+    if klass == "thought" and nxt in lex.grammar.not_after_thought and not _interrupting(S, i, j):
+        return False  # "think of", "believe in": not a clause
     if (
         klass not in SPEECH_CLASSES
         and (nxt in lex.grammar.not_object or (klass in OBJECT_CLASSES and not nxt[:1].isalnum()))
         and not (j < S.n and S.q[j] >= 0)
-        and not (nxt == "to" and klass in ("intention", "preference"))
+        and not (nxt == "to" and klass in ("intention", "preference", "thought"))
     ):
         return False  # "plans for", "attacks on", "fears of": a noun; "he backed down"
     if klass == "intention" and nxt not in ("to", "that"):
@@ -136,6 +136,23 @@ def reporting_use(lex: Lex, S: Sent, i: int, j: int, info: tuple[str, str, str])
         if after is not None and after[1] == "speech" and after[2] == "past":
             return False  # "the report said", "a Facebook post said": a noun
     return True
+
+
+def _quantity(lex: Lex, S: Sent, b: int) -> bool:
+    """Whether a share of people that starts its clause ends before ``b`` ("Many
+    say", "one in five believe"): the subject of a verb, not the determiner of a
+    noun ("many claims")."""
+    np_ = quantity_back(lex, S, b, 0)
+    return np_ is not None and at_clause_edge(lex, S, np_[0], 0)
+
+
+def _interrupting(S: Sent, i: int, j: int) -> bool:
+    """Whether the cue at ``[i, j)`` and a short subject before it stand between
+    commas, or between a comma and the end ("His leverage, they believe, is
+    intact"; "..., analysts think.")."""
+    if j >= S.n or S.w[j] not in (",", ".") or S.q[j] >= 0:
+        return False
+    return any(S.w[x] == "," and S.q[x] < 0 for x in range(max(0, i - 4), i))
 
 
 def is_negated(lex: Lex, S: Sent, i: int) -> bool:

@@ -28,6 +28,7 @@ __all__ = [
     "mention",
     "plain_head",
     "pronoun_mention",
+    "quantity_mention",
 ]
 
 
@@ -119,6 +120,23 @@ def _described_group(S: Sent, k: int, j: int) -> Mention:
     """ "those close to him", "some in the party": people described by what follows."""
     return Mention(
         S, k, j, S.s[k], S.e[k], S.w[k], head=S.low[k], plural=True, head_pos=k, strong=True
+    )
+
+
+def quantity_mention(S: Sent, k: int, j: int) -> Mention:
+    """ "Many", "about 26%", "one in five": a share of people named by its size
+    (:func:`toolkit.quotes.phrases.quantity_back` finds one)."""
+    return Mention(
+        S,
+        k,
+        j,
+        S.s[k],
+        S.e[j - 1],
+        S.text[S.s[k] : S.e[j - 1]],
+        head=S.low[j - 1],
+        plural=S.low[k:j] != ["one"],
+        head_pos=j - 1,
+        strong=True,
     )
 
 

@@ -29,6 +29,7 @@ __all__ = [
     "np_back",
     "np_forward",
     "person_token",
+    "quantity_back",
 ]
 
 
@@ -468,3 +469,50 @@ def at_clause_edge(lex: Lex, S: Sent, k: int, lo: int) -> bool:
         or before in lex.openers
         or before in lex.time
     )
+
+
+def quantity_back(lex: Lex, S: Sent, j: int, lo: int) -> tuple[int, int] | None:
+    """Token range ``[k, j)`` of a share of people that is a subject on its own,
+    ending just before ``j``: "Many", "Both", "about 26%", "one in five", "more
+    than half" (None: there is none there). Whether it starts a clause is for
+    the caller to ask.
+
+    A bare quantifier is a subject only in the position of one, so the words
+    are few and closed: ``quantity_subjects``, a number before a ``share_marks``
+    word, or "N in N", with the approximators that may come before them.
+    """
+    g = lex.grammar
+    k = j - 1
+    if k < lo or S.q[k] >= 0 or (not S.w[k][:1].isalnum() and S.w[k] not in g.share_marks):
+        return None
+    t = S.low[k]
+    if t in g.quantity_subjects:
+        if j < S.n and S.low[j].endswith("ly"):
+            return None  # "most recently offered": a degree adverb
+        start = k
+    elif t in g.share_marks and k - 1 >= lo and _number_word(lex, S.low[k - 1]):
+        start = k - 1
+    elif _number_word(lex, t) and k - 2 >= lo and S.low[k - 1] == "in":
+        if not _number_word(lex, S.low[k - 2]):
+            return None
+        start = k - 2
+    else:
+        return None
+    if any(S.q[x] >= 0 for x in range(start, j)):
+        return None
+    if start - 1 >= lo and S.low[start - 1] in g.approximators:
+        start -= 1  # "about 26%", "nearly one in five"
+    elif (
+        start - 2 >= lo
+        and S.low[start - 1] == "than"
+        and S.low[start - 2] in g.approximate_comparatives
+    ):
+        start -= 2  # "more than half"
+    return start, j
+
+
+def _number_word(lex: Lex, t: str) -> bool:
+    """A number in digits or words ("26", "4", "five", "twenty-four")."""
+    if t[:1].isdigit():
+        return t.replace(",", "").replace(".", "").isdigit()
+    return bool(t) and all(part in lex.grammar.number_words for part in t.split("-"))

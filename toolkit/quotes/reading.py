@@ -12,6 +12,7 @@ import bisect
 from collections.abc import Sequence
 
 from .constructions import sentence_frames
+from .content import introduces_next
 from .cues import Frame
 from .document import Doc, DocTokens, Sent, is_cap, sentence_words
 from .mentions import mention
@@ -62,7 +63,14 @@ def read_document(
         para_rows.sort(key=lambda r: (r.start, -r.end))
         rows.extend(para_rows)
         attributed = [r for r in para_rows if r.frame is not None and r.frame.speaker is not None]
-        if attributed:
+        last = para_frames[-1] if para_frames else None
+        if last is not None and last.S is para_sents[-1] and introduces_next(lex, last.S, last):
+            # "Cruz continued:" ends the paragraph: the quotation that follows is his
+            S = last.S
+            previous_para_row = Row(
+                S.s[last.ci], S.e[last.cj - 1], "direct", S.i, para, last, last.rule
+            )
+        elif attributed:
             previous_para_row = attributed[-1]
         elif para_sents and any(S.n for S in para_sents):
             previous_para_row = None

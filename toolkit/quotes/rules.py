@@ -57,6 +57,7 @@ class Attribution(StrEnum):
     EVIDENTIAL = "evidential"
     PASSIVE_AGENT = "passive agent"
     DASH_ATTRIBUTION = "dash attribution"
+    COLON_INTRODUCTION = "colon introduction"
     CLAUSE_SUBJECT = "clause subject"
     PARTICIPLE = "participle"
     TRANSCRIPT_LABEL = "transcript label"
@@ -518,7 +519,14 @@ class Lex:
         )
         self.max_cue = max(len(k) for k in r.cues)
         # the words at which sentence_frames looks for an attribution
-        self.triggers = r.dashes | r.evidential | frozenset(r.nominal) | r.cue_first
+        self.triggers = (
+            r.dashes
+            | r.evidential
+            | frozenset(r.nominal)
+            | r.cue_first
+            | self.grammar.introducing_marks
+            | self.grammar.hearsay_adverbs
+        )
 
 
 @lru_cache(maxsize=8)

@@ -25,7 +25,14 @@ from typing import Any
 
 from .cues import Frame, cue_at, skip_adjuncts, skip_left
 from .document import Sent
-from .mentions import Mention, coordinated, group_mention, mention, plain_head
+from .mentions import (
+    Mention,
+    coordinated,
+    group_mention,
+    mention,
+    plain_head,
+    quantity_mention,
+)
 from .phrases import (
     apposition_after,
     at_clause_edge,
@@ -34,6 +41,7 @@ from .phrases import (
     np_back,
     np_forward,
     person_token,
+    quantity_back,
 )
 from .rules import CLAUSAL_CLASSES, OBJECT_CLASSES, SPEECH_CLASSES, Attribution, Lex
 
@@ -222,13 +230,28 @@ def _source_preposition(c: Cue) -> Found | None:
     if c.klass != "source":
         return None
     lex, S = c.lex, c.S
-    np_ = np_forward(lex, S, c.cj, S.n)
+    np_ = np_forward(lex, S, c.cj, S.n) or _object_to_clause_end(lex, S, c.cj)
     if np_ is None:
         return NO_SPEAKER
     appo = apposition_after(lex, S, np_[1], S.n)
     m = mention(lex, S, np_[0], np_[1], role_span=appo)
     right = m.j if m else np_[1]
     return Found(m, Attribution.SOURCE_PREPOSITION, c.ci, right, inverted=True)
+
+
+def _object_to_clause_end(lex: Lex, S: Sent, k: int) -> tuple[int, int] | None:
+    """The object of a source preposition that the noun phrase reader does not
+    take whole ("according to early returns", "according to the most recent
+    average of national polls"): the words from ``k`` to the end of the clause,
+    when they are few, outside quotations and hold no finite verb."""
+    b = k
+    while b < S.n and b < k + 12 and S.q[b] < 0 and S.w[b][:1].isalnum():
+        if S.low[b] in lex.grammar.auxiliaries_with_do:
+            return None
+        b += 1
+    if b == k or b >= k + 12 or (b < S.n and S.q[b] >= 0):
+        return None
+    return k, b
 
 
 def _participle(c: Cue) -> Found | None:
@@ -350,6 +373,17 @@ def _subject(c: Cue) -> Found | None:
     return None
 
 
+def _quantity_subject(c: Cue) -> Found | None:
+    """ "Many say", "Some argue", "about 26% said", "one in five believe": a
+    share of people that starts the clause is the subject on its own."""
+    for end in range(c.b, c.ci + 1):  # "both", "all" may be skipped as adverbs
+        np_ = quantity_back(c.lex, c.S, end, c.lo)
+        if np_ is not None and at_clause_edge(c.lex, c.S, np_[0], c.lo):
+            m = quantity_mention(c.S, *np_)
+            return Found(m, Attribution.SPEAKER_BEFORE_CUE, np_[0], c.cj)
+    return None
+
+
 def _modified_subject(c: Cue) -> Found | None:
     """ "Political observers in Virginia say", "all the experts I interviewed
     said": the subject of the clause, with the words that modify it before the cue."""
@@ -394,6 +428,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     _apposition,
     _inversion,
     _relative_antecedent,
+    _quantity_subject,
     _subject,
     _modified_subject,
     _clause_subject,

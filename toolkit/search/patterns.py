@@ -22,7 +22,10 @@ slice the exact original characters.
 length of each token (its ``*`` segments are placed left to right, never tried
 again), so no glob can make a search hang. A regular expression runs under the
 ``regex`` module's timeout: each regex part gets at most :data:`REGEX_TIMEOUT`
-seconds over a corpus's vocabulary, and one that needs longer (nested
+seconds on any one word, and that plus :data:`REGEX_SECONDS_PER_WORD` for each
+word over a corpus's vocabulary (so a large corpus is no reason to fail, but a
+pattern that backtracks is stopped on the first word it backtracks on); one
+that needs longer (nested
 repetitions such as ``(a+)+`` or ``(a|a)+`` can backtrack for hours) raises a
 ValueError that names it and how to rewrite it.
 
@@ -49,6 +52,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..corpus.index import TokenIndex
 
 __all__ = [
+    "REGEX_SECONDS_PER_WORD",
     "REGEX_TIMEOUT",
     "MatchMode",
     "Pattern",
@@ -65,7 +69,11 @@ _WILDCARDS = re.compile(r"[*?]")
 # Full scans of the token array beat gathering postings when this many types match.
 _MANY_TYPES = 2000
 REGEX_TIMEOUT = 1.0
-"""Seconds a regular expression part may spend matching a corpus's vocabulary."""
+"""Seconds a regular expression part may spend on one word, and (with
+:data:`REGEX_SECONDS_PER_WORD` for each word) on a corpus's vocabulary."""
+REGEX_SECONDS_PER_WORD = 5e-5
+"""What a large vocabulary adds to the time a regex part may take over all its
+words (a few microseconds a word is normal; 200,000 words add 10 s)."""
 # vocabulary entries matched between two looks at the clock
 _CLOCK_EVERY = 512
 
@@ -309,21 +317,22 @@ def _vocab_mask(index: TokenIndex, pattern: Pattern, i: int) -> np.ndarray:
 
 
 def _regex_ids(rx: regex.Pattern[str], vocab: np.ndarray, source: str) -> list[int]:
-    """Vocabulary entries a regex part matches whole, within :data:`REGEX_TIMEOUT`."""
+    """Vocabulary entries a regex part matches whole, each word within
+    :data:`REGEX_TIMEOUT` and all within the vocabulary's budget."""
     words = vocab.tolist()
     found: list[int] = []
-    deadline = time.perf_counter() + REGEX_TIMEOUT
+    deadline = time.perf_counter() + REGEX_TIMEOUT + REGEX_SECONDS_PER_WORD * len(words)
     try:
         for at in range(0, len(words), _CLOCK_EVERY):
-            left = deadline - time.perf_counter()
+            left = min(deadline - time.perf_counter(), REGEX_TIMEOUT)
             if left <= 0:
                 raise TimeoutError
             chunk = words[at : at + _CLOCK_EVERY]
             found.extend(at + j for j, w in enumerate(chunk) if rx.fullmatch(w, timeout=left))
     except TimeoutError:
         raise ValueError(
-            f"the regular expression {source!r} took more than {REGEX_TIMEOUT:g} s to match "
-            f"the corpus's words, the most a pattern may take: nested repetitions such as "
+            f"the regular expression {source!r} took more than {REGEX_TIMEOUT:g} s on one of "
+            f"the corpus's words (or more than its {len(words):,} words allow): nested repetitions such as "
             f"(a+)+ or (a|a)+ try exponentially many ways to match. Rewrite it without a "
             f"repetition inside a repetition (e.g. a+ for (a+)+), or use match='glob'"
         ) from None
