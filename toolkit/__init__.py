@@ -32,6 +32,7 @@ from .corpus.corpus import Corpus
 from .corpus.duplicates import find_duplicates
 from .corpus.load import as_corpus, load_corpus
 from .corpus.tables import paragraphs, sentences, tokenize
+from .quotes.corpus_speakers import resolve_speakers
 from .quotes.extract import extract_quotes
 from .quotes.table import speakers
 from .search.kwic import kwic
@@ -82,6 +83,7 @@ __all__ = [
     "sentences",
     "sentiment_by",
     "sentiment_by_speaker",
+    "resolve_speakers",
     "speakers",
     "suggest_actors",
     "tokenize",
