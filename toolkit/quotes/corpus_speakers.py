@@ -104,8 +104,8 @@ def _key(lex: Lex, name: str) -> tuple[str, ...]:
     titles before a name ("President Biden" -> ("biden",)) and suffixes ("Jr.")."""
     words = [w.strip("'\u2019-") for w in re.findall(r"[\w'\u2019-]+", name.lower())]
     words = [w for w in words if w]
-    if not name[:1].isupper():
-        return tuple(words)  # a description: "officials", "senior administration official"
+    if not name[:1].isupper() or (words and _role(lex, words[-1])):
+        return tuple(words)  # a description: "officials", "Senior Administration Official"
     while words and words[-1] in _SUFFIXES and len(words) > 1:
         words.pop()
     titles = lex.rules.title_gender

@@ -13,6 +13,7 @@ what mentions refer to once resolved (:mod:`.resolution`).
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -438,12 +439,14 @@ def plain_head(lex: Lex, S: Sent, m: Mention) -> bool:
     )
 
 
-def plausible_source(lex: Lex, m: Mention) -> bool:
+def plausible_source(lex: Lex, m: Mention, known: Container[str] = ()) -> bool:
     """Whether a mention can be the source of reported words: a person, a named
     organisation, a role description or a document, not an object ("Video
     footage"), a fragment ("Seventh Replenishment", "the President's plan") or
     a phrase with a verb in it ("the Office of Personnel Management shall").
-    The word lists are the ``not_a_source`` section of ``quotes.yaml``."""
+    The word lists are the ``not_a_source`` section of ``quotes.yaml``;
+    ``known`` holds the surnames (lower case) of the people named so far, which
+    are names whatever their ending ("Pence")."""
     if m.pronoun is not None:
         return True
     rule = lex.rules.not_a_source
@@ -469,7 +472,12 @@ def plausible_source(lex: Lex, m: Mention) -> bool:
             return False  # "Seventh Replenishment"
         # "Revocation": an abstract noun is no one's name
         suffixes = tuple(rule["abstract_suffixes"])
-        return not (len(words) == 1 and m.role is None and words[0].lower().endswith(suffixes))
+        return not (
+            len(words) == 1
+            and m.role is None
+            and words[0].lower().endswith(suffixes)
+            and words[0].lower() not in known
+        )
     return True
 
 

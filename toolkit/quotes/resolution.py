@@ -135,7 +135,7 @@ class Resolver:
                 how = Resolution.TURN_ORGANISATION if plural else Resolution.TURN_SPEAKER
                 return self.turn, how
             return self._pronoun(m)
-        if not plausible_source(self.lex, m):
+        if not plausible_source(self.lex, m, self.by_surname):
             return None, Resolution.NOT_A_SOURCE
         if m.name is not None:
             return self._name(m)
