@@ -16,14 +16,28 @@ from matplotlib.axes import Axes
 from ..corpus.load import as_corpus
 from ..text.shorten import shorten
 
-__all__ = ["plot_dispersion", "plot_speaker_sentiment"]
+__all__ = ["literal", "plot_dispersion", "plot_speaker_sentiment"]
+
+
+def literal(text: Any) -> str:
+    """``text`` as matplotlib should show it, character for character: a ``$``
+    would otherwise start mathtext, so a document id or title such as
+    ``$\\frac{1}$`` would fail to draw (or draw as a formula).
+
+    Examples
+    --------
+    >>> print(literal("cost $5 and $6"))
+    cost \\$5 and \\$6
+    """
+    return str(text).replace("$", r"\$")
+
 
 # Tick labels longer than this are shortened (document ids can run to 120 characters).
 LABEL_WIDTH = 40
 
 
 def _labels(values: Any) -> list[str]:
-    return [shorten(str(v), LABEL_WIDTH) for v in values]
+    return [literal(shorten(str(v), LABEL_WIDTH)) for v in values]
 
 
 def _plural(n: int, noun: str) -> str:
@@ -104,12 +118,12 @@ def plot_dispersion(
                     row + 0.3,
                     color=colours[k % len(colours)],
                     linewidth=1.2,
-                    label=None if pattern in labelled else pattern,
+                    label=None if pattern in labelled else literal(pattern),
                 )
                 labelled.add(pattern)
     if shown:
         ax.set_yticks(range(len(shown)))
-        ax.set_yticklabels([f"{shorten(d, LABEL_WIDTH)} ({counts[d]})" for d in shown])
+        ax.set_yticklabels([literal(f"{shorten(d, LABEL_WIDTH)} ({counts[d]})") for d in shown])
         ax.set_ylim(len(shown) - 0.5, -0.5)
     else:
         ax.text(0.5, 0, "no hits", ha="center", va="center", color="#888888")
@@ -121,7 +135,7 @@ def plot_dispersion(
     title = f"Dispersion: {_plural(len(hits), 'hit')} in {_plural(n_docs, 'document')}"
     if n_docs > len(shown):
         title += f" (showing the {len(shown)} with most hits)"
-    ax.set_title(title, loc="left", fontsize="medium")
+    ax.set_title(literal(title), loc="left", fontsize="medium")
     if len(patterns) > 1:
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     return ax
@@ -195,7 +209,10 @@ def plot_speaker_sentiment(
         ns = shown[count_col].tolist()
         ax.set_yticks(y)
         ax.set_yticklabels(
-            [f"{shorten(name, LABEL_WIDTH)} (n={n})" for name, n in zip(names, ns, strict=True)]
+            [
+                literal(f"{shorten(name, LABEL_WIDTH)} (n={n})")
+                for name, n in zip(names, ns, strict=True)
+            ]
         )
         ax.set_ylim(k - 0.5, -0.5)
     else:
@@ -212,7 +229,7 @@ def plot_speaker_sentiment(
         notes.append(f"{unscored} without a score not shown")
     if notes:
         title += "\n(" + "; ".join(notes) + ")"
-    ax.set_title(title, loc="left", fontsize="medium")
+    ax.set_title(literal(title), loc="left", fontsize="medium")
     return ax
 
 
@@ -287,14 +304,14 @@ def plot_collocates(
         ax.set_yticks(y)
         ax.set_yticklabels(
             [
-                f"{shorten(c, LABEL_WIDTH)} ({n})"
+                literal(f"{shorten(c, LABEL_WIDTH)} ({n})")
                 for c, n in zip(shown["collocate"], shown["count"], strict=True)
             ]
         )
         ax.set_ylim(len(shown) - 0.5, -0.5)
         ax.axvline(0, color="#444444", linewidth=0.8)
         ax.set_xlabel(_MEASURE_LABELS[measure] + "; (n) = co-occurrences")
-    ax.set_title(title, loc="left", fontsize="medium")
+    ax.set_title(literal(title), loc="left", fontsize="medium")
     return ax
 
 
@@ -355,7 +372,7 @@ def plot_keyness(
             f"\n(target {table.attrs['target_docs']:,} documents, "
             f"reference {table.attrs['reference_docs']:,})"
         )
-    ax.set_title(title, loc="left", fontsize="medium")
+    ax.set_title(literal(title), loc="left", fontsize="medium")
     return ax
 
 
@@ -488,16 +505,18 @@ def _bars(
             )
     ax.set_yticks(y)
     ax.set_yticklabels(_labels(table.index))
-    ax.set_ylim(n - 0.5, -0.5)
+    ax.set_ylim(max(n, 1) - 0.5, -0.5)
     ax.set_xlabel(_value_label(value, label))
     if n == 0:
         ax.text(0.5, 0.5, "nothing counted", ha="center", va="center", transform=ax.transAxes)
-    if groups:
-        ax.legend(title=groups[0], loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    if groups and n:
+        ax.legend(
+            title=literal(groups[0]), loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False
+        )
     title = f"{label.capitalize()}s by {_value_label(value, label)}"
     if groups:
         title += f", by {groups[0]}"
-    ax.set_title(title, loc="left", fontsize="medium")
+    ax.set_title(literal(title), loc="left", fontsize="medium")
     return ax
 
 
@@ -576,6 +595,10 @@ def plot_terms(
 ) -> Axes:
     """Horizontal bars: the most frequent terms (words or n-grams).
 
+    The bars follow the table's order of terms over all groups, so a table of
+    2-grams (``count_terms(corpus, n=2)``) shows its most frequent pairs; leave
+    function words out when counting (``stopwords="english"``) to see content.
+
     Parameters
     ----------
     counts : DataFrame
@@ -644,15 +667,17 @@ def plot_actors_over_time(
     ax = _axes(ax, (8, 4))
     for name in keep:
         rows = data[data["_label"] == name].sort_values("_x")
-        ax.plot(rows["_x"], rows[value], marker="o", markersize=3, label=name)
+        ax.plot(rows["_x"], rows[value], marker="o", markersize=3, label=literal(name))
     ax.set_ylabel(_VALUES[value])
-    ax.set_xlabel(g)
+    ax.set_xlabel(literal(g))
     if keep:
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     else:
         ax.text(0.5, 0.5, "nothing counted", ha="center", va="center", transform=ax.transAxes)
     ax.set_title(
-        f"{label.capitalize()}s over time ({_VALUES[value]})", loc="left", fontsize="medium"
+        literal(f"{label.capitalize()}s over time ({_VALUES[value]})"),
+        loc="left",
+        fontsize="medium",
     )
     ax.figure.autofmt_xdate()
     return ax
@@ -764,7 +789,7 @@ def _matrix(
     if matrix.size == 0:
         ax.text(0.5, 0.5, "nothing counted", ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
-        ax.set_title(title, loc="left", fontsize="medium")
+        ax.set_title(literal(title), loc="left", fontsize="medium")
         return ax
     image = ax.imshow(matrix, cmap="Blues", aspect="auto")
     ax.set_xticks(range(len(cols)))
@@ -786,7 +811,7 @@ def _matrix(
                     color="white" if v > 0.6 * high else "black",
                 )
     ax.figure.colorbar(image, ax=ax, shrink=0.8)
-    ax.set_title(title, loc="left", fontsize="medium")
+    ax.set_title(literal(title), loc="left", fontsize="medium")
     return ax
 
 
@@ -828,7 +853,10 @@ def plot_precision(table: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     ax.scatter(table["precision"].to_numpy(dtype=float), y, color="#1f3b70", s=28, zorder=3)
     ax.set_yticks(y)
     ax.set_yticklabels(
-        [f"{shorten(n, LABEL_WIDTH)} (n={u})" for n, u in zip(labels, table["units"], strict=True)]
+        [
+            literal(f"{shorten(n, LABEL_WIDTH)} (n={u})")
+            for n, u in zip(labels, table["units"], strict=True)
+        ]
     )
     ax.set_ylim(k - 0.5, -0.5)
     ax.set_xlim(-0.02, 1.02)

@@ -1,1 +1,2 @@
-"""One reader per format: text files and folders, tables, saved web pages."""
+"""One reader per format (text files and folders, tables, saved web pages, news-database
+exports, office files), each returning documents and report rows (see ``records``)."""
