@@ -7,16 +7,7 @@ import pytest
 
 import toolkit
 
-from ..conftest import quotes_of, row_starting, shared_path
-
-BRIEFING = (
-    "Press Secretary Jen Psaki and National Security Advisor Jake Sullivan briefed reporters.\n\n"
-    "MS. PSAKI: Good afternoon. President Biden will speak on Afghanistan today.\n\n"
-    "I think we will get every American out who wants to leave.\n\n"
-    "Q Will the President take questions?\n\n"
-    "MR. SULLIVAN: He will. We want to work with our allies, and I believe we can do it.\n\n"
-    "END"
-)
+from ..conftest import BRIEFING, quotes_of, row_starting, shared_path
 
 
 def test_a_turn_goes_on_to_the_next_label():

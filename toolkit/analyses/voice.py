@@ -17,6 +17,7 @@ from .._util.tables import DEFAULT_STR, require_columns
 from ..corpus.corpus import Corpus
 from ..corpus.index import TokenIndex
 from ..quotes.extract import extract_quotes
+from ..quotes.table import speaker_names
 
 __all__ = [
     "QUOTED_KINDS",
@@ -75,8 +76,9 @@ def attach_voice(hits: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     DataFrame
         A copy of ``hits`` with ``voice`` (``quoted`` inside a direct or partial
         quotation, ``reported`` inside indirect speech, else ``narrator``),
-        ``speaker`` (the quotation's speaker; missing for the narrator or an
-        unattributed quotation) and ``quote_id``.
+        ``speaker`` (the quotation's speaker, as ``speaker_id`` names the
+        person across the corpus when the table has it; missing for the
+        narrator or an unattributed quotation) and ``quote_id``.
 
     Examples
     --------
@@ -93,7 +95,7 @@ def attach_voice(hits: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     row = _locate(hits["doc_id"], hits["start"].to_numpy(np.int64), q)
     out = hits.copy()
     out["voice"] = _voice_of(row, q)
-    out["speaker"] = _take(q["speaker"], row)
+    out["speaker"] = _take(speaker_names(q), row)
     out["quote_id"] = _take(q["quote_id"], row)
     return out
 
@@ -241,7 +243,8 @@ def word_token_voice(idx: TokenIndex, quotes: pd.DataFrame) -> pd.DataFrame:
     doc = idx.token_doc(pos)
     row = _locate(pd.Series(idx.doc_categorical(doc)), idx.start[pos].astype(np.int64), quotes)
     # speakers as a categorical: one small code per token instead of a string
-    spk_code, speakers = pd.factorize(quotes["speaker"].astype(DEFAULT_STR).reset_index(drop=True))
+    names = speaker_names(quotes).astype(DEFAULT_STR).reset_index(drop=True)
+    spk_code, speakers = pd.factorize(names)
     codes = np.where(row >= 0, spk_code[np.maximum(row, 0)], -1) if len(spk_code) else row
     table = pd.DataFrame(
         {
