@@ -98,6 +98,23 @@ def test_an_article_quoting_a_transcript_makes_each_paragraph_a_quotation():
     assert row_starting(table, '"And the voters').speaker == "Pence"
 
 
+@pytest.mark.parametrize(("question", "they"), [("And the allies?", "allies"), ("And then?", None)])
+def test_a_pronoun_in_a_turn_looks_back_no_further_than_the_turn_before(question, they):
+    text = (
+        "MS. PSAKI: The Treasury said it would act.\n\n"
+        "Q What about the families?\n\n"
+        "MS. PSAKI: Nothing new today.\n\n"
+        f"Q {question}\n\n"
+        "MS. PSAKI: If they want to share more, they will."
+    )
+    table = quotes_of(text)
+    assert row_starting(table, "it would act").speaker == "Treasury"
+    # "they" may be whom the question names, never the Treasury of three turns back
+    row = table[table["speaker_mention"] == "they"]
+    assert len(row) == 1
+    assert (row["speaker"].iat[0] if they else row["speaker"].isna().iat[0]) == (they or True)
+
+
 def test_a_surname_label_takes_the_full_name_the_document_gives():
     text = (
         "National Security Advisor Jake Sullivan spoke first.\n\n"

@@ -2,7 +2,9 @@
 
 The steps meet here: a paragraph opening with a speaker label ("MS. PSAKI:",
 "Q", "Poll:") is that speaker's turn (:mod:`.turns`), which in a transcript goes
-on to the next label; in a turn, "I" and "we" are its speaker. Each
+on to the next label; in a turn, "I" and "we" are its speaker, and "he",
+"she", "they" someone named in it or in the turn before (a briefing's answer
+does not refer back to whom an earlier exchange named). Each
 sentence's attributions (:mod:`.constructions`) are found and their speakers
 resolved in reading order (:mod:`.resolution`), and the paragraph's rows made
 (:mod:`.rows`).
@@ -41,6 +43,7 @@ def read_document(
     quote_row: dict[int, Row] = {}
     previous_para_row: Row | None = None
     turn: Turn | None = None
+    turn_mark = 0  # res.pushed when the last turn opened
     n_sent = len(doc.sent_spans)
     si = 0
     for para in range(len(doc.paragraphs)):
@@ -48,11 +51,16 @@ def read_document(
         while si < n_sent and doc.sent_para[si] == para:
             para_sents.append(doc.sentence(si))
             si += 1
+        mark = res.pushed
         opened = label_turn(lex, doc, para_sents, res, turns) if para_sents else None
         if opened is not None:
             turn = opened
+            if turns.transcript:
+                # a pronoun in a turn refers to someone of this turn or the one before
+                res.reach, turn_mark = turn_mark, mark
         elif turn is not None and para_sents and not (turns.transcript and _goes_on(para_sents)):
             turn = None  # "END", "###": the transcript's turns are over
+            res.reach = 0
         if turn is not None and para_sents:
             res.turn = turn.frame.entity
             rows.extend(

@@ -34,6 +34,12 @@ class Resolver:
     def __init__(self, lex: Lex):
         self.lex = lex
         self.history: list[Entity] = []
+        # when each entity of the history was pushed (a running count), and the
+        # earliest push a pronoun may refer to (in a transcript: the start of
+        # the turn before the one being read)
+        self.stamps: list[int] = []
+        self.pushed = 0
+        self.reach = 0
         self.by_name: dict[str, Entity] = {}
         self.by_surname: dict[str, Entity] = {}
         # the speaker of the transcript turn being read, to whom "I" and "we" refer
@@ -44,9 +50,12 @@ class Resolver:
     def push(self, entity: Entity) -> None:
         if self.history and self.history[-1] is entity:
             return
+        self.pushed += 1
         self.history.append(entity)
+        self.stamps.append(self.pushed)
         if len(self.history) > 4 * _HISTORY:
             del self.history[: 2 * _HISTORY]
+            del self.stamps[: 2 * _HISTORY]
 
     def register_name(self, m: Mention) -> None:
         """Remember a full name seen in the text, for later surnames."""
@@ -144,7 +153,12 @@ class Resolver:
     def _pronoun(self, m: Mention) -> tuple[Entity | None, Resolution]:
         p = m.pronoun
         found: list[Entity] = []
-        for e in reversed(self.history[-_HISTORY:]):
+        recent = zip(
+            reversed(self.history[-_HISTORY:]), reversed(self.stamps[-_HISTORY:]), strict=True
+        )
+        for e, stamp in recent:
+            if stamp < self.reach:
+                break  # in a transcript, no further back than the turn before
             if e in found:
                 continue
             if p in ("he", "she"):
