@@ -104,3 +104,12 @@ def test_objects_fragments_and_phrases_with_verbs_are_no_speakers(text):
 )
 def test_a_group_with_more_words_or_a_role_is_a_source(text, speaker):
     assert quotes_of(text)["speaker"].tolist() == [speaker]
+
+
+def test_greetings_and_interjections_are_no_names():
+    # "No." and "Let" open sentences; neither is anyone "he" could refer to
+    table = quotes_of("Thank you. Let me say that we are ready.\n\nNo. He said it was over.")
+    assert table["speaker"].isna().all()
+    # a greeting before a name is not part of it
+    text = "Welcome Jack Markell, our coordinator.\n\nGOVERNOR MARKELL: Thanks. We are ready."
+    assert set(quotes_of(text)["speaker"]) == {"Jack Markell"}

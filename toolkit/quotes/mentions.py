@@ -183,6 +183,8 @@ def _name_span(lex: Lex, S: Sent, k: int, jj: int) -> tuple[int, int] | None:
         n -= 1
     while n < jj and low[n] in lex.particles:
         n += 1
+    while n < jj - 1 and low[n] in lex.rules.not_a_source["not_persons"]:
+        n += 1  # "Welcome Jack Markell": a greeting before the name
     if n >= jj:
         return None
     if n == 0 and jj == 1 and S.doc.lower_case_word(low[0]):
@@ -452,7 +454,7 @@ def plausible_source(lex: Lex, m: Mention, known: Container[str] = ()) -> bool:
         return True
     rule = lex.rules.not_a_source
     S = m.S
-    if m.head in rule["object_nouns"] or m.head in rule["not_persons"]:
+    if m.head in rule["object_nouns"] or m.head.rstrip(".") in rule["not_persons"]:
         return False
     if m.head in rule["generic_groups"] and all(
         x == m.head_pos or S.low[x] in lex.grammar.articles or not S.w[x].isalnum()

@@ -159,12 +159,15 @@ class Turns:
 
 def _first_names(lex: Lex, words: list[str]) -> list[str]:
     """The first names (and initials) at the end of a run of capitalised words,
-    without the titles and roles before them ("Press Secretary Jen" -> "Jen")."""
+    without the titles, roles and greetings before them ("Press Secretary Jen"
+    -> "Jen", "Welcome Jack" -> "Jack")."""
     out: list[str] = []
     for w in reversed(words):
         low = w.lower()
         if low in lex.not_person or low in lex.rules.title_gender or low in lex.not_name:
             break
+        if low in lex.rules.not_a_source["not_persons"]:
+            break  # "Welcome Jack Markell": a greeting, no first name
         out.insert(0, w)
     return out
 
