@@ -81,6 +81,23 @@ def test_the_president_is_the_one_the_title_names_not_the_one_named_most():
     assert set(turns["speaker"]) == {"Biden"}
 
 
+@pytest.mark.parametrize(
+    ("title", "speaker"),
+    [
+        ("Readout of President Joe Biden\u2019s Call with Chancellor Merkel", "Joe Biden"),
+        ("President Biden Announces His Nominees", "Biden"),
+    ],
+)
+def test_a_title_in_title_case_names_only_the_person(title, speaker):
+    text = (
+        "THE PRESIDENT: The White House announces the nominees after a call.\n\n"
+        "Q Will you?\n\nTHE PRESIDENT: Yes, I will."
+    )
+    corpus = toolkit.load_corpus(pd.DataFrame({"title": [title], "text": [text]}), progress=False)
+    turns = toolkit.extract_quotes(corpus).query("cue_type == 'turn' and not press")
+    assert set(turns["speaker"]) == {speaker}
+
+
 def test_an_article_quoting_a_transcript_makes_each_paragraph_a_quotation():
     text = (
         "The governor spoke on Sunday. Partial transcript as follows:\n\n"

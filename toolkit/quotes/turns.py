@@ -145,8 +145,19 @@ class Turns:
             if before and before[-1][:1].isupper() and before[-1].lower() not in lex.not_name:
                 continue  # "Vice President Harris", "Afghan President Ghani"
             words = m.group(1).split()
-            while len(words) > 1 and words[-1].lower() in lex.stop:
+            owner = next((x for x, w in enumerate(words) if re.search(r"['\u2019]s$", w)), None)
+            if owner is not None:  # "President Joseph R. Biden's Call with ..."
+                words = [*words[:owner], re.sub(r"['\u2019]s$", "", words[owner])]
+            while len(words) > 1 and (
+                (low := words[-1].lower()) in lex.stop
+                or low in lex.grammar.possessive_pronouns
+                or low in lex.nouns
+                or self.doc.lower_case_word(low)
+            ):
                 words.pop()  # a title in title case: "President Biden Before the ..."
+            body = self.doc.text
+            while len(words) > 1 and " ".join(words) not in body and " ".join(words[:-1]) in body:
+                words.pop()  # the title's "Joe Biden Call" where the text says "Joe Biden"
             surname = re.sub(r"['\u2019]s?$", "", words[-1])
             if surname in self.labelled or surname.lower() in lex.not_person:
                 continue
