@@ -35,6 +35,7 @@ from .corpus.load import as_corpus, load_corpus
 from .corpus.save import save_corpus
 from .corpus.store import StoredCorpus, open_corpus
 from .corpus.tables import paragraphs, sentences, tokenize
+from .quotes.corpus_speakers import resolve_speakers
 from .quotes.extract import extract_quotes
 from .quotes.table import speakers
 from .search.kwic import kwic
@@ -82,6 +83,7 @@ __all__ = [
     "plot_terms",
     "quotes_html",
     "read_coding_sheet",
+    "resolve_speakers",
     "sample_for_coding",
     "sample_unflagged",
     "save_corpus",

@@ -9,6 +9,8 @@ from toolkit.quotes.mentions import coordinated, group_mention, mention
 from toolkit.quotes.phrases import np_back, np_forward
 from toolkit.quotes.rules import lex_for, load_quote_rules
 
+from ..conftest import quotes_of
+
 LEX = lex_for(load_quote_rules())
 
 
@@ -71,3 +73,43 @@ def test_a_coordinated_subject_is_one_group():
     k, j, last = coordinated(LEX, S, np_back(LEX, S, S.low.index("said"), 0), 0)
     group = group_mention(LEX, S, (k, j, last))
     assert group.text == "Jeff Merkley, Sherrod Brown and Robert Menendez" and group.plural
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Video footage showed the fighters entering the city.",
+        "The Office of Personnel Management shall support the hiring.",
+        "The President's plan outlines support for the youth.",
+        "The Seventh Replenishment said the fund needs money.",
+        "As the Lord says, we must go.",
+        "People say the war is over.",
+        "The Leaders welcomed the progress on trade.",
+        "Americans want the troops home.",
+    ],
+)
+def test_objects_fragments_and_phrases_with_verbs_are_no_speakers(text):
+    table = quotes_of(text)
+    assert table["speaker"].isna().all()
+    refused = table[table["evidence"].str.contains("not a source")]
+    assert len(refused) and (refused["confidence"] < 0.5).all()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Afghan leaders said the talks failed.", "Afghan leaders"),
+        ("Officials said the talks failed.", "officials"),
+    ],
+)
+def test_a_group_with_more_words_or_a_role_is_a_source(text, speaker):
+    assert quotes_of(text)["speaker"].tolist() == [speaker]
+
+
+def test_greetings_and_interjections_are_no_names():
+    # "No." and "Let" open sentences; neither is anyone "he" could refer to
+    table = quotes_of("Thank you. Let me say that we are ready.\n\nNo. He said it was over.")
+    assert table["speaker"].isna().all()
+    # a greeting before a name is not part of it
+    text = "Welcome Jack Markell, our coordinator.\n\nGOVERNOR MARKELL: Thanks. We are ready."
+    assert set(quotes_of(text)["speaker"]) == {"Jack Markell"}

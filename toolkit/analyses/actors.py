@@ -34,7 +34,14 @@ from ..search.lexicons import (
 )
 from ..text.abbreviations import abbreviations
 from .counts import by_list, count_parts, finish_hit_counts
-from .voice import VOICE_COLUMNS, VOICE_KEYS, attach_voice
+from .voice import (
+    VOICE_COLUMNS,
+    VOICE_KEYS,
+    attach_voice,
+    outside_labels,
+    whole_quotes,
+    whole_quotes_for_voice,
+)
 from .voice import quotes_of as _quotes_of
 
 __all__ = [
@@ -47,7 +54,7 @@ __all__ = [
 ACTOR_COLUMNS = [*HIT_COLUMNS, "actor", "type", "parent", "code", "alias", *VOICE_COLUMNS]
 
 
-@by_partition(split=("quotes",))
+@by_partition(split=("quotes",), whole=whole_quotes)
 def find_actors(
     corpus: Any,
     lexicon: str | Lexicon | None = None,
@@ -81,7 +88,9 @@ def find_actors(
         ``docs.text[start:end]``; ``voice`` is ``narrator``, ``quoted`` or
         ``reported`` and ``speaker`` the quotation's speaker (see
         :func:`toolkit.attach_voice`). Where aliases overlap the longest wins,
-        so each stretch of text is one mention of one actor.
+        so each stretch of text is one mention of one actor. The speaker
+        labels of transcripts ("MS. PSAKI:") are no mentions (see
+        :func:`toolkit.analyses.voice.outside_labels`).
         ``.attrs["excluded"]`` lists how many mentions each ``exclude`` or
         ``near`` rule of the lexicon removed.
 
@@ -109,7 +118,8 @@ def _find_actors(c: Any, lex: Lexicon, quotes: pd.DataFrame | None, excluded: bo
     hits["parent"] = pd.Series(_per_entry(hits["actor"], info["parent"]), dtype="string")
     hits["code"] = pd.Series(_per_entry(hits["actor"], info["code"]), dtype="string")
     columns = [*ACTOR_COLUMNS, *(["excluded_by"] if excluded else [])]
-    out = attach_voice(hits, _quotes_of(c, quotes))[columns]
+    q = _quotes_of(c, quotes)
+    out = attach_voice(outside_labels(hits, q), q)[columns]
     out.attrs = {"excluded": tally}
     return out
 
@@ -149,7 +159,12 @@ def finish_actor_counts(
     return finish_hit_counts(parts, kwargs.get("mentions"))
 
 
-@by_partition(finish_actor_counts, partial=actor_count_parts, split=("quotes", "mentions"))
+@by_partition(
+    finish_actor_counts,
+    partial=actor_count_parts,
+    split=("quotes", "mentions"),
+    whole=whole_quotes_for_voice,
+)
 def count_actors(
     corpus: Any,
     lexicon: str | Lexicon | None = None,
@@ -284,6 +299,7 @@ def actor_cooccurrence(
     *,
     rollup: bool = False,
     mentions: pd.DataFrame | None = None,
+    quotes: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """How many sentences mention two actors together.
 
@@ -296,6 +312,10 @@ def actor_cooccurrence(
         Count actors as their top ancestors (see :func:`count_actors`).
     mentions : DataFrame, optional
         Use these mentions (a :func:`find_actors` result) instead of searching.
+    quotes : DataFrame, optional
+        The quotation table whose transcript turns say which words are speaker
+        labels ("MS. PSAKI:"), which mention no one (as in :func:`find_actors`);
+        extracted once per corpus when not given.
 
     Returns
     -------
@@ -316,7 +336,8 @@ def actor_cooccurrence(
     c = as_corpus(corpus)
     lex = _actor_lexicon(lexicon)
     if mentions is None:
-        m = lexicon_hits(c, lex)[["doc_id", "sent_id", "actor"]]
+        hits = outside_labels(lexicon_hits(c, lex), _quotes_of(c, quotes))
+        m = hits[["doc_id", "sent_id", "actor"]]
     else:
         require_columns(mentions, ["doc_id", "sent_id", "actor"], "mentions (a find_actors result)")
         m = mentions[["doc_id", "sent_id", "actor"]]

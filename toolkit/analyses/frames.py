@@ -18,14 +18,21 @@ from ..corpus.load import as_corpus
 from ..corpus.partitioned import by_partition
 from ..search.lexicons import DEFAULT_FRAMES, HIT_COLUMNS, Lexicon, lexicon_hits, load_lexicon
 from .counts import PERIODS, by_list, count_parts, finish_hit_counts
-from .voice import VOICE_COLUMNS, VOICE_KEYS, attach_voice, quotes_of
+from .voice import (
+    VOICE_COLUMNS,
+    VOICE_KEYS,
+    attach_voice,
+    quotes_of,
+    whole_quotes,
+    whole_quotes_for_voice,
+)
 
 __all__ = ["FRAME_HIT_COLUMNS", "PERIODS", "count_frames", "find_frames"]
 
 FRAME_HIT_COLUMNS = [*HIT_COLUMNS, "frame", "cue", *VOICE_COLUMNS]
 
 
-@by_partition(split=("quotes",))
+@by_partition(split=("quotes",), whole=whole_quotes)
 def find_frames(
     corpus: Any,
     lexicon: str | Lexicon | None = None,
@@ -113,7 +120,12 @@ def finish_frame_counts(
     return finish_hit_counts(parts, kwargs.get("hits"))
 
 
-@by_partition(finish_frame_counts, partial=frame_count_parts, split=("quotes", "hits"))
+@by_partition(
+    finish_frame_counts,
+    partial=frame_count_parts,
+    split=("quotes", "hits"),
+    whole=whole_quotes_for_voice,
+)
 def count_frames(
     corpus: Any,
     lexicon: str | Lexicon | None = None,

@@ -30,7 +30,7 @@ from ..corpus.partitioned import by_partition, concat_tables
 from .association import term_order
 from .counts import PERIODS, by_list, document_key, sorted_codes
 from .stopwords import stopword_words
-from .voice import VOICE_KEYS, quotes_of, word_token_voice
+from .voice import VOICE_KEYS, quotes_of, whole_quotes_for_voice, word_token_voice
 
 __all__ = [
     "TERM_COLUMNS",
@@ -163,6 +163,7 @@ def _ids(frame: pd.DataFrame, keys: list[str]) -> np.ndarray:
     lambda parts, corpus, kwargs: finish_term_counts(parts, corpus),
     partial=term_count_parts,
     split=("quotes",),
+    whole=whole_quotes_for_voice,
 )
 def count_terms(
     corpus: Any,

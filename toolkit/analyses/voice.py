@@ -10,6 +10,8 @@ quotation's speaker.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
@@ -17,6 +19,7 @@ from .._util.tables import DEFAULT_STR, require_columns
 from ..corpus.corpus import Corpus
 from ..corpus.index import TokenIndex
 from ..quotes.extract import extract_quotes
+from ..quotes.table import speaker_names
 
 __all__ = [
     "QUOTED_KINDS",
@@ -24,7 +27,10 @@ __all__ = [
     "VOICES",
     "VOICE_KEYS",
     "attach_voice",
+    "outside_labels",
     "quotes_of",
+    "whole_quotes",
+    "whole_quotes_for_voice",
     "word_token_voice",
 ]
 
@@ -40,6 +46,20 @@ REPORTED_KINDS = ("indirect",)
 
 
 VOICE_KEYS = ("voice", "speaker")
+
+
+def whole_quotes(corpus: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
+    """For a stored corpus: its quotations, speakers resolved over the whole
+    corpus, when the call passed none (``by_partition(whole=...)``), so that
+    every partition joins with the same speakers as the corpus in memory."""
+    return {"quotes": extract_quotes(corpus)} if kwargs.get("quotes") is None else {}
+
+
+def whole_quotes_for_voice(corpus: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
+    """:func:`whole_quotes` when the call groups by voice or speaker."""
+    by = kwargs.get("by")
+    keys = [by] if isinstance(by, str) else list(by or [])
+    return whole_quotes(corpus, kwargs) if set(keys) & set(VOICE_KEYS) else {}
 
 
 def quotes_of(corpus: Corpus, quotes: pd.DataFrame | None) -> pd.DataFrame:
@@ -74,8 +94,9 @@ def attach_voice(hits: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     DataFrame
         A copy of ``hits`` with ``voice`` (``quoted`` inside a direct or partial
         quotation, ``reported`` inside indirect speech, else ``narrator``),
-        ``speaker`` (the quotation's speaker; missing for the narrator or an
-        unattributed quotation) and ``quote_id``.
+        ``speaker`` (the quotation's speaker, as ``speaker_id`` names the
+        person across the corpus when the table has it; missing for the
+        narrator or an unattributed quotation) and ``quote_id``.
 
     Examples
     --------
@@ -92,9 +113,46 @@ def attach_voice(hits: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     row = _locate(hits["doc_id"], hits["start"].to_numpy(np.int64), q)
     out = hits.copy()
     out["voice"] = _voice_of(row, q)
-    out["speaker"] = _take(q["speaker"], row)
+    out["speaker"] = _take(speaker_names(q), row)
     out["quote_id"] = _take(q["quote_id"], row)
     return out
+
+
+def outside_labels(hits: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
+    """The hits that are not in a transcript label ("MS. PSAKI:", "THE
+    PRESIDENT:"): a label says who speaks, it does not mention anyone.
+
+    The labels are the speaker mentions of the ``turn`` rows of the quotation
+    table (``cue_type == "turn"``, from ``speaker_start`` to ``cue_end``); a
+    table without ``cue_type`` has none.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> hits = pd.DataFrame({"doc_id": ["d", "d"], "start": [4, 20], "end": [9, 25]})
+    >>> quotes = pd.DataFrame({"doc_id": ["d"], "cue_type": ["turn"],
+    ...     "speaker_start": [0], "cue_end": [10]})
+    >>> outside_labels(hits, quotes)["start"].tolist()
+    [20]
+    """
+    needed = ("cue_type", "speaker_start", "cue_end", "doc_id")
+    if len(hits) == 0 or any(c not in quotes.columns for c in needed):
+        return hits
+    labels = quotes[(quotes["cue_type"] == "turn").fillna(False).to_numpy(bool)]
+    labels = labels[labels["speaker_start"].notna() & labels["cue_end"].notna()]
+    if labels.empty:
+        return hits
+    docs = pd.Index(pd.unique(labels["doc_id"].astype(str)))
+    shift = np.int64(1) << np.int64(34)
+    base = docs.get_indexer(labels["doc_id"].astype(str)).astype(np.int64) * shift
+    a = base + labels["speaker_start"].to_numpy(np.int64)
+    b = base + labels["cue_end"].to_numpy(np.int64)
+    order = np.argsort(a, kind="stable")
+    a, b = a[order], b[order]
+    key = _codes_in(hits["doc_id"], docs) * shift + hits["start"].to_numpy(np.int64)
+    j = np.searchsorted(a, key, side="right") - 1
+    inside = (j >= 0) & (key < b[np.maximum(j, 0)])
+    return hits[~inside].reset_index(drop=True)
 
 
 def _check_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
@@ -203,7 +261,8 @@ def word_token_voice(idx: TokenIndex, quotes: pd.DataFrame) -> pd.DataFrame:
     doc = idx.token_doc(pos)
     row = _locate(pd.Series(idx.doc_categorical(doc)), idx.start[pos].astype(np.int64), quotes)
     # speakers as a categorical: one small code per token instead of a string
-    spk_code, speakers = pd.factorize(quotes["speaker"].astype(DEFAULT_STR).reset_index(drop=True))
+    names = speaker_names(quotes).astype(DEFAULT_STR).reset_index(drop=True)
+    spk_code, speakers = pd.factorize(names)
     codes = np.where(row >= 0, spk_code[np.maximum(row, 0)], -1) if len(spk_code) else row
     table = pd.DataFrame(
         {

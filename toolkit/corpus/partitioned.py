@@ -41,6 +41,7 @@ def by_partition(
     *,
     partial: Callable[..., Any] | None = None,
     split: Sequence[str] = (),
+    whole: Callable[[Any, dict[str, Any]], dict[str, Any]] | None = None,
 ) -> Callable[[F], F]:
     """Make an analysis run partition by partition on a stored corpus.
 
@@ -56,6 +57,11 @@ def by_partition(
         and finishes.
     split : names of keyword arguments
         Tables with a ``doc_id`` column that are cut by partition when given.
+    whole : function(corpus, kwargs) -> kwargs, optional
+        Tables computed over the whole stored corpus before the partitions run
+        (a reduce, such as the quotations with their speakers resolved across
+        the corpus), passed as keyword arguments where the call gave none, and
+        cut by partition as ``split`` says.
 
     On any other corpus the function runs as it is.
     """
@@ -68,6 +74,8 @@ def by_partition(
             if not isinstance(corpus, StoredCorpus):
                 return function(corpus, *args, **kwargs)
             each = None
+            if whole is not None:
+                kwargs.update(whole(corpus, kwargs))
             given = dict(kwargs)
             tables = {k: kwargs.pop(k) for k in split if kwargs.get(k) is not None}
             if tables:

@@ -54,7 +54,8 @@ from .._util.progress import PROGRESS_MIN_ITEMS
 from .._util.progress import progress as _progress
 from ..corpus.executor import in_task
 from ..corpus.load import as_corpus
-from ..corpus.partitioned import by_partition
+from ..corpus.partitioned import by_partition, concat_tables
+from .corpus_speakers import resolve_speakers
 from .document import tokens_from_index
 from .reading import read_document
 from .rules import QuoteRules, lex_for, load_quote_rules
@@ -64,6 +65,8 @@ __all__ = [
     "AUTO_WORKERS_CHARS",
     "MAX_WORKERS",
     "QUOTE_COLUMNS",
+    "combine_quotes",
+    "document_quotes",
     "extract_quotes",
     "load_quote_rules",
     "worker_context",
@@ -71,7 +74,54 @@ __all__ = [
 ]
 
 
-@by_partition()
+def document_quotes(
+    corpus: Any,
+    *,
+    rules: str | Path | QuoteRules | None = None,
+    min_confidence: float = 0.0,
+    cue_types: str | Iterable[str] | None = None,
+    workers: int | None = None,
+    progress: bool | None = None,
+) -> pd.DataFrame:
+    """Every quotation of every document, each read on its own, before the
+    corpus-wide speaker resolution and any filter: what one partition of a
+    stored corpus gives (and keeps beside itself) for :func:`extract_quotes`."""
+    c = as_corpus(corpus)
+    quote_rules = rules if isinstance(rules, QuoteRules) else load_quote_rules(rules)
+    if not 0 <= min_confidence <= 1:
+        raise ValueError(f"min_confidence={min_confidence!r} must be between 0 and 1")
+    cue_type_filter(cue_types, quote_rules)  # a wrong type fails before any work
+    show = c.progress if progress is None else progress
+    if rules is None:  # a stored corpus keeps the quotations beside each partition
+        return c.stored_table("quotes", lambda: _quote_table(c, quote_rules, workers, show))
+    return _quote_table(c, quote_rules, workers, show)
+
+
+def combine_quotes(results: list[Any], corpus: Any, kwargs: dict[str, Any]) -> pd.DataFrame:
+    """The partitions' quotations as one table, their speakers resolved over the
+    whole corpus (the reduce step), then filtered as the call asked."""
+    return _resolve_and_filter(
+        concat_tables(results, corpus, kwargs),
+        kwargs.get("rules"),
+        kwargs.get("min_confidence", 0.0),
+        kwargs.get("cue_types"),
+    )
+
+
+def _resolve_and_filter(
+    table: pd.DataFrame, rules: Any, min_confidence: float, cue_types: Any
+) -> pd.DataFrame:
+    quote_rules = rules if isinstance(rules, QuoteRules) else load_quote_rules(rules)
+    wanted_types = cue_type_filter(cue_types, quote_rules)
+    table = resolve_speakers(table, rules=quote_rules)
+    if min_confidence > 0:
+        table = table[table["confidence"] >= min_confidence].reset_index(drop=True)
+    if wanted_types is not None:
+        table = table[table["cue_type"].isin(wanted_types).to_numpy()].reset_index(drop=True)
+    return table
+
+
+@by_partition(combine_quotes, partial=document_quotes)
 def extract_quotes(
     corpus: Any,
     *,
@@ -171,21 +221,15 @@ def extract_quotes(
     >>> sorted(speech.cue_type.unique())
     ['speech']
     """
-    c = as_corpus(corpus)
-    quote_rules = rules if isinstance(rules, QuoteRules) else load_quote_rules(rules)
-    if not 0 <= min_confidence <= 1:
-        raise ValueError(f"min_confidence={min_confidence!r} must be between 0 and 1")
-    wanted_types = cue_type_filter(cue_types, quote_rules)
-    show = c.progress if progress is None else progress
-    if rules is None:  # a stored corpus keeps the quotations beside each partition
-        table = c.stored_table("quotes", lambda: _quote_table(c, quote_rules, workers, show))
-    else:
-        table = _quote_table(c, quote_rules, workers, show)
-    if min_confidence > 0:
-        table = table[table["confidence"] >= min_confidence].reset_index(drop=True)
-    if wanted_types is not None:
-        table = table[table["cue_type"].isin(wanted_types).to_numpy()].reset_index(drop=True)
-    return table
+    table = document_quotes(
+        corpus,
+        rules=rules,
+        min_confidence=min_confidence,
+        cue_types=cue_types,
+        workers=workers,
+        progress=progress,
+    )
+    return _resolve_and_filter(table, rules, min_confidence, cue_types)
 
 
 def _quote_table(c: Any, quote_rules: QuoteRules, workers: int | None, show: bool) -> pd.DataFrame:
@@ -197,6 +241,7 @@ def _quote_table(c: Any, quote_rules: QuoteRules, workers: int | None, show: boo
     p_start = para["start"].to_numpy().tolist()
     p_end = para["end"].to_numpy().tolist()
     texts = list(docs["text"])
+    titles = [t if isinstance(t, str) else None for t in docs["title"]] if "title" in docs else None
     spans = [
         list(zip(p_start[bounds[d] : bounds[d + 1]], p_end[bounds[d] : bounds[d + 1]], strict=True))
         for d in range(len(texts))
@@ -206,11 +251,13 @@ def _quote_table(c: Any, quote_rules: QuoteRules, workers: int | None, show: boo
     # the corpus index, when built, has tokenized and split every document
     idx = c.cached_only("index")
     if context is not None:
-        columns, counts = _read_parallel((texts, spans, quote_rules, idx), n_workers, context, show)
+        columns, counts = _read_parallel(
+            (texts, spans, quote_rules, idx, titles), n_workers, context, show
+        )
     else:
         items = list(range(len(texts)))
         columns, counts = _read_documents(
-            (texts, spans, quote_rules, idx), _progress(items, "quotations", show)
+            (texts, spans, quote_rules, idx, titles), _progress(items, "quotations", show)
         )
     doc_codes = np.repeat(np.arange(len(texts)), counts).tolist()
     return quote_table(columns, doc_codes, list(docs["doc_id"]))
@@ -264,7 +311,7 @@ def worker_context(explicit: bool) -> Any:
     return multiprocessing.get_context("spawn")
 
 
-_Input = tuple[list[str], list[list[tuple[int, int]]], QuoteRules, Any]
+_Input = tuple[list[str], list[list[tuple[int, int]]], QuoteRules, Any, list[str | None] | None]
 
 
 _INHERITED: _Input | None = None  # what forked workers read
@@ -272,16 +319,16 @@ _INHERITED: _Input | None = None  # what forked workers read
 
 def _read_documents(work: _Input, order: Iterable[int]) -> tuple[dict[str, list], list[int]]:
     """Read documents ``order`` (positions in ``texts``) of ``work = (texts,
-    paragraph spans, rules, corpus index or None)``: the table's columns and
-    the number of rows of each document."""
-    texts, spans, rules, idx = work
+    paragraph spans, rules, corpus index or None, titles or None)``: the
+    table's columns and the number of rows of each document."""
+    texts, spans, rules, idx, titles = work
     lex = lex_for(rules)
     columns: dict[str, list] = {name: [] for name in QUOTE_COLUMNS}
     counts: list[int] = []
     for d in order:
         text = texts[d]
         tokens = tokens_from_index(idx, d) if idx is not None else None
-        rows = read_document(text, spans[d], lex, tokens)
+        rows = read_document(text, spans[d], lex, tokens, titles[d] if titles else None)
         append_rows(columns, text, rows, rules)
         counts.append(len(rows))
     return columns, counts
@@ -294,10 +341,13 @@ def _read_inherited(a: int, b: int) -> tuple[dict[str, list], list[int]]:
 
 
 def _read_sent(
-    texts: list[str], spans: list[list[tuple[int, int]]], rules: QuoteRules
+    texts: list[str],
+    spans: list[list[tuple[int, int]]],
+    rules: QuoteRules,
+    titles: list[str | None] | None,
 ) -> tuple[dict[str, list], list[int]]:
     """A spawned worker's share: the documents it was sent."""
-    return _read_documents((texts, spans, rules, None), range(len(texts)))
+    return _read_documents((texts, spans, rules, None, titles), range(len(texts)))
 
 
 def _read_parallel(
@@ -308,7 +358,7 @@ def _read_parallel(
     from concurrent.futures import ProcessPoolExecutor
 
     global _INHERITED
-    texts, spans, rules, _ = work
+    texts, spans, rules, _, titles = work
     # chunks of about equal length, a few per worker so that they even out
     n_chunks = min(len(texts), n_workers * 4)
     lengths = np.cumsum([len(t) for t in texts])
@@ -324,7 +374,10 @@ def _read_parallel(
                 futures = [pool.submit(_read_inherited, a, b) for a, b in chunks]
             else:
                 futures = [
-                    pool.submit(_read_sent, texts[a:b], spans[a:b], rules) for a, b in chunks
+                    pool.submit(
+                        _read_sent, texts[a:b], spans[a:b], rules, titles[a:b] if titles else None
+                    )
+                    for a, b in chunks
                 ]
             results = [f.result() for f in _progress_futures(futures, chunks, show)]
     finally:
