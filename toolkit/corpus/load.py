@@ -22,9 +22,16 @@ from .._util.progress import progress as _progress
 from .cleaning import clean_document, cleaning_rules
 from .corpus import BASE_COLUMNS, PARAGRAPH_KINDS, REPORT_COLUMNS, Corpus, report_row
 from .duplicates import handle_duplicates
+from .readers.compressed import COMPRESSED_SUFFIXES, inner_suffix, is_compressed
 from .readers.exports import OFFICE_SUFFIXES, read_export
 from .readers.tables import from_frame, read_table
-from .readers.text_files import TABLE_SUFFIXES, TEXT_SUFFIXES, read_folder, read_text_file
+from .readers.text_files import (
+    COMPRESSED_TEXT,
+    TABLE_SUFFIXES,
+    TEXT_SUFFIXES,
+    read_folder,
+    read_text_file,
+)
 
 __all__ = ["as_corpus", "load_corpus"]
 
@@ -49,8 +56,11 @@ def load_corpus(
         matter for ``title``, ``date``, ``source``, ``url`` or any other field, and
         saved ``.html`` pages, whose paragraphs and ``<meta>`` tags are read); a
         single such file; a ``.csv``/``.tsv``, ``.jsonl``/``.json`` or ``.parquet``
-        file with one row per document; a pandas DataFrame; one string of text; or a
-        list of strings.
+        file with one row per document, also compressed (``.jsonl.gz``,
+        ``.csv.bz2``, ``.tsv.xz`` ...); a folder that holds such tables and no
+        article files (``data/whitehouse-afghanistan-2021``: a README and a
+        ``.jsonl.gz``); a pandas DataFrame; one string of text; or a list of
+        strings.
     text_col : str
         The column holding the text in tables.
     id_col : str, optional
@@ -125,7 +135,7 @@ def _read(
                 "in a list: load_corpus([text])."
             )
         if path.is_dir():
-            return read_folder(path, report, progress)
+            return read_folder(path, report, progress, text_col=text_col, id_col=id_col)
         return _from_file(path, text_col, id_col, report)
     if isinstance(source, pd.Series | Sequence | np.ndarray) and not isinstance(source, bytes):
         items = list(source)
@@ -149,7 +159,7 @@ def _looks_like_path(s: str) -> bool:
     if not s.split() or len(s.split()) == 1:
         return True
     return s.endswith(("/", "\\")) or Path(s).suffix.lower() in (
-        TEXT_SUFFIXES | TABLE_SUFFIXES | OFFICE_SUFFIXES
+        TEXT_SUFFIXES | TABLE_SUFFIXES | OFFICE_SUFFIXES | COMPRESSED_SUFFIXES
     )
 
 
@@ -166,7 +176,9 @@ def _from_texts(texts: list[str], report: list) -> pd.DataFrame:
 
 
 def _from_file(path: Path, text_col: str, id_col: str | None, report: list) -> pd.DataFrame:
-    suffix = path.suffix.lower()
+    suffix = inner_suffix(path)
+    if is_compressed(path) and suffix not in TABLE_SUFFIXES:
+        raise ValueError(f"Could not load '{path}': {COMPRESSED_TEXT}")
     if suffix not in TABLE_SUFFIXES:  # news-database exports and office files, by content
         records = read_export(path, report, doc_id=path.stem)
         if records == []:

@@ -1,1 +1,2 @@
-"""One reader per format: text files and folders, tables, saved web pages."""
+"""One reader per format: text files and folders, tables (also compressed: see
+``compressed``), saved web pages, news-database exports and office files."""

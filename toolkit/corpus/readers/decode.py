@@ -6,6 +6,7 @@ import codecs
 from pathlib import Path
 
 from ..corpus import report_row
+from .compressed import read_bytes
 
 __all__ = ["decode_bytes", "decode_file"]
 
@@ -33,10 +34,10 @@ _WESTERN = {
 
 
 def decode_file(path: Path, report: list) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ValueError(f"Could not read '{path}': {exc.strerror or exc}") from exc
+    """The text of a file (decompressed first when its name ends in ``.gz``,
+    ``.bz2`` or ``.xz``), decoded as :func:`decode_bytes` does; an unusual
+    decoding is noted in ``report``."""
+    data = read_bytes(path)
     text, note = decode_bytes(data)
     if text is None:
         raise ValueError(f"Could not read '{path}': {note}")

@@ -1,4 +1,5 @@
-"""Reading tables of documents: CSV/TSV, JSON/JSONL, Parquet and DataFrames."""
+"""Reading tables of documents: CSV/TSV, JSON/JSONL, Parquet and DataFrames,
+each file also compressed (``.jsonl.gz``, ``.csv.bz2`` ...; see :mod:`.compressed`)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ..corpus import report_row
+from .compressed import is_compressed, read_bytes
 from .decode import decode_file
 
 __all__ = ["MissingColumnError", "from_frame", "read_table"]
@@ -49,9 +51,11 @@ def _likely_text_column(table: pd.DataFrame) -> str:
 
 
 def read_table(path: Path, suffix: str, report: list) -> pd.DataFrame:
+    """The table in ``path``, whose format ``suffix`` names (``.csv``, ``.jsonl``
+    ...: for a compressed file, the suffix under the compression suffix)."""
     if suffix in {".parquet", ".pq"}:
         try:
-            return pd.read_parquet(path)
+            return pd.read_parquet(io.BytesIO(read_bytes(path)) if is_compressed(path) else path)
         except Exception as exc:
             raise ValueError(f"Could not read Parquet file '{path}': {exc}") from exc
     text = decode_file(path, report)
