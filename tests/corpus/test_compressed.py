@@ -107,8 +107,8 @@ def test_a_table_among_article_files_is_reported_not_read(tmp_path):
     c = toolkit.load_corpus(tmp_path, progress=False)
     assert c.docs.doc_id.tolist() == ["story"]
     skipped = c.report[c.report.action == "skipped"]
-    assert len(skipped) == 1 and "load_corpus(" in skipped.reason.iloc[0]
-    assert "sub/index.csv" in skipped.reason.iloc[0]
+    assert len(skipped) == 1 and "load the table on its own" in skipped.reason.iloc[0]
+    assert skipped.detail.iloc[0] == "sub/index.csv"  # the file, relative to the folder
 
 
 # ------------------------------------------------------ the bundled corpus

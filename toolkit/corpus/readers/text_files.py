@@ -37,6 +37,10 @@ HTML_SUFFIXES = {".html", ".htm"}
 # files that describe a folder rather than being one of its articles
 _DOC_FILE = re.compile(r"(?i)(readme|license|licence|copying|changelog|notice|manifest)([._-].*)?")
 TABLE_SUFFIXES = {".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet", ".pq"}
+TABLE_AMONG_ARTICLES = (
+    "a table in a folder of article files is not read as articles (it may be their "
+    "metadata); load the table on its own"
+)
 COMPRESSED_TEXT = (
     "a compressed file that is not a table: tables are read compressed (.csv.gz, "
     ".jsonl.gz ...), article files must be decompressed first"
@@ -82,7 +86,7 @@ def read_folder(
             continue
         if _DOC_FILE.fullmatch(path.stem):
             reason = "documentation of the folder (README, LICENSE ...), not an article"
-            report.append(report_row(path, None, "skipped", reason, ""))
+            report.append(report_row(path, None, "skipped", reason, rel.as_posix()))
             other.append(rel.as_posix())
             continue
         record = read_text_file(path, report, doc_id=rel.with_suffix("").as_posix())
@@ -91,11 +95,8 @@ def read_folder(
     if not rows and tables:
         return _read_tables(tables, report, text_col=text_col, id_col=id_col)
     for path in tables:
-        reason = (
-            "a table in a folder of article files is not read as articles (it may be their "
-            f"metadata); load it on its own: load_corpus('{path.as_posix()}')"
-        )
-        report.append(report_row(path, None, "skipped", reason, ""))
+        rel = path.relative_to(folder).as_posix()
+        report.append(report_row(path, None, "skipped", TABLE_AMONG_ARTICLES, rel))
     if not rows:
         found = f"; it holds {len(other)} other file(s): {other[:5]}" if other else " (it is empty)"
         skipped = [r for r in report if r["action"] == "skipped" and r["path"]]
