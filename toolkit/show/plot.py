@@ -6,6 +6,7 @@ by an analysis function, so what you see can always be inspected as a table.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, Literal
 
 import matplotlib.pyplot as plt
@@ -605,6 +606,7 @@ def plot_actors_over_time(
     *,
     value: Literal["mentions", "per_1k_tokens"] = "mentions",
     top: int = 8,
+    events: Mapping[str, str] | None = None,
     ax: Axes | None = None,
 ) -> Axes:
     """One line per actor (or frame) across time periods.
@@ -617,12 +619,19 @@ def plot_actors_over_time(
     value : {"mentions", "per_1k_tokens"}
     top : int
         The actors with most mentions overall are drawn.
+    events : dict, optional
+        Dates to mark, each with its label (``{"2021-08-15": "Kabul falls"}``):
+        a dashed vertical line, labelled at the top.
     ax : matplotlib Axes, optional
 
     Examples
     --------
     >>> import toolkit
     >>> ax = toolkit.plot_actors_over_time(toolkit.count_actors("data/", by="month"))
+    >>> ax = toolkit.plot_actors_over_time(
+    ...     toolkit.count_frames("data/", by="week"), events={"2021-07-07": "the article"})
+    >>> [t.get_text() for t in ax.texts]
+    ['the article']
     """
     label, g = _label_and_group(
         counts, value, "plot_actors_over_time", "a period or date", "by='month'"
@@ -647,6 +656,7 @@ def plot_actors_over_time(
         ax.plot(rows["_x"], rows[value], marker="o", markersize=3, label=name)
     ax.set_ylabel(_VALUES[value])
     ax.set_xlabel(g)
+    _mark_events(ax, events)
     if keep:
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     else:
@@ -656,6 +666,27 @@ def plot_actors_over_time(
     )
     ax.figure.autofmt_xdate()
     return ax
+
+
+def _mark_events(ax: Axes, events: Mapping[str, str] | None) -> None:
+    """A dashed vertical line at each date, its label at the top of the axes."""
+    for when, label in (events or {}).items():
+        try:
+            x = pd.to_datetime(when, format="ISO8601")
+        except (ValueError, TypeError) as exc:
+            raise ValueError(f"events: {when!r} is not a date (give 'YYYY-MM-DD')") from exc
+        ax.axvline(x, color="0.35", linestyle="--", linewidth=1)
+        ax.annotate(
+            label,
+            xy=(x, 1.0),
+            xycoords=ax.get_xaxis_transform(),
+            xytext=(3, -3),
+            textcoords="offset points",
+            ha="left",
+            va="top",
+            fontsize="small",
+            color="0.25",
+        )
 
 
 def plot_actor_heatmap(
