@@ -107,8 +107,8 @@ def test_over_time_marks_events():
     assert [t.get_text() for t in ax.texts] == ["Kabul falls"]
     marks = [ln for ln in ax.get_lines() if ln.get_linestyle() == "--"]
     assert len(marks) == 1
-    x = marks[0].get_xdata()[0]
-    assert mdates.date2num(x) == mdates.date2num(pd.Timestamp("2021-08-15"))
+    assert marks[0].get_xdata()[0] == mdates.date2num(pd.Timestamp("2021-08-15"))
+    ax.figure.canvas.draw()  # the label is placed on a date axis without error
     with pytest.raises(ValueError, match="'15 Aug' is not a date"):
         toolkit.plot_actors_over_time(weeks, events={"15 Aug": "Kabul falls"})
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Literal
 
+import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -675,6 +676,7 @@ def _mark_events(ax: Axes, events: Mapping[str, str] | None) -> None:
             x = pd.to_datetime(when, format="ISO8601")
         except (ValueError, TypeError) as exc:
             raise ValueError(f"events: {when!r} is not a date (give 'YYYY-MM-DD')") from exc
+        x = mdates.date2num(x.to_pydatetime())
         ax.axvline(x, color="0.35", linestyle="--", linewidth=1)
         ax.annotate(
             label,
