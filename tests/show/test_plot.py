@@ -109,6 +109,14 @@ def test_over_time_marks_events():
     assert len(marks) == 1
     assert marks[0].get_xdata()[0] == mdates.date2num(pd.Timestamp("2021-08-15"))
     ax.figure.canvas.draw()  # the label is placed on a date axis without error
+    # a frame keeps its colour whatever else is drawn; a month is drawn at its middle
+    months = toolkit.count_frames(corpus, by="month", quotes=no_quotes)
+    colour = {ln.get_label(): ln.get_color() for ln in ax.get_lines() if ln.get_label()[0] != "_"}
+    ax2 = toolkit.plot_actors_over_time(months.query("frame == 'evacuation'"))
+    (line,) = ax2.get_lines()
+    assert line.get_color() == colour["evacuation"] != colour["withdrawal"]
+    middle = mdates.date2num(pd.Timestamp("2021-08-16 12:00"))
+    assert abs(mdates.date2num(line.get_xdata()[0]) - middle) < 0.01
     with pytest.raises(ValueError, match="'15 Aug' is not a date"):
         toolkit.plot_actors_over_time(weeks, events={"15 Aug": "Kabul falls"})
 

@@ -619,7 +619,8 @@ def plot_actors_over_time(
         by one period or date column (``by="month"``, ``"week"``, ``"date"``).
     value : {"mentions", "per_1k_tokens"}
     top : int
-        The actors with most mentions overall are drawn.
+        The actors with most mentions overall are drawn. A period (``by="month"``)
+        is drawn at its middle; a frame keeps its colour from plot to plot.
     events : dict, optional
         Dates to mark, each with its label (``{"2021-08-15": "Kabul falls"}``):
         a dashed vertical line, labelled at the top.
@@ -639,8 +640,8 @@ def plot_actors_over_time(
     )
     data = counts[counts[g].notna()]
     x = data[g]
-    if isinstance(x.dtype, pd.PeriodDtype):
-        x = x.dt.to_timestamp()
+    if isinstance(x.dtype, pd.PeriodDtype):  # a period's count is drawn at its middle
+        x = x.dt.start_time + (x.dt.end_time - x.dt.start_time) / 2
     elif not pd.api.types.is_datetime64_any_dtype(x) and not pd.api.types.is_numeric_dtype(x):
         try:
             x = pd.to_datetime(x.astype(str), format="mixed")
@@ -652,9 +653,10 @@ def plot_actors_over_time(
     totals = data.groupby("_label", sort=False)["mentions"].sum()
     keep = sorted(totals.index, key=lambda k: (-totals[k], k))[:top]
     ax = _axes(ax, (8, 4))
+    colours = _colours(counts[label], keep)
     for name in keep:
         rows = data[data["_label"] == name].sort_values("_x")
-        ax.plot(rows["_x"], rows[value], marker="o", markersize=3, label=name)
+        ax.plot(rows["_x"], rows[value], marker="o", markersize=3, label=name, color=colours[name])
     ax.set_ylabel(_VALUES[value])
     ax.set_xlabel(g)
     _mark_events(ax, events)
@@ -667,6 +669,17 @@ def plot_actors_over_time(
     )
     ax.figure.autofmt_xdate()
     return ax
+
+
+def _colours(labels: pd.Series, keep: list[str]) -> dict[str, Any]:
+    """A colour per label: by its place among a categorical's categories (a
+    frame lexicon's order) when there are no more of them than colours, so that
+    one frame has one colour in every plot; otherwise by rank."""
+    cycle = plt.rcParams["axes.prop_cycle"].by_key()["color"]
+    if isinstance(labels.dtype, pd.CategoricalDtype) and len(labels.cat.categories) <= len(cycle):
+        order = [str(c) for c in labels.cat.categories]
+        return {k: cycle[order.index(k) % len(cycle)] for k in keep}
+    return {k: cycle[i % len(cycle)] for i, k in enumerate(keep)}
 
 
 def _mark_events(ax: Axes, events: Mapping[str, str] | None) -> None:
