@@ -33,7 +33,7 @@ from ..search.lexicons import (
 )
 from ..text.abbreviations import abbreviations
 from .counts import by_list, count_hits
-from .voice import VOICE_COLUMNS, VOICE_KEYS, attach_voice
+from .voice import VOICE_COLUMNS, VOICE_KEYS, attach_voice, speaker_details
 from .voice import quotes_of as _quotes_of
 
 __all__ = [
@@ -99,8 +99,9 @@ def find_actors(
     hits["type"] = pd.Categorical(_per_entry(hits["actor"], info["type"]), categories=_types())
     hits["parent"] = pd.Series(_per_entry(hits["actor"], info["parent"]), dtype="string")
     hits["code"] = pd.Series(_per_entry(hits["actor"], info["code"]), dtype="string")
-    columns = [*ACTOR_COLUMNS, *(["excluded_by"] if excluded else [])]
-    out = attach_voice(hits, _quotes_of(c, quotes))[columns]
+    q = _quotes_of(c, quotes)
+    columns = [*ACTOR_COLUMNS, *speaker_details(q), *(["excluded_by"] if excluded else [])]
+    out = attach_voice(hits, q)[columns]
     out.attrs = {"excluded": tally}
     return out
 

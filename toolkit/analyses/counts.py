@@ -20,7 +20,7 @@ from .._util.tables import require_columns
 from ..corpus.corpus import Corpus
 from ..corpus.index import TokenIndex, corpus_index
 from ..corpus.load import as_corpus
-from .voice import VOICE_KEYS, word_token_voice
+from .voice import SPEAKER_DETAILS, VOICE_KEYS, require_voice_key, word_token_voice
 
 __all__ = ["PERIODS", "by_list", "count_documents", "count_hits", "document_key", "sorted_codes"]
 
@@ -228,7 +228,10 @@ def _classify(
     for k in by:
         if k == label:
             raise ValueError(f"by={k!r}: counts are always per {label}; group by something else")
-        if k in VOICE_KEYS:
+        if k in SPEAKER_DETAILS:
+            require_voice_key(hits.columns, k)
+            voice_keys.append(k)
+        elif k in VOICE_KEYS:
             require_columns(hits, [k], "the hits")
             voice_keys.append(k)
         elif k in doc_cols or k in PERIODS:

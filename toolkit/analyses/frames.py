@@ -17,7 +17,7 @@ from .._util.tables import require_columns
 from ..corpus.load import as_corpus
 from ..search.lexicons import DEFAULT_FRAMES, HIT_COLUMNS, Lexicon, lexicon_hits, load_lexicon
 from .counts import PERIODS, by_list, count_hits
-from .voice import VOICE_COLUMNS, VOICE_KEYS, attach_voice, quotes_of
+from .voice import VOICE_COLUMNS, VOICE_KEYS, attach_voice, quotes_of, speaker_details
 
 __all__ = ["FRAME_HIT_COLUMNS", "PERIODS", "count_frames", "find_frames"]
 
@@ -68,8 +68,9 @@ def find_frames(
     hits = lexicon_hits(c, lex, excluded=excluded)
     tally = hits.attrs["excluded"]
     hits = hits.rename(columns={"pattern": "cue"})
-    columns = [*FRAME_HIT_COLUMNS, *(["excluded_by"] if excluded else [])]
-    out = attach_voice(hits, quotes_of(c, quotes))[columns]
+    q = quotes_of(c, quotes)
+    columns = [*FRAME_HIT_COLUMNS, *speaker_details(q), *(["excluded_by"] if excluded else [])]
+    out = attach_voice(hits, q)[columns]
     out.attrs = {"excluded": tally}
     return out
 

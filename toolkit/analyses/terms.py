@@ -28,7 +28,7 @@ from ..corpus.load import as_corpus
 from .association import check_whole, term_order
 from .counts import PERIODS, by_list, document_key, sorted_codes
 from .stopwords import stopword_words
-from .voice import VOICE_KEYS, quotes_of, word_token_voice
+from .voice import VOICE_KEYS, quotes_of, require_voice_key, word_token_voice
 
 __all__ = ["TERM_COLUMNS", "count_terms", "document_term_matrix"]
 
@@ -260,6 +260,7 @@ def _token_groups(
     for k in keys:
         if k in VOICE_KEYS:
             voices = word_token_voice(idx, quotes_of(corpus, quotes))
+            require_voice_key(voices.columns, k)
             columns.append(sorted_codes(voices[k]))
         elif k in doc_cols or k in PERIODS:
             codes, values = sorted_codes(document_key(docs, k))
