@@ -4,6 +4,8 @@ when present, and helpers to read quotations of inline texts."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import matplotlib
@@ -78,3 +80,20 @@ def _close_figures():
     import matplotlib.pyplot as plt
 
     plt.close("all")
+
+
+def run_guarded(code: str, *, timeout: float = 120) -> subprocess.CompletedProcess:
+    """Run Python ``code`` in a fresh interpreter in the project folder, failing the
+    test if it has not finished after ``timeout`` seconds: a hang guard for code that
+    could spin inside C (a regex engine), where no signal or thread can stop it."""
+    try:
+        return subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"still running after {timeout:g} s (a hang): {code}")

@@ -34,7 +34,7 @@ from typing import Any
 import pandas as pd
 
 from . import __version__
-from ._util.paths import bundled_dir, default_corpus
+from ._util.paths import bundled_dir, check_output_folder, default_corpus
 
 __all__ = [
     "corpus_name",
@@ -304,8 +304,15 @@ def run_report(
     notebooks: Sequence[str | Path] | None = None,
     timeout: int = 900,
     echo: bool = True,
+    force: bool = False,
 ) -> pd.DataFrame:
     """Execute the curated notebooks on a corpus and write HTML pages and an index.
+
+    The report never writes into the corpus folder it reads (its pages would be
+    read as articles the next time) nor around it, and never replaces a file it
+    did not write: ``outdir`` must be new, empty, or hold only the files of an
+    earlier report, unchanged (a hidden manifest, ``.toolkit-report.json``, lists
+    them with their checksums), unless ``force``.
 
     Parameters
     ----------
@@ -330,6 +337,8 @@ def run_report(
         Seconds a single cell may run.
     echo : bool
         Print one line per notebook as it runs.
+    force : bool
+        Write into ``outdir`` even when it holds files the report did not write.
 
     Returns
     -------
@@ -347,6 +356,10 @@ def run_report(
     source = Path(corpus) if corpus is not None else default_corpus()
     if not source.exists():
         raise FileNotFoundError(f"No such file or folder: '{source}'")
+    out = check_output_folder(outdir, reading=source)
+    manifest = _Manifest(out)
+    if not force:
+        manifest.check_only_ours(outdir)
     loaded = load_corpus(source, text_col=text_col, id_col=id_col, clean=clean, progress=False)
     name = source.resolve().name or str(source)
     sentence = corpus_sentence(loaded, name, text_col=text_col)
@@ -354,7 +367,6 @@ def run_report(
     paths = [Path(p) for p in notebooks] if notebooks else report_notebooks(source)
     if not paths:
         raise FileNotFoundError("no notebooks to run")
-    out = Path(outdir)
     (out / "notebooks").mkdir(parents=True, exist_ok=True)
     # the kernels run in the corpus's folder and read it by its name, so that no
     # notebook or page holds a path of this machine
@@ -382,8 +394,11 @@ def run_report(
             error = f": {row['error']}" if row["error"] else ""
             print(f"{row['status']} ({row['seconds']:.1f} s){error}", flush=True)
         rows.append(row)
+        manifest.add(out / row["html"] if row["html"] else None, out / "notebooks" / path.name)
+        manifest.add_folder(out / "tables")
     table = pd.DataFrame(rows)
     (out / "index.html").write_text(_index_page(table, sentence), encoding="utf-8")
+    manifest.add(out / "index.html")
     if echo:
         print(f"wrote {out / 'index.html'}")
     return table
@@ -435,6 +450,61 @@ def _run_one(
         "bytes": page.stat().st_size if page.exists() else 0,
         "error": error,
     }
+
+
+class _Manifest:
+    """The files a report wrote in its folder (paths relative to it) with their
+    SHA-256, kept in a hidden file there, so that a later report knows which files
+    it may replace."""
+
+    NAME = ".toolkit-report.json"
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.path = folder / self.NAME
+        try:
+            data = json.loads(self.path.read_text("utf-8"))
+            self.files: dict[str, str] = dict(data.get("files", {}))
+        except (OSError, ValueError, AttributeError, TypeError):
+            self.files = {}
+
+    def check_only_ours(self, shown: str | Path) -> None:
+        """Raise ValueError when the folder holds anything but unchanged files of
+        an earlier report (hidden files, such as Jupyter's checkpoints, aside)."""
+        if not self.folder.is_dir():
+            return
+        theirs = sorted(
+            str(entry.relative_to(self.folder))
+            for entry in self.folder.rglob("*")
+            if not any(part.startswith(".") for part in entry.relative_to(self.folder).parts)
+            and not entry.is_dir()
+            and self.files.get(entry.relative_to(self.folder).as_posix()) != _sha256(entry)
+        )
+        if theirs:
+            listed = ", ".join(theirs[:3]) + (" ..." if len(theirs) > 3 else "")
+            raise ValueError(
+                f"-o {shown} holds files this report did not write ({listed}): choose a new or "
+                "empty folder, or pass --force to write the report there anyway"
+            )
+
+    def add(self, *written: Path | None) -> None:
+        """Record files the report has just written (missing ones are skipped)."""
+        for path in written:
+            if path is not None and path.is_file():
+                self.files[path.relative_to(self.folder).as_posix()] = _sha256(path)
+        data = {"written by": f"newsdiscourse-toolkit {__version__} report", "files": self.files}
+        self.path.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
+
+    def add_folder(self, folder: Path) -> None:
+        """Record every file of a folder the report's kernels write into."""
+        if folder.is_dir():
+            self.add(*sorted(p for p in folder.rglob("*") if p.is_file()))
+
+
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _add_report_cells(nb: Any, prefix: str, sentence: str, others: str, max_rows: int) -> None:

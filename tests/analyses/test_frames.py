@@ -329,3 +329,17 @@ def test_attach_voice_matches_a_brute_force_join(spans, hits):
         quoted, _, i = max(holding)  # quoted first, then the innermost (latest start)
         assert voice == ("quoted" if quoted else "reported")
         assert speaker == f"s{i}"
+
+
+@pytest.mark.parametrize("source", ["header-only csv", [""]])
+def test_count_frames_on_an_empty_corpus(tmp_path, source):
+    if source == "header-only csv":
+        (tmp_path / "a.csv").write_text("doc_id,text\n", "utf-8")
+        source = tmp_path / "a.csv"
+    corpus = toolkit.load_corpus(source)
+    assert len(corpus) == 0
+    counts = toolkit.count_frames(corpus)
+    assert (counts.mentions == 0).all() and len(counts) == len(
+        toolkit.load_lexicon("afghanistan-2021-frames", kind="frames").names
+    )
+    assert toolkit.find_frames(corpus).empty

@@ -69,14 +69,14 @@ def test_inner_suffix_sees_through_the_compression():
 def test_a_file_named_gz_that_is_not_gzip_is_named(tmp_path):
     path = tmp_path / "a.jsonl.gz"
     path.write_bytes(_table_bytes(".jsonl"))
-    with pytest.raises(ValueError, match=r"a\.jsonl\.gz' is named as a gzip file"):
+    with pytest.raises(ValueError, match=r"a\.jsonl\.gz': named as a gzip file"):
         toolkit.load_corpus(path, progress=False)
 
 
 def test_a_damaged_gzip_file_is_named(tmp_path):
     path = tmp_path / "a.jsonl.gz"
     path.write_bytes(gzip.compress(_table_bytes(".jsonl"))[:30])
-    with pytest.raises(ValueError, match=r"Could not decompress '.*a\.jsonl\.gz' \(gzip\)"):
+    with pytest.raises(ValueError, match=r"a\.jsonl\.gz': could not be decompressed \(gzip\)"):
         read_bytes(path)
 
 

@@ -360,3 +360,11 @@ def test_folder_with_only_a_table_reads_it(tmp_path):
     assert c.report.reason.str.startswith("documentation").sum() == 1
     with pytest.raises(ValueError, match=r"has no column 'text'.*text_col='body'"):
         toolkit.load_corpus(tmp_path)
+
+
+def test_html_view_of_an_empty_corpus():
+    c = toolkit.load_corpus([""])
+    assert len(c) == 0 and "0 documents" in repr(c)
+    page = c._repr_html_()
+    assert "<b>Corpus</b>: 0 documents" in page and "No document was loaded" in page
+    assert c.docs.text.str.len().sum() == 0  # the text columns are text, even empty

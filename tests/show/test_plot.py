@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import matplotlib.dates as mdates
+import matplotlib.text
 import numpy as np
 import pandas as pd
 import pytest
@@ -142,6 +143,66 @@ def test_plot_errors(sample_corpus, quotes):
         toolkit.plot_actor_frequency(counts, value="share")
     with pytest.raises(ValueError, match="actor_cooccurrence"):
         toolkit.plot_actor_cooccurrence(counts)
+
+
+MATH = "$\\frac{1}$"  # mathtext cannot parse this: every label must be shown literally
+
+
+def _draws(ax: Axes) -> list[str]:
+    """Render the figure (mathtext errors surface here) and return its texts as
+    shown: matplotlib prints an escaped dollar as a dollar."""
+    from toolkit.show.widgets.base import figure_png
+
+    texts = [t.get_text() for t in ax.figure.findobj(matplotlib.text.Text)]
+    assert figure_png(ax).startswith(b"\x89PNG")
+    return [t.replace("\\$", "$") for t in texts]
+
+
+def test_labels_with_dollar_signs_are_drawn_literally():
+    corpus = toolkit.load_corpus(
+        pd.DataFrame(
+            {
+                "doc_id": [MATH, "b"],
+                "source": [MATH, "Other $ source $"],
+                "date": ["2021-07-01", "2021-08-15"],
+                "text": ["The Taliban entered Kabul. Ghani fled.", "The Taliban took power."],
+            }
+        ),
+        progress=False,
+    )
+    no_quotes = pd.DataFrame({"doc_id": [], "start": [], "end": [], "kind": []})
+    hits = toolkit.kwic(corpus, ["Taliban", "Kab*"])
+    assert f"{MATH} (2)" in _draws(toolkit.plot_dispersion(hits, corpus))
+    by_source = toolkit.count_actors(corpus, by="source", quotes=no_quotes)
+    assert MATH in _draws(toolkit.plot_actor_frequency(by_source))
+    assert MATH in _draws(toolkit.plot_actor_heatmap(by_source))
+    frames = toolkit.count_frames(corpus, by="source", quotes=no_quotes)
+    _draws(toolkit.plot_frames(frames))
+    by_month = toolkit.count_actors(corpus, by="month", quotes=no_quotes)
+    _draws(toolkit.plot_actors_over_time(by_month))
+    _draws(toolkit.plot_actor_cooccurrence(toolkit.actor_cooccurrence(corpus)))
+    _draws(toolkit.plot_collocates(toolkit.collocates(corpus, "$ Taliban", min_count=1)))
+    speakers = pd.DataFrame(
+        {
+            "speaker": [MATH],
+            "n_quotes": [3],
+            "mean_compound": [0.2],
+            "ci_low": [0.1],
+            "ci_high": [0.3],
+        }
+    )
+    assert f"{MATH} (n=3)" in _draws(toolkit.plot_speaker_sentiment(speakers))
+
+
+def test_plots_of_an_empty_corpus_draw_without_warnings():
+    corpus = toolkit.load_corpus([""])
+    assert len(corpus) == 0
+    no_quotes = pd.DataFrame({"doc_id": [], "start": [], "end": [], "kind": []})
+    assert "no hits" in _draws(toolkit.plot_dispersion(toolkit.kwic(corpus, "Taliban"), corpus))
+    counts = toolkit.count_actors(corpus, quotes=no_quotes)
+    assert "nothing counted" in _draws(toolkit.plot_actor_frequency(counts))
+    frames = toolkit.count_frames(corpus, by="voice", quotes=no_quotes)
+    _draws(toolkit.plot_frames(frames))
 
 
 def test_term_bars(sample_corpus, quotes):

@@ -1,23 +1,14 @@
-"""Statistics shared by collocates and keyness: log-likelihood terms, ranking, checks."""
+"""Statistics shared by collocates and keyness: log-likelihood terms, ranking, patterns."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 import numpy as np
 
 from ..search.patterns import MatchMode, Pattern, compile_pattern
 
-__all__ = ["check_whole", "compile_patterns", "term_order", "xlnx"]
-
-
-def check_whole(name: str, value: Any, *, minimum: int, unit: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < minimum:
-        raise ValueError(
-            f"{name}={value!r}: it must be a whole number of {unit}, {minimum} or more"
-        )
-    return int(value)
+__all__ = ["compile_patterns", "term_order", "xlnx"]
 
 
 def xlnx(o: np.ndarray, e: np.ndarray) -> np.ndarray:

@@ -8,10 +8,11 @@ from typing import Any, Literal, get_args
 import numpy as np
 import pandas as pd
 
+from .._util.checks import check_whole, check_window
 from .._util.tables import str_array
 from ..corpus.index import TokenIndex, corpus_index
 from ..search.patterns import MatchMode, Pattern, find_spans
-from .association import check_whole, compile_patterns, term_order, xlnx
+from .association import compile_patterns, term_order, xlnx
 from .stopwords import stop_mask, stopword_words
 
 __all__ = ["COLLOCATE_COLUMNS", "COLLOCATE_MEASURES", "collocates"]
@@ -139,7 +140,7 @@ def collocates(
     >>> table.loc[table.collocate == "fighters", ["count", "frequency", "right"]].values.tolist()
     [[6, 7, 6]]
     """
-    window = check_whole("window", window, minimum=1, unit="words")
+    window = check_window(window)
     min_count = check_whole("min_count", min_count, minimum=1, unit="co-occurrences")
     if measure not in COLLOCATE_MEASURES:
         raise ValueError(f"measure={measure!r} is not one of {', '.join(COLLOCATE_MEASURES)}")

@@ -9,11 +9,12 @@ from typing import Any, Literal, get_args
 import numpy as np
 import pandas as pd
 
+from .._util.checks import check_whole
 from .._util.tables import str_array
 from ..corpus.corpus import Corpus
 from ..corpus.index import TokenIndex, corpus_index
 from ..corpus.load import as_corpus
-from .association import check_whole, term_order, xlnx
+from .association import term_order, xlnx
 from .stopwords import stop_mask, stopword_words
 
 __all__ = ["KEYNESS_COLUMNS", "KEYNESS_MEASURES", "keyness"]

@@ -22,10 +22,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._util.checks import check_whole
 from .._util.tables import str_array
 from ..corpus.index import TokenIndex, corpus_index
 from ..corpus.load import as_corpus
-from .association import check_whole, term_order
+from .association import term_order
 from .counts import PERIODS, by_list, document_key, sorted_codes
 from .stopwords import stopword_words
 from .voice import VOICE_KEYS, quotes_of, require_voice_key, word_token_voice

@@ -27,8 +27,9 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from .._util.paths import check_output_file
 from ..corpus.readers.tables import MissingColumnError
-from .common import write_table
+from .common import corpus_source, write_table
 from .counts import COMMANDS as COUNTS
 from .quotes import COMMANDS as QUOTES
 from .quotes import QUOTE_TABLE_COLUMNS
@@ -63,12 +64,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status.
+
+    Errors a user can fix (a missing or unreadable path, an output that would
+    overwrite a file or land in the corpus, an invalid pattern or option) print one
+    line on stderr and return 2. The file ``-o`` names is checked before any work.
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        output = getattr(args, "output", None)
+        if args.command != "report" and output is not None and str(output) != "-":
+            reading = corpus_source(args) if hasattr(args, "corpus") else None
+            check_output_file(output, force=args.force, reading=reading)
         return args.func(args)
-    except (FileNotFoundError, ValueError, LookupError, TypeError) as exc:
+    except (OSError, ValueError, LookupError, TypeError) as exc:
         print(f"error: {shell_words(exc, args)}", file=sys.stderr)
         return 2
 
@@ -91,7 +101,10 @@ def shell_words(exc: Exception, args: argparse.Namespace) -> str:
         if exc.suggestion:
             return f"{message}. Use {flag} {exc.suggestion}"
         return f"{message}. Use {flag} to name the column"
-    message = str(exc)
+    if isinstance(exc, OSError) and exc.strerror and exc.filename is not None:
+        message = f"{exc.strerror}: '{exc.filename}'"
+    else:
+        message = " ".join(str(exc).split())
     options = sorted(vars(args), key=len, reverse=True)
     for name in options:
         flag = "--" + name.replace("_", "-")

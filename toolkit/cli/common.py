@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._util.paths import default_corpus
+from .._util.paths import check_output_file, default_corpus
 from ..corpus.corpus import Corpus
 from ..corpus.load import load_corpus
 from ..show.tables import readable_numbers
@@ -33,7 +33,9 @@ __all__ = [
     "FORMATS",
     "add_command",
     "corpus_arguments",
+    "corpus_source",
     "emit",
+    "force_argument",
     "format_table",
     "load_corpus_from_args",
     "output_arguments",
@@ -92,7 +94,7 @@ def load_corpus_from_args(args: argparse.Namespace, source: Any = None) -> Corpu
     does not redo the work of the first.
     """
     if source is None:
-        source = args.corpus if args.corpus is not None else default_corpus()
+        source = corpus_source(args)
     return load_corpus(
         source,
         text_col=args.text_col,
@@ -112,7 +114,20 @@ def output_arguments(p: argparse.ArgumentParser) -> None:
         default="table",
         help="table (fits the screen; long values shortened), csv or jsonl (every value in full)",
     )
-    p.add_argument("-o", "--output", default=None, metavar="FILE", help="write to FILE")
+    p.add_argument(
+        "-o", "--output", default=None, metavar="FILE", help="write to FILE (a new file)"
+    )
+    force_argument(p)
+
+
+def force_argument(p: argparse.ArgumentParser) -> None:
+    """``--force``: let ``-o`` replace a file (or a folder) that exists."""
+    p.add_argument("--force", action="store_true", help="overwrite what -o would replace")
+
+
+def corpus_source(args: argparse.Namespace) -> Any:
+    """The corpus a command names, or the default one."""
+    return args.corpus if args.corpus is not None else default_corpus()
 
 
 def positive_int(value: str) -> int:
@@ -137,14 +152,18 @@ def emit(args: argparse.Namespace, table: pd.DataFrame, summary: str) -> None:
     summary = textwrap.fill(summary, shutil.get_terminal_size().columns, break_on_hyphens=False)
     if args.format == "table":
         body = format_table(table) if len(table) else ""
-        _write(f"{summary}\n{body}", args.output)
+        _write(f"{summary}\n{body}", args.output, force=getattr(args, "force", False))
     else:
-        write_table(table, args.format, args.output)
+        write_table(table, args.format, args.output, force=getattr(args, "force", False))
         print(summary, file=sys.stderr)
 
 
-def write_table(frame: pd.DataFrame, fmt: str, output: str | Path | None) -> None:
-    """Write a result table as a text table fitting the terminal, CSV or JSON lines."""
+def write_table(
+    frame: pd.DataFrame, fmt: str, output: str | Path | None, *, force: bool = False
+) -> None:
+    """Write a result table as a text table fitting the terminal, CSV or JSON lines,
+    to the screen (``output`` None or ``"-"``) or to a file, which must not exist
+    unless ``force`` (see :func:`toolkit._util.paths.check_output_file`)."""
     if fmt == "csv":
         text = frame.to_csv(index=False)
     elif fmt == "jsonl":
@@ -154,15 +173,14 @@ def write_table(frame: pd.DataFrame, fmt: str, output: str | Path | None) -> Non
         text = format_table(frame) if len(frame) else "(no rows)\n"
     else:  # pragma: no cover - argparse restricts the choices
         raise ValueError(f"unknown format {fmt!r}")
-    _write(text, output)
+    _write(text, output, force=force)
 
 
-def _write(text: str, output: str | Path | None) -> None:
+def _write(text: str, output: str | Path | None, *, force: bool) -> None:
     if output is None or str(output) == "-":
         sys.stdout.write(text)
     else:
-        Path(output).parent.mkdir(parents=True, exist_ok=True)
-        Path(output).write_text(text, encoding="utf-8")
+        check_output_file(output, force=force, reading=None).write_text(text, encoding="utf-8")
 
 
 # ------------------------------------------------------- tables for the terminal

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from .common import add_command, corpus_arguments, positive_int
+from .common import add_command, corpus_arguments, force_argument, positive_int
 
 __all__ = ["COMMANDS"]
 
@@ -30,8 +30,13 @@ def _report_parser(sub: Any) -> None:
     )
     corpus_arguments(p)
     p.add_argument(
-        "-o", "--output", default="report", metavar="DIR", help="output folder (default: report/)"
+        "-o",
+        "--output",
+        default="report",
+        metavar="DIR",
+        help="output folder (default: report/); a new folder, or one an earlier report wrote",
     )
+    force_argument(p)
     p.add_argument("--show-code", action="store_true", help="keep the notebooks' code in the pages")
     p.add_argument(
         "--rows",
@@ -58,6 +63,7 @@ def _report_command(args: argparse.Namespace) -> int:
         show_code=args.show_code,
         max_rows=args.rows,
         timeout=args.timeout,
+        force=args.force,
     )
     failed = table[table["status"] != "ok"]
     return 1 if len(failed) else 0

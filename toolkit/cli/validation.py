@@ -13,6 +13,7 @@ from .common import (
     add_command,
     corpus_arguments,
     emit,
+    force_argument,
     load_corpus_from_args,
     output_arguments,
     positive_int,
@@ -74,7 +75,10 @@ def _sample_parser(sub: Any) -> None:
         default=None,
         help="allowed codes (default: correct wrong unsure; none missed unsure with --unflagged)",
     )
-    p.add_argument("-o", "--output", required=True, help="the .xlsx coding sheet to write")
+    p.add_argument(
+        "-o", "--output", required=True, help="the .xlsx coding sheet to write (a new file)"
+    )
+    force_argument(p)
     p.set_defaults(func=_sample_command)
 
 

@@ -14,6 +14,8 @@ from typing import Any, TypeVar
 import numpy as np
 import pandas as pd
 
+from ..text.characters import replace_lone_surrogates
+
 __all__ = ["BASE_COLUMNS", "PARAGRAPH_KINDS", "REPORT_COLUMNS", "Corpus", "report_row"]
 
 BASE_COLUMNS = ["doc_id", "title", "date", "source", "url", "text", "raw"]
@@ -38,8 +40,10 @@ class Corpus:
         any other metadata columns. ``text`` is the cleaned text every offset
         refers to; ``raw`` is the text as loaded.
     report : DataFrame
-        ``path, doc_id, action, reason, detail``: one row for every input skipped,
-        decoded with a fallback encoding, renamed, emptied or paragraph removed.
+        ``path, doc_id, action, reason, detail``: one row for every input skipped
+        (a file, JSON line or CSV row, with where it is and why), decoded with a
+        fallback encoding, repaired (lone surrogates), renamed, emptied or
+        paragraph removed, and every warning (a date that is not one).
     paragraph_spans : DataFrame
         ``doc_id, para_id, start, end, kind, raw_start, raw_end`` for each
         paragraph in ``text`` (see :func:`toolkit.paragraphs`, which adds the text).
@@ -109,6 +113,8 @@ class Corpus:
         head.insert(1, "characters", self._docs["text"].str.len().head(10))
         html = head.to_html(index=False, escape=True, max_cols=12)
         more = f"<p>showing 10 of {len(self):,} documents</p>" if len(self) > 10 else ""
+        if not len(self):
+            more = "<p>No document was loaded: <code>.report</code> says what was skipped.</p>"
         return (
             f"<p><b>Corpus</b>: {len(self):,} documents; {len(self._report):,} rows in "
             f"<code>.report</code></p>{html}{more}"
@@ -157,10 +163,13 @@ class Corpus:
 
 
 def report_row(path: Any, doc_id: Any, action: str, reason: str, detail: str) -> dict[str, Any]:
-    """One row of a corpus's ``report``: what happened to which input, and why."""
+    """One row of a corpus's ``report``: what happened to which input, and why.
+
+    A path or id that is not valid Unicode (a file name in another encoding) is
+    shown with U+FFFD for the bytes that cannot be shown."""
     return {
-        "path": None if path is None else str(path),
-        "doc_id": doc_id,
+        "path": None if path is None else replace_lone_surrogates(str(path))[0],
+        "doc_id": replace_lone_surrogates(doc_id)[0] if isinstance(doc_id, str) else doc_id,
         "action": action,
         "reason": reason,
         "detail": detail,

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .._util.progress import progress as _progress
+from ..text.characters import match_form
 from ..text.sentences import split_sentences
 from ..text.words import split_tokens
 from .corpus import Corpus
@@ -108,8 +109,10 @@ class TokenIndex:
         del strings
         self.form = codes.astype(np.int32)
         self.forms = np.asarray(forms, dtype=object)
+        # the lower-case type of a form is what case-insensitive matching compares:
+        # its match form (NFC, no soft hyphens or zero-width joiners), lower-cased
         lower_codes, lowers = pd.factorize(
-            np.asarray([f.lower() for f in self.forms], dtype=object)
+            np.asarray([match_form(f.lower()) for f in self.forms], dtype=object)
         )
         self.lower_of_form = lower_codes.astype(np.int32)
         self.lowers = np.asarray(lowers, dtype=object)
@@ -193,6 +196,20 @@ class TokenIndex:
         hi = np.maximum(self.sent_end[final].astype(np.int64), stop)
         empty = self.doc_sent[doc] == self.doc_sent[doc + 1]  # a document without sentences
         return np.where(empty, start, lo), np.where(empty, stop, hi)
+
+    @cached_property
+    def match_forms(self) -> np.ndarray:
+        """Each surface form as case-sensitive matching compares it (its
+        :func:`~toolkit.text.characters.match_form`), aligned with ``forms``."""
+        return np.asarray([match_form(f) for f in self.forms], dtype=object)
+
+    @cached_property
+    def match_form_ids(self) -> dict[str, list[int]]:
+        """Form ids by match form (``café`` in NFC and in NFD share one entry)."""
+        ids: dict[str, list[int]] = {}
+        for i, f in enumerate(self.match_forms.tolist()):
+            ids.setdefault(f, []).append(i)
+        return ids
 
     @cached_property
     def lower_rank(self) -> np.ndarray:

@@ -10,7 +10,6 @@ paragraph removed, and why). The readers of each format are in
 from __future__ import annotations
 
 import os
-import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -21,9 +20,12 @@ import pandas as pd
 from .._util.progress import progress as _progress
 from .cleaning import clean_document, cleaning_rules
 from .corpus import BASE_COLUMNS, PARAGRAPH_KINDS, REPORT_COLUMNS, Corpus, report_row
+from .dates import parse_dates
 from .duplicates import handle_duplicates
 from .readers.compressed import COMPRESSED_SUFFIXES, inner_suffix, is_compressed
 from .readers.exports import OFFICE_SUFFIXES, read_export
+from .readers.files import shown
+from .readers.records import repair_record
 from .readers.tables import from_frame, read_table
 from .readers.text_files import (
     COMPRESSED_TEXT,
@@ -89,8 +91,12 @@ def load_corpus(
     FileNotFoundError
         When a path does not exist.
     ValueError
-        When a table has no text column (the message lists its columns) or a
-        folder holds no text files.
+        When the source is an empty string, a table has no text column (the
+        message lists its columns) or two columns of one name, a single file
+        cannot be read (the message says why), or a folder holds no readable text
+        file. Anything wrong inside a folder or table (a file that is not text, a
+        JSON line that does not parse, a CSV row with too many fields, a date that
+        is not one) is a row of ``report`` instead, and the rest is loaded.
 
     Examples
     --------
@@ -124,18 +130,30 @@ def _read(
     source: Any, *, text_col: str, id_col: str | None, report: list, progress: bool
 ) -> pd.DataFrame:
     if isinstance(source, pd.DataFrame):
-        return from_frame(source, text_col, id_col, origin="the DataFrame", report=report)
+        frame, rows = from_frame(source, text_col, id_col, origin="the DataFrame")
+        report.extend(rows)
+        return frame
+    if isinstance(source, str) and not source.strip():
+        raise ValueError(
+            f"load_corpus got an empty string ({source!r}) for its source: give a folder or "
+            "file path ('data/'), a DataFrame, or the texts themselves in a list"
+        )
     if isinstance(source, str) and not _looks_like_path(source):
         return _from_texts([source], report)
     if isinstance(source, str | os.PathLike):
         path = Path(source)
         if not path.exists():
             raise FileNotFoundError(
-                f"No such file or folder: '{source}'. To analyse a string as text, pass it "
-                "in a list: load_corpus([text])."
+                f"No such file or folder: '{shown(source)}'. To analyse a string as text, pass "
+                "it in a list: load_corpus([text])."
             )
         if path.is_dir():
-            return read_folder(path, report, progress, text_col=text_col, id_col=id_col)
+            (records, rows), tables = read_folder(path, progress)
+            report.extend(rows)
+            if tables:  # a folder holding tables, not articles
+                frames = [_from_file(t, text_col, id_col, report) for t in tables]
+                return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+            return pd.DataFrame(records)
         return _from_file(path, text_col, id_col, report)
     if isinstance(source, pd.Series | Sequence | np.ndarray) and not isinstance(source, bytes):
         items = list(source)
@@ -171,31 +189,40 @@ def _from_texts(texts: list[str], report: list) -> pd.DataFrame:
                 report_row(None, f"doc{i}", "skipped", "empty text", f"item {i} of the list")
             )
             continue
-        rows.append({"doc_id": f"doc{i}", "raw": t})
+        record, repaired = repair_record(
+            {"doc_id": f"doc{i}", "raw": t}, path=None, doc_id=f"doc{i}", where=f"item {i}"
+        )
+        report.extend(repaired)
+        rows.append(record)
     return pd.DataFrame(rows, columns=["doc_id", "raw"])
 
 
 def _from_file(path: Path, text_col: str, id_col: str | None, report: list) -> pd.DataFrame:
     suffix = inner_suffix(path)
     if is_compressed(path) and suffix not in TABLE_SUFFIXES:
-        raise ValueError(f"Could not load '{path}': {COMPRESSED_TEXT}")
-    if suffix not in TABLE_SUFFIXES:  # news-database exports and office files, by content
-        records = read_export(path, report, doc_id=path.stem)
-        if records == []:
-            raise ValueError(f"Could not load '{path}': {report[-1]['reason']}")
-        if records is not None:
-            return pd.DataFrame(records)
+        raise ValueError(f"Could not load '{shown(path)}': {COMPRESSED_TEXT}")
     if suffix in TABLE_SUFFIXES:
-        table = read_table(path, suffix, report)
-        return from_frame(table, text_col, id_col, origin=f"'{path}'", report=report, path=path)
-    record = read_text_file(path, report, doc_id=path.stem)
-    if record is None:
-        reason = report[-1]["reason"] if report else "unreadable"
-        raise ValueError(f"Could not load '{path}': {reason}")
-    return pd.DataFrame([record])
+        table, rows = read_table(path, suffix, id_col=id_col)
+        report.extend(rows)
+        origin = f"'{shown(path)}'"
+        frame, rows = from_frame(table, text_col, id_col, origin=origin, path=path, repair=False)
+        report.extend(rows)
+        return frame
+    # news-database exports and office files by their content, other files as text
+    found = read_export(path, doc_id=shown(path.stem))
+    records, rows = found if found is not None else read_text_file(path, doc_id=shown(path.stem))
+    report.extend(rows)
+    if not records:
+        skipped = [r["reason"] for r in rows if r["action"] == "skipped"]
+        reason = skipped[-1] if skipped else "unreadable"  # the file's own, after its parts
+        raise ValueError(f"Could not load '{shown(path)}': {reason}")
+    return pd.DataFrame(records)
 
 
 def _build(frame: pd.DataFrame, report: list, *, clean: bool, progress: bool) -> Corpus:
+    for col in ("doc_id", "raw"):
+        if col not in frame.columns:  # a table with no rows at all
+            frame[col] = pd.Series(dtype=object)
     frame = _unique_ids(frame, report)
     for col in ("title", "date", "source", "url"):
         if col not in frame.columns:
@@ -239,6 +266,8 @@ def _build(frame: pd.DataFrame, report: list, *, clean: bool, progress: bool) ->
     extras = [c for c in frame.columns if c not in BASE_COLUMNS]
     docs = frame[BASE_COLUMNS + extras].reset_index(drop=True)
     docs["doc_id"] = docs["doc_id"].astype(str)
+    if docs.empty:  # an empty corpus still has text columns (for .str and friends)
+        docs = docs.astype(dict.fromkeys(["title", "text", "raw"], str))
     spans = _paragraph_frame(spans_rows, list(docs["doc_id"]))
     report_frame = pd.DataFrame(report, columns=REPORT_COLUMNS)
     return Corpus(docs, report_frame, spans, progress=progress)
@@ -284,36 +313,23 @@ def _paragraph_frame(rows: list[tuple], doc_ids: list[str]) -> pd.DataFrame:
 
 
 def _parse_dates(frame: pd.DataFrame, report: list) -> pd.Series:
-    values = frame["date"]
-    present = ~values.isna() & (values.astype(str).str.strip() != "")
-    if not present.any():
-        return pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
-    as_text = values.where(present, None).map(
-        lambda v: v.isoformat() if hasattr(v, "isoformat") else v
-    )
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            parsed = pd.to_datetime(as_text, errors="coerce", format="mixed")
-        except (ValueError, TypeError):
-            parsed = pd.to_datetime(
-                as_text, errors="coerce", format="mixed", utc=True
-            ).dt.tz_convert(None)
-    if getattr(parsed.dt, "tz", None) is not None:
-        parsed = parsed.dt.tz_convert(None)
-    bad = present & parsed.isna()
-    for i in np.flatnonzero(bad.to_numpy()):
-        path = frame["path"].iat[i] if "path" in frame.columns else None
+    column = parse_dates(frame["date"])
+    paths = frame["path"] if "path" in frame.columns else None
+    if column.notes:
+        where = paths.iat[0] if paths is not None and (paths == paths.iat[0]).all() else None
+        for note in column.notes:
+            report.append(report_row(where, None, "warning", note, "the date column"))
+    for i, why in column.problems:
         report.append(
             report_row(
-                path,
+                None if paths is None else paths.iat[i],
                 frame["doc_id"].iat[i],
                 "warning",
-                "date could not be parsed; left empty",
-                str(values.iat[i]),
+                f"date could not be parsed: {why}; left empty",
+                str(frame["date"].iat[i]),
             )
         )
-    return parsed
+    return column.dates
 
 
 def _title_from(raw: str) -> str:

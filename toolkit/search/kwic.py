@@ -9,6 +9,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from .._util.checks import check_window
 from .._util.tables import str_array
 from ..corpus.index import TokenIndex, corpus_index
 from .patterns import MatchMode, Pattern, compile_pattern, find_all_spans
@@ -40,7 +41,7 @@ def kwic(
         ``match="regex"``, regular expressions per token. A list searches all the
         patterns at once; the ``pattern`` column says which one hit.
     window : int
-        Words (punctuation not counted) shown on each side.
+        Words (punctuation not counted) shown on each side, from 1 to 1,000.
     match : {"glob", "regex", "fixed"}
         See :mod:`toolkit.search.patterns`.
     case_sensitive : bool
@@ -68,10 +69,7 @@ def kwic(
     >>> hits[["left", "keyword", "right"]].values.tolist()[0]
     ['country as Washington', 'pulls out', 'its last troops']
     """
-    if isinstance(window, bool) or not isinstance(window, int | np.integer) or window < 1:
-        raise ValueError(
-            f"window={window!r}: the window must be a whole number of words, 1 or more"
-        )
+    window = check_window(window)
     if within not in ("document", "sentence"):
         raise ValueError(f"within={within!r} is not one of 'document', 'sentence'")
     patterns = [pattern] if isinstance(pattern, str | Pattern) else list(pattern)
@@ -96,7 +94,7 @@ def kwic(
             [*(first, pat_no)[::-1], *[_sort_key(idx, first, end, k) for k in reversed(keys)]]
         )
         first, end, pat_no = first[order], end[order], pat_no[order]
-    hits = _materialise(idx, first, end, window=int(window), within=within)
+    hits = _materialise(idx, first, end, window=window, within=within)
     hits["pattern"] = pd.Categorical.from_codes(pat_no, categories=[p.source for p in compiled])
     if meta:
         hits = _add_meta(hits, idx, meta)

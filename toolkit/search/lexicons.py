@@ -65,6 +65,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
+from .._util.checks import MAX_WINDOW
 from .._util.resources import resource
 from .._util.tables import str_array
 from .._util.yaml_nodes import NodeReader, parse_yaml
@@ -554,11 +555,11 @@ class _Builder(NodeReader):
         value = self.text(node, f"the window of a rule of {what}")
         if value == "sentence":
             return SENTENCE
-        if not (value or "").isdigit():
+        if not (value or "").isdigit() or int(str(value)) > MAX_WINDOW:
             raise self.fail(
                 node,
                 f"the window of a rule of {what} is {value!r}; give a number of tokens "
-                "(0: overlapping the match) or 'sentence'",
+                f"from 0 (overlapping the match) to {MAX_WINDOW:,}, or 'sentence'",
             )
         return int(str(value))
 

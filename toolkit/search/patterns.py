@@ -12,7 +12,19 @@ the parts must match consecutive tokens (a phrase: ``"pull* out"``).
 * ``case_sensitive=False`` (default) ignores case.
 
 A glob or fixed part that the tokenizer would split is split the same way, so
-``"U.S.-led"``, ``"90%"`` and ``"Mujahid's"`` find what they look like.
+``"U.S.-led"``, ``"90%"`` and ``"Mujahid's"`` find what they look like. Tokens
+and patterns are compared in their match form (:func:`toolkit.text.characters.match_form`:
+Unicode NFC, without soft hyphens and zero-width characters), so ``café`` finds
+``cafe\u0301`` and ``Taliban`` finds ``Tali\u00adban``; the offsets of a hit still
+slice the exact original characters.
+
+**Bounded time.** A glob compiles to a matcher that runs in time linear in the
+length of each token (its ``*`` segments are placed left to right, never tried
+again), so no glob can make a search hang. A regular expression runs under the
+``regex`` module's timeout: each regex part gets at most :data:`REGEX_TIMEOUT`
+seconds over a corpus's vocabulary, and one that needs longer (nested
+repetitions such as ``(a+)+`` or ``(a|a)+`` can backtrack for hours) raises a
+ValueError that names it and how to rewrite it.
 
 KWIC, lexicons (actors and frames) and collocates all use :func:`compile_pattern`
 and :func:`find_spans`, so a pattern means the same thing everywhere.
@@ -21,19 +33,23 @@ and :func:`find_spans`, so a pattern means the same thing everywhere.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal, get_args
 
 import numpy as np
+import regex
 
+from ..text.characters import match_form
 from ..text.words import tokenize_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..corpus.index import TokenIndex
 
 __all__ = [
+    "REGEX_TIMEOUT",
     "MatchMode",
     "Pattern",
     "compile_pattern",
@@ -48,6 +64,10 @@ MATCH_MODES: tuple[str, ...] = get_args(MatchMode)
 _WILDCARDS = re.compile(r"[*?]")
 # Full scans of the token array beat gathering postings when this many types match.
 _MANY_TYPES = 2000
+REGEX_TIMEOUT = 1.0
+"""Seconds a regular expression part may spend matching a corpus's vocabulary."""
+# vocabulary entries matched between two looks at the clock
+_CLOCK_EVERY = 512
 
 
 @dataclass(frozen=True)
@@ -60,15 +80,10 @@ class Pattern:
     case_sensitive: bool
 
     @cached_property
-    def _regexes(self) -> tuple[re.Pattern[str] | None, ...]:
-        out = []
-        for part in self.parts:
-            if self.match == "regex":
-                flags = 0 if self.case_sensitive else re.IGNORECASE
-                out.append(re.compile(part, flags))
-            else:
-                out.append(None)
-        return tuple(out)
+    def _regexes(self) -> tuple[regex.Pattern[str] | None, ...]:
+        if self.match != "regex":
+            return (None,) * len(self.parts)
+        return tuple(_compile_regex(part, self.case_sensitive, self.source) for part in self.parts)
 
     def __str__(self) -> str:
         return self.source
@@ -106,12 +121,7 @@ def compile_pattern(
     parts: list[str] = []
     for chunk in chunks:
         if match == "regex":
-            try:
-                re.compile(chunk)
-            except re.error as exc:
-                raise ValueError(
-                    f"the pattern {pattern!r} is not a valid regular expression: {exc}"
-                ) from exc
+            _compile_regex(match_form(chunk), bool(case_sensitive), pattern)
             parts.append(chunk)
         elif match == "glob" and _WILDCARDS.search(chunk):
             if chunk.strip("*?") == "" and len(chunks) == 1:
@@ -122,7 +132,17 @@ def compile_pattern(
         else:
             starts, ends = tokenize_text(chunk)
             parts.extend(chunk[a:b] for a, b in zip(starts.tolist(), ends.tolist(), strict=True))
+    parts = [match_form(p) for p in parts]
     return Pattern(pattern, tuple(parts), match, bool(case_sensitive))
+
+
+def _compile_regex(part: str, case_sensitive: bool, source: str) -> regex.Pattern[str]:
+    try:
+        return regex.compile(part, 0 if case_sensitive else regex.IGNORECASE)
+    except (regex.error, OverflowError, RecursionError, ValueError) as exc:
+        raise ValueError(
+            f"the pattern {source!r} is not a valid regular expression: {exc}"
+        ) from exc
 
 
 def unmatchable_part(pattern: Pattern) -> tuple[str, list[str]] | None:
@@ -267,17 +287,19 @@ def _vocab_mask(index: TokenIndex, pattern: Pattern, i: int) -> np.ndarray:
     cached = index._match_cache.get(key)
     if cached is not None:
         return cached
-    vocab = index.forms if pattern.case_sensitive else index.lowers
+    case = pattern.case_sensitive
+    vocab = index.match_forms if case else index.lowers
     mask = np.zeros(len(vocab), dtype=bool)
     if pattern.match == "regex":
         rx = pattern._regexes[i]
         assert rx is not None
-        mask[[j for j, w in enumerate(vocab) if rx.fullmatch(w)]] = True
+        mask[_regex_ids(rx, vocab, pattern.source)] = True
     elif pattern.match == "glob" and _WILDCARDS.search(part):
-        mask[_glob_ids(index, part, pattern.case_sensitive)] = True
+        mask[_glob_ids(index, part, case)] = True
+    elif case:
+        mask[index.match_form_ids.get(part, [])] = True
     else:
-        lookup = index.form_lookup if pattern.case_sensitive else index.lower_lookup
-        j = lookup.get(part if pattern.case_sensitive else part.lower())
+        j = index.lower_lookup.get(match_form(part.lower()))
         if j is not None:
             mask[j] = True
     if len(index._match_cache) > 4096:
@@ -286,13 +308,60 @@ def _vocab_mask(index: TokenIndex, pattern: Pattern, i: int) -> np.ndarray:
     return mask
 
 
+def _regex_ids(rx: regex.Pattern[str], vocab: np.ndarray, source: str) -> list[int]:
+    """Vocabulary entries a regex part matches whole, within :data:`REGEX_TIMEOUT`."""
+    words = vocab.tolist()
+    found: list[int] = []
+    deadline = time.perf_counter() + REGEX_TIMEOUT
+    try:
+        for at in range(0, len(words), _CLOCK_EVERY):
+            left = deadline - time.perf_counter()
+            if left <= 0:
+                raise TimeoutError
+            chunk = words[at : at + _CLOCK_EVERY]
+            found.extend(at + j for j, w in enumerate(chunk) if rx.fullmatch(w, timeout=left))
+    except TimeoutError:
+        raise ValueError(
+            f"the regular expression {source!r} took more than {REGEX_TIMEOUT:g} s to match "
+            f"the corpus's words, the most a pattern may take: nested repetitions such as "
+            f"(a+)+ or (a|a)+ try exponentially many ways to match. Rewrite it without a "
+            f"repetition inside a repetition (e.g. a+ for (a+)+), or use match='glob'"
+        ) from None
+    return found
+
+
+def glob_regex(part: str) -> str:
+    """A regular expression that matches what the glob ``part`` matches, in time
+    linear in the length of the text: the segments between ``*`` are placed left
+    to right at their first fit inside atomic groups, which are never tried again
+    (the first fit of each segment leaves the most room for the rest, so nothing is
+    lost). ``?`` is any one character; ``^``/``$`` anchor each line.
+
+    Examples
+    --------
+    >>> print(glob_regex("withdraw*"))
+    ^withdraw[^\\n]*$
+    >>> import re
+    >>> bool(re.search(glob_regex("*a*a*a*a*a*a*a*a*X"), "a" * 60))
+    False
+    """
+    segments = [
+        "".join(r"[^\n]" if ch == "?" else re.escape(ch) for ch in seg)
+        for seg in re.split(r"\*+", part)
+    ]
+    if len(segments) == 1:
+        return f"^{segments[0]}$"
+    first, *middle, last = segments
+    placed = "".join(rf"(?>[^\n]*?{seg})" for seg in middle if seg)
+    return rf"^{first}{placed}[^\n]*{last}$"
+
+
 def _glob_ids(index: TokenIndex, part: str, case_sensitive: bool) -> np.ndarray:
     joined, line_starts = _joined_vocab(index, case_sensitive)
-    body = "".join(
-        "[^\n]*" if ch == "*" else "[^\n]" if ch == "?" else re.escape(ch)
-        for ch in (part if case_sensitive else part.lower())
-    )
-    rx = re.compile(f"^{body}$", re.MULTILINE)
+    if not len(line_starts):
+        return np.zeros(0, dtype=np.int64)
+    key = part if case_sensitive else match_form(part.lower())
+    rx = re.compile(glob_regex(key), re.MULTILINE)
     starts = np.fromiter((m.start() for m in rx.finditer(joined)), dtype=np.int64)
     return np.searchsorted(line_starts, starts)
 
@@ -301,7 +370,7 @@ def _joined_vocab(index: TokenIndex, case_sensitive: bool) -> tuple[str, np.ndar
     key = ("__joined__", case_sensitive)
     cached = index._match_cache.get(key)
     if cached is None:
-        vocab = index.forms if case_sensitive else index.lowers
+        vocab = index.match_forms if case_sensitive else index.lowers
         lengths = np.fromiter((len(w) for w in vocab), dtype=np.int64, count=len(vocab))
         line_starts = np.concatenate([[0], np.cumsum(lengths + 1)[:-1]]) if len(vocab) else lengths
         cached = ("\n".join(vocab), line_starts)

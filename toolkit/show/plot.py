@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Literal
 
-import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -17,26 +16,9 @@ from matplotlib.axes import Axes
 
 from ..corpus.load import as_corpus
 from ..text.shorten import shorten
+from .axes import LABEL_WIDTH, label_colours, literal, mark_events, new_axes, plural, tick_labels
 
 __all__ = ["plot_dispersion", "plot_speaker_sentiment"]
-
-# Tick labels longer than this are shortened (document ids can run to 120 characters).
-LABEL_WIDTH = 40
-
-
-def _labels(values: Any) -> list[str]:
-    return [shorten(str(v), LABEL_WIDTH) for v in values]
-
-
-def _plural(n: int, noun: str) -> str:
-    return f"{n:,} {noun}{'' if n == 1 else 's'}"
-
-
-def _axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
-    if ax is not None:
-        return ax
-    _, ax = plt.subplots(figsize=figsize, layout="constrained")
-    return ax
 
 
 def plot_dispersion(
@@ -81,7 +63,7 @@ def plot_dispersion(
     counts = pd.Series(doc_ids).value_counts(sort=False)
     order = sorted(counts.index, key=lambda d: (-counts[d], position.get(d, len(position))))
     shown = order[:max_docs]
-    ax = _axes(ax, (8, 0.45 * max(len(shown), 1) + 1.2))
+    ax = new_axes(ax, (8, 0.45 * max(len(shown), 1) + 1.2))
     if label in hits.columns:
         labels = hits[label].astype(str).to_numpy()
         patterns = list(dict.fromkeys(labels))
@@ -106,12 +88,12 @@ def plot_dispersion(
                     row + 0.3,
                     color=colours[k % len(colours)],
                     linewidth=1.2,
-                    label=None if pattern in labelled else pattern,
+                    label=None if pattern in labelled else literal(pattern),
                 )
                 labelled.add(pattern)
     if shown:
         ax.set_yticks(range(len(shown)))
-        ax.set_yticklabels([f"{shorten(d, LABEL_WIDTH)} ({counts[d]})" for d in shown])
+        ax.set_yticklabels([literal(f"{shorten(d, LABEL_WIDTH)} ({counts[d]})") for d in shown])
         ax.set_ylim(len(shown) - 0.5, -0.5)
     else:
         ax.text(0.5, 0, "no hits", ha="center", va="center", color="#888888")
@@ -120,10 +102,10 @@ def plot_dispersion(
     ax.set_xlim(0, 1)
     ax.set_xlabel("position in document (share of its text)")
     n_docs = len(order)
-    title = f"Dispersion: {_plural(len(hits), 'hit')} in {_plural(n_docs, 'document')}"
+    title = f"Dispersion: {plural(len(hits), 'hit')} in {plural(n_docs, 'document')}"
     if n_docs > len(shown):
         title += f" (showing the {len(shown)} with most hits)"
-    ax.set_title(title, loc="left", fontsize="medium")
+    ax.set_title(literal(title), loc="left", fontsize="medium")
     if len(patterns) > 1:
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     return ax
@@ -182,7 +164,7 @@ def plot_speaker_sentiment(
     shown = shown.iloc[keep]
     shown = shown.iloc[np.argsort(-shown["mean_compound"].to_numpy(), kind="stable")]
     k = len(shown)
-    ax = _axes(ax, (7.5, 0.32 * max(k, 1) + 1.4))
+    ax = new_axes(ax, (7.5, 0.32 * max(k, 1) + 1.4))
     ax.axvspan(-0.05, 0.05, color="#eeeeee", zorder=0)
     ax.axvline(0, color="#999999", linewidth=0.8, zorder=1)
     y = np.arange(k)
@@ -197,7 +179,10 @@ def plot_speaker_sentiment(
         ns = shown[count_col].tolist()
         ax.set_yticks(y)
         ax.set_yticklabels(
-            [f"{shorten(name, LABEL_WIDTH)} (n={n})" for name, n in zip(names, ns, strict=True)]
+            [
+                literal(f"{shorten(name, LABEL_WIDTH)} (n={n})")
+                for name, n in zip(names, ns, strict=True)
+            ]
         )
         ax.set_ylim(k - 0.5, -0.5)
     else:
@@ -214,7 +199,7 @@ def plot_speaker_sentiment(
         notes.append(f"{unscored} without a score not shown")
     if notes:
         title += "\n(" + "; ".join(notes) + ")"
-    ax.set_title(title, loc="left", fontsize="medium")
+    ax.set_title(literal(title), loc="left", fontsize="medium")
     return ax
 
 
@@ -274,7 +259,7 @@ def plot_collocates(
     if isinstance(top, bool) or not isinstance(top, int) or top < 1:
         raise ValueError(f"top={top!r}: give the number of bars, 1 or more")
     shown = _ranked(table, "collocate", measure, descending=True).head(top)
-    ax = _axes(ax, (7, 0.28 * max(len(shown), 1) + 1.3))
+    ax = new_axes(ax, (7, 0.28 * max(len(shown), 1) + 1.3))
     node = table.attrs.get("node")
     title = f"Collocates of '{node}'" if node else "Collocates"
     if "window" in table.attrs:
@@ -289,14 +274,14 @@ def plot_collocates(
         ax.set_yticks(y)
         ax.set_yticklabels(
             [
-                f"{shorten(c, LABEL_WIDTH)} ({n})"
+                literal(f"{shorten(c, LABEL_WIDTH)} ({n})")
                 for c, n in zip(shown["collocate"], shown["count"], strict=True)
             ]
         )
         ax.set_ylim(len(shown) - 0.5, -0.5)
         ax.axvline(0, color="#444444", linewidth=0.8)
         ax.set_xlabel(_MEASURE_LABELS[measure] + "; (n) = co-occurrences")
-    ax.set_title(title, loc="left", fontsize="medium")
+    ax.set_title(literal(title), loc="left", fontsize="medium")
     return ax
 
 
@@ -337,7 +322,7 @@ def plot_keyness(
     over = _ranked(table[table[measure] > 0], "term", measure, descending=True).head(top)
     under = _ranked(table[table[measure] < 0], "term", measure, descending=False).head(top)
     shown = pd.concat([over, under.iloc[::-1]], ignore_index=True)
-    ax = _axes(ax, (7, 0.28 * max(len(shown), 1) + 1.3))
+    ax = new_axes(ax, (7, 0.28 * max(len(shown), 1) + 1.3))
     if len(shown) == 0:
         ax.text(0.5, 0.5, "no key terms", ha="center", va="center", color="#888888")
         ax.set_axis_off()
@@ -347,7 +332,7 @@ def plot_keyness(
         colours = np.where(values > 0, "#c44e52", "#4c72b0")
         ax.barh(y, values, color=colours)
         ax.set_yticks(y)
-        ax.set_yticklabels(_labels(shown["term"]))
+        ax.set_yticklabels(tick_labels(shown["term"]))
         ax.set_ylim(len(shown) - 0.5, -0.5)
         ax.axvline(0, color="#444444", linewidth=0.8)
         ax.set_xlabel(_MEASURE_LABELS[measure] + ": + over-used in the target, − under-used")
@@ -357,7 +342,7 @@ def plot_keyness(
             f"\n(target {table.attrs['target_docs']:,} documents, "
             f"reference {table.attrs['reference_docs']:,})"
         )
-    ax.set_title(title, loc="left", fontsize="medium")
+    ax.set_title(literal(title), loc="left", fontsize="medium")
     return ax
 
 
@@ -464,12 +449,12 @@ def _bars(
     table = table.iloc[order]
     n = len(table)
     legend_rows = len(table.columns) if groups else 0
-    ax = _axes(ax, (8, max(0.32 * max(n, 1) + 1.4, 0.25 * legend_rows + 1.4)))
+    ax = new_axes(ax, (8, max(0.32 * max(n, 1) + 1.4, 0.25 * legend_rows + 1.4)))
     y = np.arange(n)
     colours = plt.rcParams["axes.prop_cycle"].by_key()["color"]
     if stacked is None:
         stacked = value != "per_1k_tokens"  # rates of different groups do not add up
-    columns = list(zip(table.columns, _labels(table.columns), strict=True))
+    columns = list(zip(table.columns, tick_labels(table.columns), strict=True))
     if not groups:
         ax.barh(y, table[value].to_numpy(), color=colours[0], height=0.7)
     elif stacked:
@@ -489,17 +474,19 @@ def _bars(
                 color=colours[k % len(colours)],
             )
     ax.set_yticks(y)
-    ax.set_yticklabels(_labels(table.index))
-    ax.set_ylim(n - 0.5, -0.5)
+    ax.set_yticklabels(tick_labels(table.index))
+    ax.set_ylim(max(n, 1) - 0.5, -0.5)
     ax.set_xlabel(_value_label(value, label))
     if n == 0:
         ax.text(0.5, 0.5, "nothing counted", ha="center", va="center", transform=ax.transAxes)
-    if groups:
-        ax.legend(title=groups[0], loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    if groups and n:
+        ax.legend(
+            title=literal(groups[0]), loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False
+        )
     title = f"{label.capitalize()}s by {_value_label(value, label)}"
     if groups:
         title += f", by {groups[0]}"
-    ax.set_title(title, loc="left", fontsize="medium")
+    ax.set_title(literal(title), loc="left", fontsize="medium")
     return ax
 
 
@@ -652,56 +639,32 @@ def plot_actors_over_time(
     data = data.assign(_x=x.to_numpy(), _label=data[label].astype(str))
     totals = data.groupby("_label", sort=False)["mentions"].sum()
     keep = sorted(totals.index, key=lambda k: (-totals[k], k))[:top]
-    ax = _axes(ax, (8, 4))
-    colours = _colours(counts[label], keep)
+    ax = new_axes(ax, (8, 4))
+    colours = label_colours(counts[label], keep)
     for name in keep:
         rows = data[data["_label"] == name].sort_values("_x")
-        ax.plot(rows["_x"], rows[value], marker="o", markersize=3, label=name, color=colours[name])
+        ax.plot(
+            rows["_x"],
+            rows[value],
+            marker="o",
+            markersize=3,
+            label=literal(name),
+            color=colours[name],
+        )
     ax.set_ylabel(_VALUES[value])
-    ax.set_xlabel(g)
-    _mark_events(ax, events)
+    ax.set_xlabel(literal(g))
+    mark_events(ax, events)
     if keep:
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     else:
         ax.text(0.5, 0.5, "nothing counted", ha="center", va="center", transform=ax.transAxes)
     ax.set_title(
-        f"{label.capitalize()}s over time ({_VALUES[value]})", loc="left", fontsize="medium"
+        literal(f"{label.capitalize()}s over time ({_VALUES[value]})"),
+        loc="left",
+        fontsize="medium",
     )
     ax.figure.autofmt_xdate()
     return ax
-
-
-def _colours(labels: pd.Series, keep: list[str]) -> dict[str, Any]:
-    """A colour per label: by its place among a categorical's categories (a
-    frame lexicon's order) when there are no more of them than colours, so that
-    one frame has one colour in every plot; otherwise by rank."""
-    cycle = plt.rcParams["axes.prop_cycle"].by_key()["color"]
-    if isinstance(labels.dtype, pd.CategoricalDtype) and len(labels.cat.categories) <= len(cycle):
-        order = [str(c) for c in labels.cat.categories]
-        return {k: cycle[order.index(k) % len(cycle)] for k in keep}
-    return {k: cycle[i % len(cycle)] for i, k in enumerate(keep)}
-
-
-def _mark_events(ax: Axes, events: Mapping[str, str] | None) -> None:
-    """A dashed vertical line at each date, its label at the top of the axes."""
-    for when, label in (events or {}).items():
-        try:
-            x = pd.to_datetime(when, format="ISO8601")
-        except (ValueError, TypeError) as exc:
-            raise ValueError(f"events: {when!r} is not a date (give 'YYYY-MM-DD')") from exc
-        x = mdates.date2num(x.to_pydatetime())
-        ax.axvline(x, color="0.35", linestyle="--", linewidth=1)
-        ax.annotate(
-            label,
-            xy=(x, 1.0),
-            xycoords=ax.get_xaxis_transform(),
-            xytext=(3, -3),
-            textcoords="offset points",
-            ha="left",
-            va="top",
-            fontsize="small",
-            color="0.25",
-        )
 
 
 def plot_actor_heatmap(
@@ -806,17 +769,17 @@ def _matrix(
     fmt: str,
     rotate: bool = False,
 ) -> Axes:
-    ax = _axes(ax, (0.55 * max(len(cols), 1) + 3.5, 0.35 * max(len(rows), 1) + 1.8))
+    ax = new_axes(ax, (0.55 * max(len(cols), 1) + 3.5, 0.35 * max(len(rows), 1) + 1.8))
     if matrix.size == 0:
         ax.text(0.5, 0.5, "nothing counted", ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
-        ax.set_title(title, loc="left", fontsize="medium")
+        ax.set_title(literal(title), loc="left", fontsize="medium")
         return ax
     image = ax.imshow(matrix, cmap="Blues", aspect="auto")
     ax.set_xticks(range(len(cols)))
-    ax.set_xticklabels(_labels(cols), rotation=45 if rotate or len(cols) > 4 else 0, ha="right")
+    ax.set_xticklabels(tick_labels(cols), rotation=45 if rotate or len(cols) > 4 else 0, ha="right")
     ax.set_yticks(range(len(rows)))
-    ax.set_yticklabels(_labels(rows))
+    ax.set_yticklabels(tick_labels(rows))
     high = matrix.max() if matrix.size else 0
     for i in range(matrix.shape[0]):
         for j in range(matrix.shape[1]):
@@ -832,7 +795,7 @@ def _matrix(
                     color="white" if v > 0.6 * high else "black",
                 )
     ax.figure.colorbar(image, ax=ax, shrink=0.8)
-    ax.set_title(title, loc="left", fontsize="medium")
+    ax.set_title(literal(title), loc="left", fontsize="medium")
     return ax
 
 
@@ -866,7 +829,7 @@ def plot_precision(table: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     group = table.columns[0] if table.columns[0] not in needed else None
     labels = table[group].astype(str).tolist() if group else ["all units"] * len(table)
     k = len(table)
-    ax = _axes(ax, (7.0, 0.35 * max(k, 1) + 1.3))
+    ax = new_axes(ax, (7.0, 0.35 * max(k, 1) + 1.3))
     y = np.arange(k)
     low = table["ci_low"].to_numpy(dtype=float)
     high = table["ci_high"].to_numpy(dtype=float)
@@ -874,7 +837,10 @@ def plot_precision(table: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     ax.scatter(table["precision"].to_numpy(dtype=float), y, color="#1f3b70", s=28, zorder=3)
     ax.set_yticks(y)
     ax.set_yticklabels(
-        [f"{shorten(n, LABEL_WIDTH)} (n={u})" for n, u in zip(labels, table["units"], strict=True)]
+        [
+            literal(f"{shorten(n, LABEL_WIDTH)} (n={u})")
+            for n, u in zip(labels, table["units"], strict=True)
+        ]
     )
     ax.set_ylim(k - 0.5, -0.5)
     ax.set_xlim(-0.02, 1.02)

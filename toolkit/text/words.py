@@ -11,7 +11,11 @@ Conventions (Penn Treebank-like where that helps counting):
 * numbers with separators stay whole (``2,000``, ``5.93``) and ``%`` is a token of
   its own, so ``90%`` is ``90`` + ``%`` (search ``"90 %"`` or ``"90%"``: both work);
 * clitics are separate: ``Mujahid's`` gives ``Mujahid`` + ``'s``; ``don't`` gives
-  ``do`` + ``n't``.
+  ``do`` + ``n't``;
+* a word goes on through combining marks, joiners and other format characters, as
+  Unicode's default word boundaries do (UAX #29, rule WB4): ``Mu\u0308ller``,
+  ``हिन्दी`` and ``Tali\u00adban`` (with a soft hyphen) are one token each (see
+  :mod:`toolkit.text.characters`, which also defines the form tokens are matched in).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from functools import lru_cache
 import numpy as np
 
 from .abbreviations import abbreviations
+from .characters import WORD_EXTEND_RE
 
 __all__ = ["is_punct", "split_tokens", "tokenize_text"]
 
@@ -37,33 +42,38 @@ def _word_regex() -> re.Pattern[str]:
         set().union(abbr["titles"], abbr["months"], abbr["before_numbers"], abbr["other"]),
         key=lambda w: (-len(w), w),
     )
+    marks = WORD_EXTEND_RE  # marks and joiners: they stay with the character before
+    m = f"{marks}*"
+    word = rf"\w+(?:{marks}+\w*)*"  # letters and digits, and the marks on them
     alternatives = [
         # fast path for the commonest token, ASCII letters followed by a space or
         # simple punctuation: every rule below needs a period, colon, apostrophe, hyphen,
-        # digit or other letter to apply, so the result is the same, found sooner
+        # digit, mark or other letter to apply, so the result is the same, found sooner
         r"[A-Za-z]+(?=[\s,;!?)\]\"]|\Z)",
         # URLs, ending on a character that is not sentence punctuation
         r"(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]'\u2019\u201d]",
         # initialisms: U.S., U.N., a.m., e.g., U.S.-led
-        r"(?:[^\W\d_]\.){2,}(?:-\w+)*",
+        rf"(?:[^\W\d_]{m}\.){{2,}}{m}(?:-{word})*",
         # known abbreviations keep their period (guarded so most words fail fast)
-        r"(?=[A-Za-z]{1,6}\.)(?:" + "|".join(map(re.escape, known)) + r")\.(?!\w)",
+        r"(?=[A-Za-z]{1,6}\.)(?:" + "|".join(map(re.escape, known)) + rf")\.(?!\w){m}",
         # a single capital initial: "Donald J. Trump"
-        r"[A-Z]\.(?!\w)",
+        rf"[A-Z]\.(?!\w){m}",
         # numbers with separators: 2,000  5.93  9/11  10:30
-        r"\d+(?:[.,:/]\d+)+",
+        rf"\d+(?:[.,:/]\d+)+{m}",
         # "don't" -> "do" + "n't"
         rf"\w+(?=n[{_APOS}]t\b)",
-        rf"n[{_APOS}]t\b",
+        rf"n[{_APOS}]t\b{m}",
         # possessive and other clitics: 's 're 've 'll 'd 'm
-        rf"[{_APOS}]{_CLITICS}\b",
+        rf"[{_APOS}]{_CLITICS}\b{m}",
         # words, with inner hyphens and apostrophes: Qala-e-Naw, two-decade, O'Neill
-        rf"\w+(?:(?:[-\u2010\u2011]|[{_APOS}](?!(?:[sdmt]|re|ve|ll)\b))\w+)*",
+        rf"{word}(?:(?:[-\u2010\u2011]|[{_APOS}](?!(?:[sdmt]|re|ve|ll)\b)){word})*",
         # ellipses and dashes
-        r"\.{2,}|\u2026",
-        r"-{2,}|[\u2012-\u2015]",
-        # any other single non-space character
-        r"[^\w\s]",
+        rf"(?:\.{{2,}}|\u2026){m}",
+        rf"(?:-{{2,}}|[\u2012-\u2015]){m}",
+        # any other single character but a space or a zero-width space (a word
+        # boundary, like a space), with the marks on it; emoji joined by zero-width
+        # joiners stay one token
+        rf"[^\w\s\u200b]{m}(?:(?<=\u200d)[^\w\s\u200b]{m})*",
     ]
     return re.compile("|".join(f"(?:{a})" for a in alternatives))
 

@@ -57,3 +57,13 @@ def test_snapshot_shows_every_tab_for_static_reports(sample_corpus):
     for title in board.explorers:
         assert f"<h3>{title}</h3>" in snapshot
     assert "<b>Pattern</b>: defeat" in snapshot and "<mark" in snapshot
+
+
+def test_dashboard_of_an_empty_corpus_says_so(tmp_path):
+    (tmp_path / "a.csv").write_text("doc_id,text\n", "utf-8")
+    board = explorer_dashboard(toolkit.load_corpus(tmp_path / "a.csv"), pattern="Taliban")
+    assert "<b>empty</b>: no document was loaded" in board.summary.value
+    kwic = board.explorers["Keyword in context"]
+    assert kwic.result.empty and kwic.status.value == ""
+    assert "<b>0</b> hits" in kwic.counter.value
+    assert "empty" in board.snapshot_html()

@@ -44,6 +44,20 @@ def test_kwic_explorer_shows_errors_instead_of_raising(sample_corpus):
     assert e.status.value == "" and len(e.result) == 20
 
 
+def test_kwic_explorer_never_freezes_on_a_pattern(monkeypatch):
+    from toolkit.search import patterns
+
+    monkeypatch.setattr(patterns, "REGEX_TIMEOUT", 0.05)
+    e = kwic_explorer(toolkit.load_corpus(["a" * 60 + " withdrawal"]))
+    e.pattern.value = "*a*a*a*a*a*a*a*a*X"  # a glob: linear, no hit
+    assert e.status.value == "" and e.result.empty
+    e.match.value = "regex"
+    e.pattern.value = "(a|a)+b"
+    assert "took more than" in e.status.value and "(a|a)+b" in e.status.value
+    e.pattern.value = "withdraw.*"
+    assert e.status.value == "" and len(e.result) == 1
+
+
 def test_snapshot_for_static_pages(sample_corpus):
     e = kwic_explorer(sample_corpus, pattern="defeat")
     bundle = e._repr_mimebundle_()

@@ -1,2 +1,3 @@
-"""One reader per format: text files and folders, tables (also compressed: see
-``compressed``), saved web pages, news-database exports and office files."""
+"""One reader per format (text files and folders, tables, compressed tables, saved web
+pages, news-database exports, office files), each returning documents and report rows
+(see ``records``)."""

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..corpus import report_row
+from .files import shown
 
 __all__ = ["article_records"]
 
@@ -57,7 +58,7 @@ def article_records(
     width = len(str(len(kept)))
     records = []
     for n, article in enumerate(kept, start=1):
-        record = {"doc_id": f"{doc_id}-{n:0{width}d}", "path": path.as_posix()}
+        record = {"doc_id": f"{doc_id}-{n:0{width}d}", "path": shown(path.as_posix())}
         record.update(article)
         for key in _ESSENTIAL:
             if not record.get(key):

@@ -21,6 +21,8 @@ from typing import Any
 from ..corpus import report_row
 from .articles import article_records
 from .decode import decode_bytes
+from .files import SkippedFile, read_file_bytes, shown
+from .records import Read
 
 __all__ = ["OFFICE_SUFFIXES", "read_export", "sniff"]
 
@@ -66,29 +68,51 @@ def sniff(data: bytes) -> str | None:
     return None
 
 
-def read_export(path: Path, report: list, *, doc_id: str) -> list[dict[str, Any]] | None:
-    """Records read from a news-database export or an office file, or None when the
-    file is neither (the caller reads it as text or a table).
+def read_export(path: Path, *, doc_id: str) -> Read | None:
+    """The records of a news-database export or an office file and the report rows
+    about them, or None when the file is neither (the caller reads it as text or
+    a table, or reports it).
 
-    An export with no article, or an office file with no text, gives an empty
-    list and a report row that names the file and says why.
+    An export with no article, an office file with no text, or one its parser
+    cannot read, gives no record and a report row that names the file and says
+    why. The file's type and size are checked before it is read, so a named pipe
+    or a device is never opened here.
     """
     try:
-        if path.stat().st_size > _MAX_BYTES:
-            return None
-        data = path.read_bytes()
-    except OSError:
-        return None
+        data = read_file_bytes(path, limit=_MAX_BYTES)
+    except SkippedFile:
+        return None  # the caller reports it (as not a regular file, too large ...)
     kind = sniff(data)
     if kind is None:
         return None
+    rows: list[dict[str, Any]] = []
+    try:
+        return _read_kind(path, data, kind, rows, doc_id=doc_id), rows
+    except Exception as exc:  # a parser's failure on one malformed file stops nothing else
+        reason = f"not a readable {_KIND_NAMES[kind]}: {type(exc).__name__}: {exc}"
+        return [], [*rows, report_row(path, doc_id, "skipped", " ".join(reason.split())[:300], "")]
+
+
+_KIND_NAMES = {
+    "docx": "Word file",
+    "rtf": "RTF file",
+    "pdf": "PDF file",
+    "factiva": "Factiva export",
+    "nexis-html": "Nexis UK export",
+    "lexis-text": "LexisNexis text export",
+}
+
+
+def _read_kind(path: Path, data: bytes, kind: str, report: list, *, doc_id: str) -> list[dict]:
     if kind in {"docx", "rtf", "pdf"}:
         return _office(path, data, kind, report, doc_id=doc_id)
-    text, note = decode_bytes(data)
+    decoded = decode_bytes(data)
+    text = decoded.text
     if text is None:
-        return None
-    if note:
-        report.append(report_row(path, doc_id, "decoded", note, ""))
+        report.append(report_row(path, doc_id, "skipped", decoded.reason or "binary file", ""))
+        return []
+    if decoded.reason:
+        report.append(report_row(path, doc_id, "decoded", decoded.reason, decoded.detail))
     if kind == "factiva":
         from .factiva import read_factiva_html
 
@@ -133,8 +157,7 @@ def _office(path: Path, data: bytes, kind: str, report: list, *, doc_id: str) ->
             )
         record = office.docx_record(document, [p.text for p in paras])
     elif kind == "rtf":
-        text, _ = decode_bytes(data)
-        record = office.read_rtf(text or data.decode("latin-1"))
+        record = office.read_rtf(decode_bytes(data).text or data.decode("latin-1"))
     else:
         record = office.read_pdf(path, data, report, doc_id=doc_id)
         if record is None:
@@ -147,4 +170,4 @@ def _office(path: Path, data: bytes, kind: str, report: list, *, doc_id: str) ->
     report.append(
         report_row(path, doc_id, "extracted", f"text taken from the {kind.upper()} file", "")
     )
-    return [{"doc_id": doc_id, "path": path.as_posix(), **record}]
+    return [{"doc_id": doc_id, "path": shown(path.as_posix()), **record}]

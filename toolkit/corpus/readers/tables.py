@@ -1,10 +1,20 @@
 """Reading tables of documents: CSV/TSV, JSON/JSONL, Parquet and DataFrames,
-each file also compressed (``.jsonl.gz``, ``.csv.bz2`` ...; see :mod:`.compressed`)."""
+each file also compressed (``.jsonl.gz``, ``.csv.bz2`` ...; see :mod:`.compressed`).
+
+CSV and JSON lines are read one row or line at a time, so a bad one is reported
+with its number and the others are kept: a JSON line that does not parse, a line
+in another encoding, a string with a lone surrogate, a CSV row with more fields
+than the header (an unquoted comma: reading it would shift its fields into the
+wrong columns, so it is skipped and named) or fewer.
+"""
 
 from __future__ import annotations
 
+import codecs
+import csv
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -12,8 +22,10 @@ import numpy as np
 import pandas as pd
 
 from ..corpus import report_row
-from .compressed import is_compressed, read_bytes
-from .decode import decode_file
+from .compressed import open_contents, read_bytes
+from .decode import choose_encoding, decode_bytes
+from .files import SkippedFile, shown
+from .records import repair_record, repair_strings
 
 __all__ = ["MissingColumnError", "from_frame", "read_table"]
 
@@ -50,49 +62,222 @@ def _likely_text_column(table: pd.DataFrame) -> str:
     return best
 
 
-def read_table(path: Path, suffix: str, report: list) -> pd.DataFrame:
-    """The table in ``path``, whose format ``suffix`` names (``.csv``, ``.jsonl``
-    ...: for a compressed file, the suffix under the compression suffix)."""
-    if suffix in {".parquet", ".pq"}:
+_ID_COLUMNS = ("doc_id", "id")
+# JSON can only hold a lone surrogate as an escape (text decoded from bytes holds
+# none), so only text with such an escape needs repairing
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def read_table(
+    path: Path, suffix: str, *, id_col: str | None = None
+) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
+    """One row per document of a table file, and the report rows of what was
+    skipped, decoded or repaired (``id_col`` names rows in the report).
+    ``suffix`` names the format (for a compressed file, the suffix under the
+    compression suffix: ``.jsonl`` for ``wh.jsonl.gz``).
+
+    Raises
+    ------
+    ValueError
+        When the file cannot be read as a table at all.
+    """
+    try:
+        if suffix in {".parquet", ".pq"}:
+            return _read_parquet(path), []
+        if suffix in {".jsonl", ".ndjson"}:
+            return _read_json_lines(path)
+        text, rows = _decoded(path)
+        if suffix in {".csv", ".tsv"}:
+            frame, more = _read_csv(path, text, "\t" if suffix == ".tsv" else ",", id_col)
+        else:
+            frame, more = _read_json(path, text)
+    except SkippedFile as exc:
+        raise ValueError(str(exc)) from None
+    return frame, rows + more
+
+
+def _decoded(path: Path) -> tuple[str, list[dict[str, Any]]]:
+    decoded = decode_bytes(read_bytes(path))
+    if decoded.text is None:
+        raise ValueError(f"Could not read '{shown(path)}': {decoded.reason}")
+    rows = []
+    if decoded.reason:
+        rows.append(report_row(path, None, "decoded", decoded.reason, decoded.detail))
+    return decoded.text, rows
+
+
+def _read_parquet(path: Path) -> pd.DataFrame:
+    with open_contents(path) as f:
         try:
-            return pd.read_parquet(io.BytesIO(read_bytes(path)) if is_compressed(path) else path)
+            return pd.read_parquet(f)
         except Exception as exc:
-            raise ValueError(f"Could not read Parquet file '{path}': {exc}") from exc
-    text = decode_file(path, report)
-    if suffix in {".csv", ".tsv"}:
-        try:
-            return pd.read_csv(io.StringIO(text), sep="\t" if suffix == ".tsv" else ",")
-        except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-            raise ValueError(f"Could not read '{path}' as a table: {exc}") from exc
-    if suffix == ".json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise ValueError(f"'{path}' is not valid JSON: {exc}") from exc
-        if isinstance(data, dict):
-            lists = [v for v in data.values() if isinstance(v, list)]
-            data = lists[0] if len(lists) == 1 else None
-        if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
-            raise ValueError(f"'{path}' must hold a list of objects, one per document")
-        return pd.DataFrame(data)
-    records = []
-    for n, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            report.append(
-                report_row(path, None, "skipped", f"line {n}: invalid JSON ({exc.msg})", line[:200])
+            raise ValueError(f"Could not read Parquet file '{shown(path)}': {exc}") from exc
+
+
+def _read_csv(
+    path: Path, text: str, sep: str, id_col: str | None
+) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
+    csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))  # articles can be long
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
+    rows: list[dict[str, Any]] = []
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise ValueError(f"Could not read '{shown(path)}' as a table: it is empty") from None
+    except csv.Error as exc:
+        raise ValueError(f"Could not read '{shown(path)}' as a table: {exc}") from None
+    width = len(header)
+    key = next(
+        (header.index(c) for c in ((id_col,) if id_col else _ID_COLUMNS) if c in header), None
+    )
+    dupes = sorted({c for c in header if header.count(c) > 1})
+    if dupes:
+        rows.append(
+            report_row(
+                path,
+                None,
+                "warning",
+                f"the header names {dupes} more than once; pandas reads the second as "
+                f"'{dupes[0]}.1' and so on",
+                ",".join(header)[:300],
             )
-            continue
-        if not isinstance(obj, dict):
-            report.append(
-                report_row(path, None, "skipped", f"line {n}: not a JSON object", line[:200])
+        )
+    kept: list[list[str]] = []
+    line = reader.line_num
+    n = 0
+    try:
+        for fields in reader:
+            start, line = line + 1, reader.line_num
+            if not fields:
+                continue
+            n += 1
+            name = fields[key] if key is not None and key < len(fields) else None
+            where = f"row {n} (line {start})"
+            if len(fields) > width:
+                rows.append(
+                    report_row(
+                        path,
+                        name,
+                        "skipped",
+                        f"{where} has {len(fields)} fields, the header {width}: a comma or "
+                        "quote inside a field that is not quoted? Its fields cannot be "
+                        "put in their columns, so the row was not read",
+                        sep.join(fields)[:300],
+                    )
+                )
+                continue
+            if len(fields) < width:
+                rows.append(
+                    report_row(
+                        path,
+                        name,
+                        "warning",
+                        f"{where} has {len(fields)} fields, the header {width}: the last "
+                        f"{width - len(fields)} are left empty",
+                        sep.join(fields)[:300],
+                    )
+                )
+            kept.append(fields)
+    except csv.Error as exc:
+        rows.append(
+            report_row(
+                path,
+                None,
+                "skipped",
+                f"after row {n} (line {line}): {exc}; the rest was not read",
+                "",
             )
-            continue
-        records.append(obj)
-    return pd.DataFrame(records)
+        )
+    # pandas reads the checked rows, so that columns get the types read_csv gives
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=sep).writerows([header, *kept])
+    buffer.seek(0)
+    return pd.read_csv(buffer, sep=sep), rows
+
+
+def _read_json(path: Path, text: str) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"'{shown(path)}' is not valid JSON: {exc}") from exc
+    if isinstance(data, dict):
+        lists = [v for v in data.values() if isinstance(v, list)]
+        data = lists[0] if len(lists) == 1 else None
+    if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
+        raise ValueError(f"'{shown(path)}' must hold a list of objects, one per document")
+    rows: list[dict[str, Any]] = []
+    records = data
+    if _SURROGATE_ESCAPE.search(text):
+        records = []
+        for n, record in enumerate(data, start=1):
+            where = f"record {n}"
+            record, more = repair_record(record, path=path, doc_id=_id_of(record), where=where)
+            records.append(record)
+            rows.extend(more)
+    return pd.DataFrame(records), rows
+
+
+def _read_json_lines(path: Path) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
+    """JSON lines, one at a time: each line is decoded, parsed and repaired on its
+    own, and a bad line is reported with its number."""
+    records: list[dict[str, Any]] = []
+    rows: list[dict[str, Any]] = []
+    legacy: list[int] = []  # lines that were not UTF-8
+    encoding = detail = ""
+    with open_contents(path) as f:
+        head = f.read(4)
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # not line by line
+            text, rows = _decoded(path)
+            lines = iter(text.encode("utf-8").splitlines(keepends=True))
+        else:
+            f.seek(3 if head.startswith(codecs.BOM_UTF8) else 0)
+            lines = iter(f)
+        for n, raw in enumerate(lines, start=1):
+            if not raw.strip():
+                continue
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                if not encoding:
+                    encoding, detail = choose_encoding(raw)
+                line = raw.decode(encoding, errors="replace")
+                legacy.append(n)
+            record, more = _json_record(path, n, line)
+            if record is not None:
+                records.append(record)
+            rows.extend(more)
+    if legacy:
+        shown_lines = ", ".join(map(str, legacy[:10])) + (" ..." if len(legacy) > 10 else "")
+        rows.append(
+            report_row(
+                path,
+                None,
+                "decoded",
+                f"{len(legacy)} line(s) not valid UTF-8 (lines {shown_lines}); decoded as {encoding}",
+                detail,
+            )
+        )
+    return pd.DataFrame(records), rows
+
+
+def _json_record(path: Path, n: int, line: str) -> tuple[dict | None, list[dict[str, Any]]]:
+    try:
+        obj = json.loads(line)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        msg = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+        return None, [
+            report_row(path, None, "skipped", f"line {n}: invalid JSON ({msg})", line[:200])
+        ]
+    if not isinstance(obj, dict):
+        return None, [report_row(path, None, "skipped", f"line {n}: not a JSON object", line[:200])]
+    if not _SURROGATE_ESCAPE.search(line):
+        return obj, []
+    return repair_record(obj, path=path, doc_id=_id_of(obj), where=f"line {n}")
+
+
+def _id_of(record: dict[str, Any]) -> Any:
+    value = next((record[c] for c in _ID_COLUMNS if c in record), None)
+    return repair_strings(value)[0] if isinstance(value, str) else value
 
 
 def from_frame(
@@ -101,19 +286,40 @@ def from_frame(
     id_col: str | None,
     *,
     origin: str,
-    report: list,
     path: Path | None = None,
-) -> pd.DataFrame:
+    repair: bool = True,
+) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
+    """The documents of a table, as the corpus's columns (``doc_id``, ``raw`` and
+    the metadata), and the report rows of rows skipped, renamed or repaired.
+
+    ``repair`` replaces lone surrogates in its object columns (a table that
+    :func:`read_table` read has none left: it repairs them line by line).
+
+    Raises
+    ------
+    ValueError
+        When the text or id column is missing or named twice.
+    """
+    if table.empty and not len(table.columns):  # no row could be read: an empty corpus
+        table = pd.DataFrame(columns=[text_col])
     columns = [str(c) for c in table.columns]
+    twice = sorted({c for c in columns if columns.count(c) > 1})
+    if twice:
+        raise ValueError(
+            f"{origin} has more than one column named {', '.join(map(repr, twice))}; "
+            "give each column its own name (e.g. frame.columns = [...]) so it is clear which "
+            "holds the text"
+        )
     if text_col not in table.columns:
         raise MissingColumnError(origin, "text_col", text_col, columns, _likely_text_column(table))
     if id_col is not None and id_col not in table.columns:
         likely = next((c for c in ("doc_id", "id") if c in columns), "")
         raise MissingColumnError(origin, "id_col", id_col, columns, likely)
     if id_col is None:
-        id_col = next((c for c in ("doc_id", "id") if c in table.columns and c != text_col), None)
+        id_col = next((c for c in _ID_COLUMNS if c in table.columns and c != text_col), None)
     frame = table.copy()
     frame.columns = columns
+    rows = _repair_frame(frame, path, id_col) if repair else []
     for name in ("raw", "text", "doc_id"):  # move aside columns whose names the corpus needs
         if name in frame.columns and name not in (text_col, id_col):
             frame = frame.rename(columns={name: f"{name}_original"})
@@ -129,7 +335,7 @@ def from_frame(
             for i, d in enumerate(frame["doc_id"], start=1)
         ]
         for i in np.flatnonzero(missing.to_numpy()):
-            report.append(
+            rows.append(
                 report_row(
                     path,
                     frame["doc_id"].iat[i],
@@ -141,15 +347,45 @@ def from_frame(
     raw = frame["raw"]
     empty = raw.isna() | (raw.astype(str).str.strip() == "")
     for i in np.flatnonzero(empty.to_numpy()):
-        report.append(
+        rows.append(
             report_row(path, frame["doc_id"].iat[i], "skipped", "empty text", f"row {i + 1}")
         )
     frame = frame[~empty.to_numpy()].reset_index(drop=True)
     frame["raw"] = [r if isinstance(r, str) else str(r) for r in frame["raw"]]
     frame["raw"] = [r.replace("\r\n", "\n").replace("\r", "\n") for r in frame["raw"]]
     if path is not None and "path" not in frame.columns:
-        frame["path"] = str(path)
-    return frame
+        frame["path"] = shown(path)
+    return frame, rows
+
+
+def _repair_frame(
+    frame: pd.DataFrame, path: Path | None, id_col: str | None
+) -> list[dict[str, Any]]:
+    """Replace lone surrogates in the frame's object columns, in place; one
+    report row per cell repaired."""
+    rows = []
+    ids = frame[id_col].tolist() if id_col else [None] * len(frame)
+    for col in list(frame.columns):
+        if frame[col].dtype != object:
+            continue  # string, numeric and date columns cannot hold lone surrogates
+        values = frame[col].tolist()
+        changed = False
+        for i, value in enumerate(values):
+            values[i], n = repair_strings(value)
+            if n:
+                changed = True
+                rows.append(
+                    report_row(
+                        path,
+                        ids[i] if isinstance(ids[i], str) else None,
+                        "repaired",
+                        f"row {i + 1}, column '{col}': {n} lone surrogate(s) replaced by U+FFFD",
+                        "",
+                    )
+                )
+        if changed:
+            frame[col] = pd.Series(values, index=frame.index, dtype=object)
+    return rows
 
 
 def _id_string(value: Any) -> str:

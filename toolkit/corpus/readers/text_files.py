@@ -1,19 +1,23 @@
 """Reading text files and folders of them: ``.txt``/``.md`` with optional YAML
 front matter, and saved ``.html`` pages.
 
-A folder is read file by file. A folder that holds no article files but tables
-(``.csv``, ``.jsonl``, ``.jsonl.gz`` ..., beside a README) is read as those
-tables, one document a row; a table in a folder of article files is not read as
-articles (it is often their metadata) and the report says how to load it.
+A folder is read file by file: news-database exports and office files are told
+by their content (:func:`~toolkit.corpus.readers.exports.read_export`), other
+files by their suffix (:data:`FOLDER_READERS` says which reader reads which).
+Each file's reader returns its documents and report rows, so one unreadable file
+never stops the rest. Tables (``.csv``, ``.jsonl``, ``.jsonl.gz`` ...) are not
+articles: a folder that holds tables and no article files (a corpus shipped as a
+table beside its README) is read as those tables by the caller; a table in a
+folder of article files is reported and not read (it is often their metadata).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 import yaml
 
 from ..._util.progress import progress as _progress
@@ -21,21 +25,22 @@ from ..corpus import report_row
 from .compressed import inner_suffix, is_compressed
 from .decode import decode_bytes
 from .exports import read_export
-from .tables import from_frame, read_table
+from .files import SkippedFile, read_file_bytes, shown, walk_files
+from .records import Read, repair_record
 
 __all__ = [
     "COMPRESSED_TEXT",
+    "FOLDER_READERS",
     "HTML_SUFFIXES",
+    "TABLE_AMONG_ARTICLES",
     "TABLE_SUFFIXES",
     "TEXT_SUFFIXES",
+    "is_folder_documentation",
     "read_folder",
     "read_text_file",
 ]
 
-TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".html", ".htm"}
 HTML_SUFFIXES = {".html", ".htm"}
-# files that describe a folder rather than being one of its articles
-_DOC_FILE = re.compile(r"(?i)(readme|license|licence|copying|changelog|notice|manifest)([._-].*)?")
 TABLE_SUFFIXES = {".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet", ".pq"}
 TABLE_AMONG_ARTICLES = (
     "a table in a folder of article files is not read as articles (it may be their "
@@ -45,112 +50,134 @@ COMPRESSED_TEXT = (
     "a compressed file that is not a table: tables are read compressed (.csv.gz, "
     ".jsonl.gz ...), article files must be decompressed first"
 )
-
-
+# Files that document a folder rather than being one of its articles, when this is
+# their whole name before the extension (README.md, LICENSE.txt); a file whose name
+# only starts with such a word (notice-of-evacuation.txt) is an article.
+_FOLDER_DOCUMENTATION = re.compile(
+    r"(?i)read[-_ ]?me|licen[cs]e|copying|changelog|changes|authors|contributing|citation"
+)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
+Reader = Callable[..., Read]
 
-def read_folder(
-    folder: Path,
-    report: list,
-    progress: bool,
-    *,
-    text_col: str = "text",
-    id_col: str | None = None,
-) -> pd.DataFrame:
-    """The documents of a folder, read recursively: one per article file (text,
-    web page, office file) or per article of a news-database export; when it
-    holds none, one per row of its tables (``text_col`` and ``id_col`` as in
-    :func:`toolkit.load_corpus`)."""
-    files = sorted((p for p in folder.rglob("*") if not p.is_dir()), key=lambda p: p.as_posix())
-    rows = []
+
+def is_folder_documentation(path: Path) -> bool:
+    """True for a file that documents its folder: ``README``, ``LICENSE``/``LICENCE``,
+    ``COPYING``, ``CHANGELOG``, ``CHANGES``, ``AUTHORS``, ``CONTRIBUTING`` or
+    ``CITATION`` as the whole name, with an extension.
+
+    Examples
+    --------
+    >>> is_folder_documentation(Path("README.md")), is_folder_documentation(Path("license.txt"))
+    (True, True)
+    >>> is_folder_documentation(Path("license-plates-seized.md"))
+    False
+    """
+    return bool(path.suffix) and _FOLDER_DOCUMENTATION.fullmatch(path.stem) is not None
+
+
+def read_folder(folder: Path, progress: bool) -> tuple[Read, list[Path]]:
+    """Every article in ``folder`` and below, and the report rows of the files
+    skipped, decoded or repaired; and the tables of a folder that holds no
+    article, for the caller to read (none when it holds articles: each table is
+    then a report row).
+
+    Raises
+    ------
+    ValueError
+        When no file in the folder holds an article or a table (the message says
+        what it holds).
+    """
+    files, rows = walk_files(folder)
+    records: list[dict[str, Any]] = []
     other = []
     tables: list[Path] = []
     for path in _progress(files, "reading files", progress, unit="file"):
         rel = path.relative_to(folder)
-        if any(part.startswith(".") for part in rel.parts):
-            report.append(report_row(path, None, "skipped", "hidden file", ""))
-            other.append(rel.as_posix())
-            continue
-        if inner_suffix(path) in TABLE_SUFFIXES:
+        if not path.name.startswith(".") and inner_suffix(path) in TABLE_SUFFIXES:
             tables.append(path)
             continue
-        records = read_export(path, report, doc_id=rel.with_suffix("").as_posix())
-        if records is not None:  # exports and office files, by content
-            rows.extend(records)
+        doc_id = shown(rel.with_suffix("").as_posix())
+        found, reason = _read_in_folder(path, doc_id)
+        if found is None:
+            rows.append(report_row(path, None, "skipped", reason, shown(rel.as_posix())))
+            other.append(shown(rel.as_posix()))
             continue
-        if path.suffix.lower() not in TEXT_SUFFIXES:
-            reason = COMPRESSED_TEXT if is_compressed(path) else "not a .txt, .md or .html file"
-            report.append(report_row(path, None, "skipped", reason, ""))
-            other.append(rel.as_posix())
-            continue
-        if _DOC_FILE.fullmatch(path.stem):
-            reason = "documentation of the folder (README, LICENSE ...), not an article"
-            report.append(report_row(path, None, "skipped", reason, rel.as_posix()))
-            other.append(rel.as_posix())
-            continue
-        record = read_text_file(path, report, doc_id=rel.with_suffix("").as_posix())
-        if record is not None:
-            rows.append(record)
-    if not rows and tables:
-        return _read_tables(tables, report, text_col=text_col, id_col=id_col)
+        if doc_id != rel.with_suffix("").as_posix():
+            rows.append(
+                report_row(
+                    path,
+                    doc_id,
+                    "warning",
+                    "file name is not valid UTF-8; shown with U+FFFD for the bytes it cannot show",
+                    "",
+                )
+            )
+        records.extend(found[0])
+        rows.extend(found[1])
+    if not records and tables:
+        return ([], rows), tables
     for path in tables:
-        rel = path.relative_to(folder).as_posix()
-        report.append(report_row(path, None, "skipped", TABLE_AMONG_ARTICLES, rel))
-    if not rows:
-        found = f"; it holds {len(other)} other file(s): {other[:5]}" if other else " (it is empty)"
-        skipped = [r for r in report if r["action"] == "skipped" and r["path"]]
-        extra = (
-            f"; {len(skipped)} text file(s) were skipped: {[r['reason'] for r in skipped][:3]}"
-            if any(Path(r["path"]).suffix.lower() in TEXT_SUFFIXES for r in skipped)
-            else ""
-        )
-        raise ValueError(f"No readable .txt, .md or .html files in folder '{folder}'{found}{extra}")
-    return pd.DataFrame(rows)
+        rel = shown(path.relative_to(folder).as_posix())
+        rows.append(report_row(path, None, "skipped", TABLE_AMONG_ARTICLES, rel))
+    if not records:
+        raise ValueError(_nothing_found(folder, other, rows))
+    return (records, rows), []
 
 
-def _read_tables(
-    paths: list[Path], report: list, *, text_col: str, id_col: str | None
-) -> pd.DataFrame:
-    frames = [
-        from_frame(
-            read_table(path, inner_suffix(path), report),
-            text_col,
-            id_col,
-            origin=f"'{path}'",
-            report=report,
-            path=path,
-        )
-        for path in paths
-    ]
-    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+def _read_in_folder(path: Path, doc_id: str) -> tuple[Read | None, str]:
+    """What a file in a folder holds, or (None, why it is not read): exports and
+    office files are told by their content, whatever their names; other files by
+    their suffix."""
+    if path.name.startswith("."):
+        return None, "hidden file"
+    if is_folder_documentation(path):
+        return None, "documentation of the folder (README, LICENSE ...), not an article"
+    suffix = path.suffix.lower()
+    found = read_export(path, doc_id=doc_id)
+    if found is not None:
+        return found, ""
+    reader = FOLDER_READERS.get(suffix)
+    if reader is None:
+        return None, COMPRESSED_TEXT if is_compressed(path) else "not a .txt, .md or .html file"
+    return reader(path, doc_id=doc_id), ""
 
 
-def read_text_file(path: Path, report: list, *, doc_id: str) -> dict[str, Any] | None:
+def _nothing_found(folder: Path, other: list[str], rows: list[dict[str, Any]]) -> str:
+    found = f"; it holds {len(other)} other file(s): {other[:5]}" if other else " (it is empty)"
+    skipped = [r for r in rows if r["action"] == "skipped" and r["path"]]
+    extra = (
+        f"; {len(skipped)} text file(s) were skipped: {[r['reason'] for r in skipped][:3]}"
+        if any(Path(r["path"]).suffix.lower() in FOLDER_READERS for r in skipped)
+        else ""
+    )
+    return f"No readable .txt, .md or .html files in folder '{shown(folder)}'{found}{extra}"
+
+
+def read_text_file(path: Path, *, doc_id: str) -> Read:
+    """The document in one text or HTML file (none when it cannot be read), and
+    the report rows about it."""
+    rows: list[dict[str, Any]] = []
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        report.append(
-            report_row(path, doc_id, "skipped", f"could not be read: {exc.strerror or exc}", "")
-        )
-        return None
+        data = read_file_bytes(path)
+    except SkippedFile as exc:
+        return [], [report_row(path, doc_id, "skipped", exc.reason, "")]
     if not data.strip():
-        report.append(report_row(path, doc_id, "skipped", "empty file", f"{len(data)} bytes"))
-        return None
-    text, note = decode_bytes(data)
-    if text is None:
-        report.append(report_row(path, doc_id, "skipped", note or "binary file", ""))
-        return None
-    if note:
-        report.append(report_row(path, doc_id, "decoded", note, ""))
-    record: dict[str, Any] = {"doc_id": doc_id, "path": path.as_posix()}
+        return [], [report_row(path, doc_id, "skipped", "empty file", f"{len(data)} bytes")]
+    decoded = decode_bytes(data)
+    if decoded.text is None:
+        return [], [report_row(path, doc_id, "skipped", decoded.reason or "binary file", "")]
+    text = decoded.text
+    if decoded.reason:
+        rows.append(report_row(path, doc_id, "decoded", decoded.reason, decoded.detail))
+    record: dict[str, Any] = {"doc_id": doc_id, "path": shown(path.as_posix())}
     if path.suffix.lower() in HTML_SUFFIXES:
         from .html import html_to_text
 
         text, meta = html_to_text(text)
         record.update(meta)
         n = text.count("\n\n") + 1 if text else 0
-        report.append(
+        rows.append(
             report_row(
                 path,
                 doc_id,
@@ -159,38 +186,54 @@ def read_text_file(path: Path, report: list, *, doc_id: str) -> dict[str, Any] |
                 f"{n} paragraphs",
             )
         )
-    m = _FRONT_MATTER.match(text)
-    if m:
-        try:
-            meta = yaml.safe_load(m.group(1))
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f" at line {mark.line + 2}" if mark is not None else ""
-            report.append(
-                report_row(
-                    path,
-                    doc_id,
-                    "warning",
-                    f"front matter is not valid YAML{where}; kept as text",
-                    str(exc).splitlines()[0],
-                )
-            )
-            meta = None
-        if isinstance(meta, dict):
-            text = text[m.end() :]
-            for key, value in meta.items():
-                key = str(key)
-                if key in {"text", "raw", "doc_id"}:
-                    key = f"{key}_meta"
-                record[key] = value
-        elif meta is not None:
-            report.append(
-                report_row(
-                    path, doc_id, "warning", "front matter is not a mapping; kept as text", ""
-                )
-            )
+    text = _front_matter(text, record, path, doc_id, rows)
     if not text.strip():
-        report.append(report_row(path, doc_id, "skipped", "no text after the front matter", ""))
-        return None
+        rows.append(report_row(path, doc_id, "skipped", "no text after the front matter", ""))
+        return [], rows
     record["raw"] = text
-    return record
+    record, repaired = repair_record(record, path=path, doc_id=doc_id, where="front matter")
+    return [record], rows + repaired
+
+
+def _front_matter(
+    text: str, record: dict[str, Any], path: Path, doc_id: str, rows: list[dict[str, Any]]
+) -> str:
+    """The text after YAML front matter, whose fields go into ``record``."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return text
+    try:
+        meta = yaml.safe_load(m.group(1))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark is not None else ""
+        rows.append(
+            report_row(
+                path,
+                doc_id,
+                "warning",
+                f"front matter is not valid YAML{where}; kept as text",
+                str(exc).splitlines()[0],
+            )
+        )
+        return text
+    if isinstance(meta, dict):
+        for key, value in meta.items():
+            key = str(key)
+            if key in {"text", "raw", "doc_id"}:
+                key = f"{key}_meta"
+            record[key] = value
+        return text[m.end() :]
+    if meta is not None:
+        rows.append(
+            report_row(path, doc_id, "warning", "front matter is not a mapping; kept as text", "")
+        )
+    return text
+
+
+FOLDER_READERS: dict[str, Reader] = dict.fromkeys(
+    (".txt", ".md", ".markdown", ".text", ".html", ".htm"), read_text_file
+)
+"""The reader of each file suffix read in folders: ``reader(path, doc_id=...)``
+returns the file's documents and report rows (:data:`~toolkit.corpus.readers.records.Read`)."""
+TEXT_SUFFIXES = set(FOLDER_READERS)

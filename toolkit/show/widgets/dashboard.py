@@ -67,6 +67,12 @@ class ExplorerDashboard(widgets.VBox):
 def _corpus_summary(corpus: Any) -> str:
     docs = corpus.docs
     n_docs = len(docs)
+    if not n_docs:
+        return (
+            '<p style="margin:2px 0">Corpus: <b>empty</b>: no document was loaded '
+            f"({len(corpus.report):,} rows in <code>corpus.report</code> say what was skipped "
+            "and why)</p>"
+        )
     n_words = len(corpus_index(corpus).word_pos)
     text = (
         f"<b>{n_docs:,}</b> document{'s' if n_docs != 1 else ''}, "
