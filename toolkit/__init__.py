@@ -33,6 +33,7 @@ from .corpus.corpus import Corpus
 from .corpus.duplicates import find_duplicates
 from .corpus.load import as_corpus, load_corpus
 from .corpus.tables import paragraphs, sentences, tokenize
+from .quotes.corpus_speakers import resolve_speakers
 from .quotes.extract import extract_quotes
 from .quotes.table import speakers
 from .search.kwic import kwic
@@ -78,6 +79,7 @@ __all__ = [
     "plot_terms",
     "quotes_html",
     "read_coding_sheet",
+    "resolve_speakers",
     "sample_for_coding",
     "sample_unflagged",
     "score_sentiment",

@@ -9,6 +9,8 @@ from toolkit.quotes.mentions import coordinated, group_mention, mention
 from toolkit.quotes.phrases import np_back, np_forward
 from toolkit.quotes.rules import lex_for, load_quote_rules
 
+from ..conftest import quotes_of
+
 LEX = lex_for(load_quote_rules())
 
 
@@ -71,3 +73,20 @@ def test_a_coordinated_subject_is_one_group():
     k, j, last = coordinated(LEX, S, np_back(LEX, S, S.low.index("said"), 0), 0)
     group = group_mention(LEX, S, (k, j, last))
     assert group.text == "Jeff Merkley, Sherrod Brown and Robert Menendez" and group.plural
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Video footage showed the fighters entering the city.",
+        "The Office of Personnel Management shall support the hiring.",
+        "The President's plan outlines support for the youth.",
+        "The Seventh Replenishment said the fund needs money.",
+        "As the Lord says, we must go.",
+    ],
+)
+def test_objects_fragments_and_phrases_with_verbs_are_no_speakers(text):
+    table = quotes_of(text)
+    assert table["speaker"].isna().all()
+    refused = table[table["evidence"].str.contains("not a source")]
+    assert len(refused) and (refused["confidence"] < 0.5).all()

@@ -14,4 +14,6 @@ def test_transcript_labels():
     table = quotes_of(text)
     psaki = row_starting(table, "We have been clear")
     assert psaki.speaker == "Jen Psaki" and psaki.evidence.startswith("transcript label")
-    assert row_starting(table, "Will the embassy").speaker == "Q"
+    question = row_starting(table, "Will the embassy")
+    assert (question.speaker, question.role, question.press) == ("reporter", "press", True)
+    assert not psaki.press and psaki.cue_type == "turn"

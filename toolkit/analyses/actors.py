@@ -33,7 +33,7 @@ from ..search.lexicons import (
 )
 from ..text.abbreviations import abbreviations
 from .counts import by_list, count_hits
-from .voice import VOICE_COLUMNS, VOICE_KEYS, attach_voice, speaker_details
+from .voice import VOICE_COLUMNS, VOICE_KEYS, attach_voice, outside_labels, speaker_details
 from .voice import quotes_of as _quotes_of
 
 __all__ = [
@@ -79,7 +79,9 @@ def find_actors(
         ``docs.text[start:end]``; ``voice`` is ``narrator``, ``quoted`` or
         ``reported`` and ``speaker`` the quotation's speaker (see
         :func:`toolkit.attach_voice`). Where aliases overlap the longest wins,
-        so each stretch of text is one mention of one actor.
+        so each stretch of text is one mention of one actor. The speaker
+        labels of transcripts ("MS. PSAKI:") are no mentions (see
+        :func:`toolkit.analyses.voice.outside_labels`).
         ``.attrs["excluded"]`` lists how many mentions each ``exclude`` or
         ``near`` rule of the lexicon removed.
 
@@ -101,7 +103,7 @@ def find_actors(
     hits["code"] = pd.Series(_per_entry(hits["actor"], info["code"]), dtype="string")
     q = _quotes_of(c, quotes)
     columns = [*ACTOR_COLUMNS, *speaker_details(q), *(["excluded_by"] if excluded else [])]
-    out = attach_voice(hits, q)[columns]
+    out = attach_voice(outside_labels(hits, q), q)[columns]
     out.attrs = {"excluded": tally}
     return out
 

@@ -28,6 +28,7 @@ __all__ = [
     "VOICES",
     "VOICE_KEYS",
     "attach_voice",
+    "outside_labels",
     "quotes_of",
     "require_voice_key",
     "speaker_details",
@@ -142,6 +143,43 @@ def attach_voice(hits: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
         if column in q.columns:
             out[column] = _take(q[column], row)
     return out
+
+
+def outside_labels(hits: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
+    """The hits that are not in a transcript label ("MS. PSAKI:", "THE
+    PRESIDENT:"): a label says who speaks, it does not mention anyone.
+
+    The labels are the speaker mentions of the ``turn`` rows of the quotation
+    table (``cue_type == "turn"``, from ``speaker_start`` to ``cue_end``); a
+    table without ``cue_type`` has none.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> hits = pd.DataFrame({"doc_id": ["d", "d"], "start": [4, 20], "end": [9, 25]})
+    >>> quotes = pd.DataFrame({"doc_id": ["d"], "cue_type": ["turn"],
+    ...     "speaker_start": [0], "cue_end": [10]})
+    >>> outside_labels(hits, quotes)["start"].tolist()
+    [20]
+    """
+    needed = ("cue_type", "speaker_start", "cue_end", "doc_id")
+    if len(hits) == 0 or any(c not in quotes.columns for c in needed):
+        return hits
+    labels = quotes[(quotes["cue_type"] == "turn").fillna(False).to_numpy(bool)]
+    labels = labels[labels["speaker_start"].notna() & labels["cue_end"].notna()]
+    if labels.empty:
+        return hits
+    docs = pd.Index(pd.unique(labels["doc_id"].astype(str)))
+    shift = np.int64(1) << np.int64(34)
+    base = docs.get_indexer(labels["doc_id"].astype(str)).astype(np.int64) * shift
+    a = base + labels["speaker_start"].to_numpy(np.int64)
+    b = base + labels["cue_end"].to_numpy(np.int64)
+    order = np.argsort(a, kind="stable")
+    a, b = a[order], b[order]
+    key = _codes_in(hits["doc_id"], docs) * shift + hits["start"].to_numpy(np.int64)
+    j = np.searchsorted(a, key, side="right") - 1
+    inside = (j >= 0) & (key < b[np.maximum(j, 0)])
+    return hits[~inside].reset_index(drop=True)
 
 
 def _check_quotes(quotes: pd.DataFrame) -> pd.DataFrame:

@@ -65,6 +65,18 @@ class Sent:
         self.q = doc.quote_ids(s, a, b)
         self.counts: tuple[list[int], list[int]] | None = None
 
+    def tail(self, k: int) -> Sent:
+        """The sentence without its first ``k`` tokens (a transcript label): the
+        same sentence to every later step, which sees only the rest."""
+        out = object.__new__(Sent)
+        out.i, out.b, out.para, out.doc, out.text = self.i, self.b, self.para, self.doc, self.text
+        out.w, out.s, out.e = self.w[k:], self.s[k:], self.e[k:]
+        out.low, out.q = self.low[k:], self.q[k:]
+        out.n = self.n - k
+        out.a = out.s[0] if out.n else self.b
+        out.counts = None
+        return out
+
 
 @dataclass
 class DocTokens:

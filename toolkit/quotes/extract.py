@@ -53,6 +53,7 @@ import pandas as pd
 from .._util.progress import PROGRESS_MIN_ITEMS
 from .._util.progress import progress as _progress
 from ..corpus.load import as_corpus
+from .corpus_speakers import resolve_speakers
 from .document import tokens_from_index
 from .reading import read_document
 from .rules import QuoteRules, lex_for, load_quote_rules
@@ -181,6 +182,7 @@ def extract_quotes(
     p_start = para["start"].to_numpy().tolist()
     p_end = para["end"].to_numpy().tolist()
     texts = list(docs["text"])
+    titles = [t if isinstance(t, str) else None for t in docs["title"]] if "title" in docs else None
     spans = [
         list(zip(p_start[bounds[d] : bounds[d + 1]], p_end[bounds[d] : bounds[d + 1]], strict=True))
         for d in range(len(texts))
@@ -190,14 +192,18 @@ def extract_quotes(
     # the corpus index, when built, has tokenized and split every document
     idx = c.cached_only("index")
     if context is not None:
-        columns, counts = _read_parallel((texts, spans, quote_rules, idx), n_workers, context, show)
+        columns, counts = _read_parallel(
+            (texts, spans, quote_rules, idx, titles), n_workers, context, show
+        )
     else:
         items = list(range(len(texts)))
         columns, counts = _read_documents(
-            (texts, spans, quote_rules, idx), _progress(items, "quotations", show)
+            (texts, spans, quote_rules, idx, titles), _progress(items, "quotations", show)
         )
     doc_codes = np.repeat(np.arange(len(texts)), counts).tolist()
-    table = quote_table(columns, doc_codes, list(docs["doc_id"]))
+    table = resolve_speakers(
+        quote_table(columns, doc_codes, list(docs["doc_id"])), rules=quote_rules
+    )
     if min_confidence > 0:
         table = table[table["confidence"] >= min_confidence].reset_index(drop=True)
     if wanted_types is not None:
@@ -253,7 +259,7 @@ def worker_context(explicit: bool) -> Any:
     return multiprocessing.get_context("spawn")
 
 
-_Input = tuple[list[str], list[list[tuple[int, int]]], QuoteRules, Any]
+_Input = tuple[list[str], list[list[tuple[int, int]]], QuoteRules, Any, list[str | None] | None]
 
 
 _INHERITED: _Input | None = None  # what forked workers read
@@ -261,16 +267,16 @@ _INHERITED: _Input | None = None  # what forked workers read
 
 def _read_documents(work: _Input, order: Iterable[int]) -> tuple[dict[str, list], list[int]]:
     """Read documents ``order`` (positions in ``texts``) of ``work = (texts,
-    paragraph spans, rules, corpus index or None)``: the table's columns and
-    the number of rows of each document."""
-    texts, spans, rules, idx = work
+    paragraph spans, rules, corpus index or None, titles or None)``: the
+    table's columns and the number of rows of each document."""
+    texts, spans, rules, idx, titles = work
     lex = lex_for(rules)
     columns: dict[str, list] = {name: [] for name in QUOTE_COLUMNS}
     counts: list[int] = []
     for d in order:
         text = texts[d]
         tokens = tokens_from_index(idx, d) if idx is not None else None
-        rows = read_document(text, spans[d], lex, tokens)
+        rows = read_document(text, spans[d], lex, tokens, titles[d] if titles else None)
         append_rows(columns, text, rows, rules)
         counts.append(len(rows))
     return columns, counts
@@ -283,10 +289,13 @@ def _read_inherited(a: int, b: int) -> tuple[dict[str, list], list[int]]:
 
 
 def _read_sent(
-    texts: list[str], spans: list[list[tuple[int, int]]], rules: QuoteRules
+    texts: list[str],
+    spans: list[list[tuple[int, int]]],
+    rules: QuoteRules,
+    titles: list[str | None] | None,
 ) -> tuple[dict[str, list], list[int]]:
     """A spawned worker's share: the documents it was sent."""
-    return _read_documents((texts, spans, rules, None), range(len(texts)))
+    return _read_documents((texts, spans, rules, None, titles), range(len(texts)))
 
 
 def _read_parallel(
@@ -297,7 +306,7 @@ def _read_parallel(
     from concurrent.futures import ProcessPoolExecutor
 
     global _INHERITED
-    texts, spans, rules, _ = work
+    texts, spans, rules, _, titles = work
     # chunks of about equal length, a few per worker so that they even out
     n_chunks = min(len(texts), n_workers * 4)
     lengths = np.cumsum([len(t) for t in texts])
@@ -313,7 +322,10 @@ def _read_parallel(
                 futures = [pool.submit(_read_inherited, a, b) for a, b in chunks]
             else:
                 futures = [
-                    pool.submit(_read_sent, texts[a:b], spans[a:b], rules) for a, b in chunks
+                    pool.submit(
+                        _read_sent, texts[a:b], spans[a:b], rules, titles[a:b] if titles else None
+                    )
+                    for a, b in chunks
                 ]
             results = [f.result() for f in _progress_futures(futures, chunks, show)]
     finally:

@@ -13,6 +13,7 @@ what mentions refer to once resolved (:mod:`.resolution`).
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -27,6 +28,7 @@ __all__ = [
     "group_mention",
     "mention",
     "plain_head",
+    "plausible_source",
     "pronoun_mention",
 ]
 
@@ -435,6 +437,48 @@ def plain_head(lex: Lex, S: Sent, m: Mention) -> bool:
             or (m.k < m.head_pos and S.low[m.k] in lex.dets)
         )
     )
+
+
+def plausible_source(lex: Lex, m: Mention, known: Container[str] = ()) -> bool:
+    """Whether a mention can be the source of reported words: a person, a named
+    organisation, a role description or a document, not an object ("Video
+    footage"), a fragment ("Seventh Replenishment", "the President's plan") or
+    a phrase with a verb in it ("the Office of Personnel Management shall").
+    The word lists are the ``not_a_source`` section of ``quotes.yaml``;
+    ``known`` holds the surnames (lower case) of the people named so far, which
+    are names whatever their ending ("Pence")."""
+    if m.pronoun is not None:
+        return True
+    rule = lex.rules.not_a_source
+    S = m.S
+    if m.head in rule["object_nouns"] or m.head in rule["not_persons"]:
+        return False
+    for x in range(m.k, m.j):
+        word = S.w[x]
+        if S.q[x] >= 0 or not word.islower():
+            continue
+        if S.low[x] in rule["verbs"]:
+            return False  # "the Office of Personnel Management shall"
+        if x > m.k and word.endswith("ed") and S.w[x - 1][:1].isupper() and m.name is not None:
+            return False  # "President Biden expressed support for Prime Minister Modi"
+    possessed = S.low[m.k] in lex.grammar.possessive_pronouns or any(
+        S.w[x] in lex.grammar.possessive_marks for x in range(m.k, m.head_pos)
+    )
+    if possessed and (m.head in rule["possessed_nouns"] or m.head in lex.rules.nominal):
+        return False  # "the President's plan": the possessor is the source
+    if m.name is not None:
+        words = m.name.split()
+        if words[0].lower() in rule["ordinals"]:
+            return False  # "Seventh Replenishment"
+        # "Revocation": an abstract noun is no one's name
+        suffixes = tuple(rule["abstract_suffixes"])
+        return not (
+            len(words) == 1
+            and m.role is None
+            and words[0].lower().endswith(suffixes)
+            and words[0].lower() not in known
+        )
+    return True
 
 
 @dataclass

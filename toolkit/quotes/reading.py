@@ -1,9 +1,11 @@
 """Reading one document in order: paragraph by paragraph, sentence by sentence.
 
 The steps meet here: a paragraph opening with a speaker label ("MS. PSAKI:",
-"Q", "Poll:") is that speaker's turn; otherwise each sentence's attributions
-(:mod:`.constructions`) are found and their speakers resolved in reading order
-(:mod:`.resolution`), and the paragraph's rows made (:mod:`.rows`).
+"Q", "Poll:") is that speaker's turn (:mod:`.turns`), which in a transcript goes
+on to the next label; in a turn, "I" and "we" are its speaker. Each
+sentence's attributions (:mod:`.constructions`) are found and their speakers
+resolved in reading order (:mod:`.resolution`), and the paragraph's rows made
+(:mod:`.rows`).
 """
 
 from __future__ import annotations
@@ -13,12 +15,11 @@ from collections.abc import Sequence
 
 from .constructions import sentence_frames
 from .cues import Frame
-from .document import Doc, DocTokens, Sent, is_cap, sentence_words
-from .mentions import mention
-from .phrases import person_token
+from .document import Doc, DocTokens, Sent
 from .resolution import Resolver
 from .rows import Row, frame_rows, leftover_rows
 from .rules import Attribution, Lex
+from .turns import Turn, Turns, label_turn
 
 __all__ = ["read_document"]
 
@@ -28,12 +29,18 @@ def read_document(
     paragraphs: Sequence[tuple[int, int]],
     lex: Lex,
     tokens: DocTokens | None = None,
+    title: str | None = None,
 ) -> list[Row]:
+    """The rows of one document (``title``, when given, helps name the speakers
+    of transcript labels: "Press Briefing by Press Secretary Jen Psaki")."""
     doc = Doc(text, paragraphs, tokens)
     res = Resolver(lex)
+    turns = Turns(lex, doc, title)
+    res.title_holder = turns.holder_entity
     rows: list[Row] = []
     quote_row: dict[int, Row] = {}
     previous_para_row: Row | None = None
+    turn: Turn | None = None
     n_sent = len(doc.sent_spans)
     si = 0
     for para in range(len(doc.paragraphs)):
@@ -41,10 +48,18 @@ def read_document(
         while si < n_sent and doc.sent_para[si] == para:
             para_sents.append(doc.sentence(si))
             si += 1
-        turn = _label_turn(lex, doc, para, para_sents, res, quote_row) if para_sents else None
-        if turn is not None:
-            rows.extend(turn)
-            previous_para_row = turn[0]
+        opened = label_turn(lex, doc, para_sents, res, turns) if para_sents else None
+        if opened is not None:
+            turn = opened
+        elif turn is not None and para_sents and not (turns.transcript and _goes_on(para_sents)):
+            turn = None  # "END", "###": the transcript's turns are over
+        if turn is not None and para_sents:
+            res.turn = turn.frame.entity
+            rows.extend(_turn_paragraph(lex, doc, para, para_sents, res, quote_row, turn, opened))
+            res.turn = None
+            previous_para_row = turn.row
+            if not turns.transcript:
+                turn = None  # outside a transcript, a label opens one paragraph
             continue
         para_frames: list[Frame] = []
         for S in para_sents:
@@ -69,91 +84,56 @@ def read_document(
     return rows
 
 
-def _label_turn(
+def _goes_on(sents: list[Sent]) -> bool:
+    """Whether a paragraph goes on with the turn before it: it has a lower-case
+    word ("END", "###" and "12:42 P.M. EDT" end a transcript's turns)."""
+    return any(any(c.islower() for c in w) for S in sents for w in S.w)
+
+
+def _turn_paragraph(
     lex: Lex,
     doc: Doc,
     para: int,
     sents: list[Sent],
     res: Resolver,
     quote_row: dict[int, Row],
-) -> list[Row] | None:
-    """A paragraph opening with a speaker label: a transcript turn ("PENCE: Well,
-    ...", "MS. PSAKI: ...", "Q: ...") or a headline ("Poll: ..."). The rest of the
-    paragraph is the speaker's; quoted words in it are partial quotations."""
-    S = sents[0]
-    i = 0
-    while i < S.n and S.w[i] in ('"', "'", "\u201c", "\u201d", "``"):
-        i += 1
-    if i + 1 < S.n and S.w[i] in ("Q", "Q.") and S.w[i + 1] != ":":
-        return _turn_rows(lex, doc, para, sents, res, quote_row, i, i + 1, i)  # "Q Will the ..."
-    j = i
-    while j < S.n and j < i + 5 and S.w[j] != ":":
-        j += 1
-    if j >= S.n or S.w[j] != ":" or j == i:
-        return None
-    if sentence_words(S, j + 1, S.n) + sum(sentence_words(T, 0, T.n) for T in sents[1:3]) < 2:
-        return None
-    words = [S.w[x] for x in range(i, j) if any(c.isalpha() for c in S.w[x])]
-    if not words or any(S.low[x] in lex.rules.not_labels for x in range(i, j)):
-        return None
-    if any(S.q[x] >= 0 and doc.quotes[S.q[x]].start != S.s[0] for x in range(i, j)):
-        return None  # the label must not be inside a real quotation
-    all_caps = all(w.isupper() for w in words)
-    if not all_caps:
-        if not all(is_cap(w) for w in words) or any(S.low[x] in lex.stop for x in range(i, j)):
-            return None
-        single_noun = len(words) == 1 and S.low[i] in lex.nouns
-        name = len(words) >= 2 and all(person_token(lex, S, x) for x in range(i, j))
-        if not (single_noun or name):
-            return None
-    return _turn_rows(lex, doc, para, sents, res, quote_row, i, j, j)
-
-
-def _turn_rows(
-    lex: Lex,
-    doc: Doc,
-    para: int,
-    sents: list[Sent],
-    res: Resolver,
-    quote_row: dict[int, Row],
-    i: int,
-    j: int,
-    cue: int,
-) -> list[Row] | None:
-    """Rows for a labelled turn: the speaker is tokens ``[i, j)`` of the first
-    sentence, the cue token ``cue`` (the colon, or the "Q" itself)."""
-    S = sents[0]
-    m = mention(lex, S, i, j)
-    first_content = cue + 1
-    if m is None or first_content >= S.n:
-        return None
-    if m.text.isupper() and len(m.text) > 1:
-        # "MS. PSAKI", "THE PRESIDENT": names and roles in capitals
-        m.name = m.name.title() if m.name else None
-        m.canonical = m.text.title()
-    entity, how = res.resolve(m)
-    if entity is not None:
-        res.push(entity)
-    f = Frame(
-        S, cue, cue + 1, S.w[cue], "speech", "label", m, Attribution.TRANSCRIPT_LABEL, i, cue + 1
-    )
-    f.entity, f.resolution = entity, how
-    last = sents[-1]
-    turn = Row(S.s[first_content], last.e[-1], "indirect", S.i, para, f, f.rule)
-    rows = [turn]
+    turn: Turn,
+    opened: Turn | None,
+) -> list[Row]:
+    """The rows of a paragraph of a turn: the turn's row (when the paragraph opens
+    it; else the row grows over this paragraph), the attributions the speaker
+    makes in it ("I think ...", "the President said ..."), and the quotations
+    the speaker quotes (partial rows of the turn)."""
+    row = turn.row
+    out = [row] if opened is not None else []
+    last = next((T for T in reversed(sents) if T.n), None)
+    if last is not None:
+        row.end = max(row.end, last.e[-1])
+    for S in sents:
+        if S.a < row.start <= S.b:
+            S = S.tail(bisect.bisect_left(S.s, row.start))  # the words after the label
+        for f in _read_sentence(lex, S, res):
+            out.extend(frame_rows(doc, f, quote_row))
     first_q = bisect.bisect_left(doc.q_starts, doc.paragraphs[para][0])
     for qid in range(first_q, len(doc.quotes)):
         q = doc.quotes[qid]
         if q.para != para:
             break
+        if q.used:
+            continue
         q.used = True
-        quote_row[qid] = turn
-        if q.closed and q.start >= turn.start:
-            sent = next((T.i for T in sents if T.a <= q.start < T.b), S.i)
-            part = Row(q.start, min(q.end, turn.end), "partial", sent, para, f, f.rule, turn)
+        quote_row[qid] = row
+        if q.closed and q.start >= row.start:
+            sent = next((T.i for T in sents if T.a <= q.start < T.b), sents[0].i)
+            part = Row(
+                q.start, min(q.end, row.end), "partial", sent, para, turn.frame, row.rule, row
+            )
             quote_row[qid] = part
-            rows.append(part)
-    return rows
+            out.append(part)
+    for r in out:
+        r.press = turn.press
+    out.sort(key=lambda r: (r.start, -r.end))
+    return out
 
 
 def _read_sentence(lex: Lex, S: Sent, res: Resolver) -> list[Frame]:

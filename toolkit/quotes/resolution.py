@@ -10,9 +10,11 @@ are speakers in their own right.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .cues import Frame
 from .document import Sent
-from .mentions import Entity, Mention, mention
+from .mentions import Entity, Mention, mention, plausible_source
 from .phrases import clause_subject, np_back, person_token
 from .rules import Lex, Resolution
 
@@ -20,6 +22,10 @@ __all__ = ["Resolver"]
 
 
 _HISTORY = 40  # how far back pronouns and descriptions look (entities)
+
+
+# "I" and "we" in a transcript turn: its speaker
+_SELF = frozenset({Resolution.TURN_SPEAKER, Resolution.TURN_ORGANISATION})
 
 
 class Resolver:
@@ -30,6 +36,10 @@ class Resolver:
         self.history: list[Entity] = []
         self.by_name: dict[str, Entity] = {}
         self.by_surname: dict[str, Entity] = {}
+        # the speaker of the transcript turn being read, to whom "I" and "we" refer
+        self.turn: Entity | None = None
+        # who the document names with a title ("president" -> President Biden)
+        self.title_holder: Callable[[Resolver, list[str]], Entity | None] | None = None
 
     def push(self, entity: Entity) -> None:
         if self.history and self.history[-1] is entity:
@@ -52,6 +62,27 @@ class Resolver:
         self.by_name[m.name.lower()] = e
         parts = m.name.lower().split()
         self.by_surname[parts[-1]] = e
+        return e
+
+    def person(self, name: str, role: str | None, gender: str | None) -> Entity:
+        """The person of this name (known already, or remembered from now on)."""
+        e = self.by_name.get(name.lower())
+        if e is None:
+            head = name.split()[-1].lower()
+            e = Entity(name, role, "person", gender, False, head, frozenset(), frozenset())
+            self.by_name[name.lower()] = e
+            self.by_surname.setdefault(head, e)
+        if e.role is None:
+            e.role = role
+        return e
+
+    def description(self, name: str, plural: bool = False) -> Entity:
+        """The source described by ``name`` ("senior administration official")."""
+        e = self.by_name.get(name.lower())
+        if e is None:
+            head = name.split()[-1].lower()
+            e = Entity(name, None, "person", None, plural, head, frozenset(name.split()))
+            self.by_name[name.lower()] = e
         return e
 
     def register_names(self, S: Sent) -> None:
@@ -93,12 +124,19 @@ class Resolver:
             entity, how = done[key]
             if f is not None:
                 f.entity, f.resolution = entity, how
-            if entity is not None:
-                self.push(entity)
+            if entity is not None and how not in _SELF:
+                self.push(entity)  # (the speaker of a turn is not whom "he" refers to)
 
     def resolve(self, m: Mention) -> tuple[Entity | None, Resolution]:
         if m.pronoun is not None:
+            if self.turn is not None and m.pronoun in self.lex.rules.first_person:
+                # "I think ...", "we want ..." in a transcript turn: its speaker
+                plural = self.lex.pronouns.get(m.pronoun, (None, "singular"))[1] == "plural"
+                how = Resolution.TURN_ORGANISATION if plural else Resolution.TURN_SPEAKER
+                return self.turn, how
             return self._pronoun(m)
+        if not plausible_source(self.lex, m, self.by_surname):
+            return None, Resolution.NOT_A_SOURCE
         if m.name is not None:
             return self._name(m)
         return self._description(m)
@@ -153,6 +191,18 @@ class Resolver:
 
     def _description(self, m: Mention) -> tuple[Entity | None, Resolution]:
         head_word = m.S.w[m.head_pos]
+        if (
+            self.title_holder is not None
+            and m.definite
+            and not m.plural
+            and m.head in self.lex.rules.title_gender
+            and head_word[:1].isupper()
+        ):
+            # "the President": the president the document names ("President Biden")
+            words = [w.lower() for w in m.text.split() if w.lower() not in self.lex.dets]
+            e = self.title_holder(self, words)
+            if e is not None:
+                return e, Resolution.DESCRIPTION
         if m.resolvable and head_word.islower() and m.kind in ("person", "org"):
             # "the official", "the ministry", "the Iranian foreign minister": the
             # most recent speaker or subject with that head, preferring the one

@@ -30,6 +30,7 @@ class Row:
     frame: Frame | None
     rule: Attribution
     part_of: Row | None = None
+    press: bool = False  # in a press question (a transcript turn of "Q")
 
 
 def frame_rows(doc: Doc, f: Frame, quote_row: dict[int, Row]) -> list[Row]:

@@ -78,6 +78,9 @@ class Resolution(StrEnum):
     UNRESOLVED_PRONOUN = "unresolved pronoun"
     DESCRIPTION = "description"
     SOURCE = "source"
+    TURN_SPEAKER = "turn speaker"
+    TURN_ORGANISATION = "turn speaker's organisation"
+    NOT_A_SOURCE = "not a source"
 
 
 @dataclass(frozen=True, eq=False)
@@ -96,6 +99,7 @@ class QuoteRules:
     source_preps: tuple[tuple[str, ...], ...]
     dashes: frozenset[str]
     pronouns: dict[str, tuple[str | None, str]]
+    first_person: frozenset[str]  # "i", "we": in a transcript turn, its speaker
     person_nouns: frozenset[str]
     organisation_nouns: frozenset[str]
     document_nouns: frozenset[str]
@@ -125,6 +129,10 @@ class QuoteRules:
     resolution: dict[str, float]  # every Resolution -> its confidence
     cue_types: dict[str, str]  # verb group (and "source") -> cue type
     nominal: dict[str, str]  # noun -> cue type ("claim" -> "speech")
+    press_labels: frozenset[str]  # "q", "question": labels of press questions
+    press_speaker: tuple[str, str]  # the speaker and role of a press question
+    not_a_source: dict[str, frozenset[str]]  # the rule's word lists, by name
+    first_name_variants: dict[str, frozenset[str]]  # "tony" -> {"anthony", "antony"}
 
     @property
     def determiners(self) -> frozenset[str]:
@@ -193,6 +201,9 @@ _REQUIRED = (
     "stop_words",
     "generic_organisations",
     "not_speaker_labels",
+    "press_labels",
+    "not_a_source",
+    "first_name_variants",
     "attribution_rules",
     "resolution_rules",
 )
@@ -347,6 +358,7 @@ def _parse_rules(text: str, source: str) -> QuoteRules:
         source_preps=preps,
         dashes=frozenset(f.strings("attribution_dashes")),
         pronouns=_pronouns(f),
+        first_person=_first_person(f),
         title_gender=_title_gender(f),
         noun_gender=_genders(f, "gendered_nouns"),
         name_gender=_genders(f, "first_names"),
@@ -356,6 +368,10 @@ def _parse_rules(text: str, source: str) -> QuoteRules:
         resolution=_confidences(f, "resolution_rules", Resolution),
         cue_types=cue_types,
         nominal=nominal,
+        press_labels=f.part_words("press_labels", "labels"),
+        press_speaker=_press_speaker(f),
+        not_a_source={name: f.part_words("not_a_source", name) for name in _NOT_A_SOURCE_LISTS},
+        first_name_variants=_first_name_variants(f),
         **{field: f.words(section) for field, section in _WORD_SECTIONS.items()},
         **{noun: _with_plurals(f.words(noun)) for noun in _NOUN_SECTIONS},
     )
@@ -387,6 +403,43 @@ def _cues(f: _RulesFile) -> dict[tuple[str, ...], tuple[str, str, str]]:
     return cues
 
 
+# The word lists of the not_a_source section.
+_NOT_A_SOURCE_LISTS = (
+    "object_nouns",
+    "possessed_nouns",
+    "verbs",
+    "ordinals",
+    "abstract_suffixes",
+    "not_persons",
+)
+
+
+def _press_speaker(f: _RulesFile) -> tuple[str, str]:
+    """The speaker and role given to press questions."""
+    values = []
+    for name in ("speaker", "role"):
+        node = f.part("press_labels", name)
+        value = None if node is None else f.value(node)
+        if not isinstance(value, str) or not value.strip():
+            raise f.fail(
+                f.sections["press_labels"], f"press_labels needs a {name}: a word, got {value!r}"
+            )
+        values.append(value.strip())
+    return values[0], values[1]
+
+
+def _first_name_variants(f: _RulesFile) -> dict[str, frozenset[str]]:
+    """Each form of a first name -> the formal names it may stand for (a formal
+    name stands for itself)."""
+    out: dict[str, set[str]] = {}
+    for name, _, node in f.mapping(f.sections["first_name_variants"], "first_name_variants"):
+        formal = name.lower()
+        out.setdefault(formal, set()).add(formal)
+        for short in word_set(f, node, f"first_name_variants.{name}"):
+            out.setdefault(short, set()).add(formal)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def _pronouns(f: _RulesFile) -> dict[str, tuple[str | None, str]]:
     """Each pronoun -> (gender, number)."""
     out = {}
@@ -396,6 +449,16 @@ def _pronouns(f: _RulesFile) -> dict[str, tuple[str | None, str]]:
             raise f.fail(node, f"pronoun {name!r} needs {{gender: ..., number: ...}}")
         out[name.lower()] = (spec.get("gender"), spec.get("number", "singular"))
     return out
+
+
+def _first_person(f: _RulesFile) -> frozenset[str]:
+    """The pronouns marked ``person: first``."""
+    out = set()
+    for name, _, node in f.mapping(f.sections["pronouns"], "pronouns"):
+        spec = f.value(node)
+        if isinstance(spec, dict) and spec.get("person") == "first":
+            out.add(name.lower())
+    return frozenset(out)
 
 
 def _title_gender(f: _RulesFile) -> dict[str, str | None]:
@@ -445,6 +508,7 @@ def _nominal_cues(
             nominal.setdefault(noun, kind)
         cue_types.setdefault(f"nominal {kind}", kind)
     cue_types.setdefault("source", "speech")  # "according to"
+    cue_types.setdefault("turn", "turn")  # "MS. PSAKI: ...", a transcript turn
     cue_types.setdefault("evidential", "evidence")  # "seems to"
     return nominal, cue_types
 

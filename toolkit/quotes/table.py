@@ -11,7 +11,7 @@ import pandas as pd
 from .._util.tables import str_array
 from .cues import Frame
 from .rows import Row
-from .rules import QuoteRules, packaged_rules
+from .rules import QuoteRules, Resolution, packaged_rules
 
 __all__ = [
     "KINDS",
@@ -46,7 +46,14 @@ QUOTE_COLUMNS = [
     "evidence",
     "cue_type",
     "negated",
+    "press",
+    "nested",
+    "speaker_id",
 ]
+
+
+# Resolutions that make a row a self-attribution inside a transcript turn.
+_NESTED = frozenset({Resolution.TURN_SPEAKER, Resolution.TURN_ORGANISATION})
 
 
 KINDS = ["direct", "partial", "indirect"]
@@ -101,6 +108,9 @@ def append_rows(columns: dict[str, list], text: str, rows: list[Row], rules: Quo
         columns["sent_id"].append(r.sent)
         columns["para_id"].append(r.para)
         columns["part_of"].append(ids.get(id(r.part_of)) if r.part_of is not None else None)
+        columns["press"].append(r.press)
+        columns["nested"].append(f is not None and f.resolution in _NESTED)
+        columns["speaker_id"].append(None)
 
 
 def _append_no_speaker(columns: dict[str, list], r: Row, rules: QuoteRules) -> None:
@@ -113,7 +123,9 @@ def _append_no_speaker(columns: dict[str, list], r: Row, rules: QuoteRules) -> N
 def _append_speaker(columns: dict[str, list], r: Row, f: Frame, rules: QuoteRules) -> None:
     m, e = f.speaker, f.entity
     assert m is not None
-    columns["speaker"].append(e.name if e is not None else (None if m.pronoun else m.text))
+    refused = f.resolution == Resolution.NOT_A_SOURCE
+    name = e.name if e is not None else (None if m.pronoun or refused else m.text)
+    columns["speaker"].append(name)
     columns["speaker_mention"].append(m.text)
     columns["speaker_start"].append(m.start)
     columns["speaker_end"].append(m.end)
@@ -140,7 +152,7 @@ def quote_table(columns: dict[str, list], doc_codes: list[int], doc_ids: list[st
             out[name] = np.asarray(values, dtype=np.float64) if n else np.zeros(0)
         elif name == "kind":
             out[name] = pd.Categorical(values, categories=KINDS)
-        elif name == "negated":
+        elif name in ("negated", "press", "nested"):
             out[name] = np.asarray(values, dtype=bool) if n else np.zeros(0, bool)
         else:
             out[name] = str_array(values)
@@ -152,6 +164,7 @@ def speakers(
     *,
     min_confidence: float = 0.0,
     cue_types: str | Iterable[str] | None = None,
+    press: bool = True,
 ) -> pd.DataFrame:
     """One row per speaker: role, how many quotations and how many words quoted.
 
@@ -165,14 +178,22 @@ def speakers(
         Count only rows whose ``cue_type`` is one of these (``"speech"``: who
         is quoted as saying something, leaving out beliefs, intentions and
         stances attributed to them). By default every row.
+    press : bool
+        Whether to count press questions (rows whose ``press`` is true: the
+        "Q" turns of a transcript, spoken by the press role); ``press=False``
+        leaves them out, for a study of who answers.
 
     Returns
     -------
     DataFrame
         ``speaker, role, n_quotes, n_direct, n_partial, n_indirect,
         words_quoted, n_docs, first_doc_id, first_start, mean_confidence``,
-        most quoted first. ``n_quotes`` counts utterances (a partial
-        quotation inside an indirect one is not counted again);
+        most quoted first, one row per ``speaker_id`` when the table has it
+        (the canonical name across the corpus; ``speaker`` shows it).
+        ``n_quotes`` counts utterances (a partial quotation inside an
+        indirect one is not counted again); the attributions a speaker makes
+        of themselves inside their own transcript turn ("I think ...",
+        ``nested``) are part of that turn and not counted at all;
         ``words_quoted`` counts the words inside quotation marks (direct and
         partial; "Qala-e-Naw" is one word); ``role`` is the role given most often; ``first_doc_id`` and
         ``first_start`` locate the speaker's first quotation.
@@ -191,7 +212,14 @@ def speakers(
         )
     cols = ["speaker", "role", "n_quotes", "n_direct", "n_partial", "n_indirect"]
     cols += ["words_quoted", "n_docs", "first_doc_id", "first_start", "mean_confidence"]
-    q = quotes[quotes["speaker"].notna()]
+    who = (
+        "speaker_id" if "speaker_id" in quotes and quotes["speaker_id"].notna().any() else "speaker"
+    )
+    q = quotes[quotes[who].notna()]
+    if "nested" in q:
+        q = q[~q["nested"].astype(bool).to_numpy()]
+    if not press and "press" in q:
+        q = q[~q["press"].astype(bool).to_numpy()]
     if min_confidence > 0 and "confidence" in q:
         q = q[q["confidence"] >= min_confidence]
     if cue_types is not None:
@@ -210,7 +238,7 @@ def speakers(
     quoted_words = q["text"].str.count(_WORD).where(kind.isin(["direct", "partial"]), 0)
     work = pd.DataFrame(
         {
-            "speaker": q["speaker"].astype(str),
+            "speaker": q[who].astype(str),
             "role": q.get("role"),
             "utterance": (~nested).astype(int),
             "direct": (kind == "direct").astype(int),

@@ -1,0 +1,136 @@
+"""Transcript turns: labels, press questions, "I" and "we" inside a turn."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import toolkit
+
+from ..conftest import quotes_of, row_starting, shared_path
+
+BRIEFING = (
+    "Press Secretary Jen Psaki and National Security Advisor Jake Sullivan briefed reporters.\n\n"
+    "MS. PSAKI: Good afternoon. President Biden will speak on Afghanistan today.\n\n"
+    "I think we will get every American out who wants to leave.\n\n"
+    "Q Will the President take questions?\n\n"
+    "MR. SULLIVAN: He will. We want to work with our allies, and I believe we can do it.\n\n"
+    "END"
+)
+
+
+def test_a_turn_goes_on_to_the_next_label():
+    table = quotes_of(BRIEFING)
+    turns = table[table["cue_type"] == "turn"]
+    assert turns["speaker"].tolist() == ["Jen Psaki", "reporter", "Jake Sullivan"]
+    psaki = row_starting(turns, "Good afternoon.")
+    assert psaki.text.endswith("who wants to leave.")  # the turn runs over two paragraphs
+    assert psaki.speaker_mention == "MS. PSAKI" and "PSAKI" not in psaki.text
+
+
+def test_press_questions_are_marked_and_spoken_by_the_press_role():
+    table = quotes_of(BRIEFING)
+    question = row_starting(table, "Will the President")
+    assert (question.speaker, question.role, bool(question.press)) == ("reporter", "press", True)
+    assert "Q" not in set(table["speaker"].dropna())
+    assert not table.loc[table["speaker"] != "reporter", "press"].any()
+
+
+def test_i_and_we_in_a_turn_are_its_speaker_and_nested():
+    table = quotes_of(BRIEFING)
+    nested = table[table["nested"]]
+    assert set(nested["speaker"]) == {"Jen Psaki", "Jake Sullivan"}
+    we = nested[nested["speaker_mention"].str.lower() == "we"]
+    assert we["evidence"].str.endswith("turn speaker's organisation").all() and len(we)
+    # the count of who speaks counts each turn once
+    counts = toolkit.speakers(table).set_index("speaker")["n_quotes"]
+    assert counts["Jen Psaki"] == 1 and counts["Jake Sullivan"] == 1
+
+
+def test_speakers_can_leave_press_questions_out():
+    table = quotes_of(BRIEFING)
+    assert "reporter" in set(toolkit.speakers(table)["speaker"])
+    assert "reporter" not in set(toolkit.speakers(table, press=False)["speaker"])
+
+
+@pytest.mark.parametrize(
+    ("title", "label", "speaker"),
+    [
+        ("Remarks by President Biden before a meeting", "THE PRESIDENT", "Biden"),
+        # the other head of state has a label of their own
+        ("Remarks by President Biden and President Ghani", "THE PRESIDENT", "Biden"),
+        ("Remarks by Vice President Harris", "THE VICE PRESIDENT", "Harris"),
+        ("Remarks", "SECRETARY BLINKEN", "Blinken"),
+        ("Remarks", "GENERAL MILLEY", "Milley"),
+    ],
+)
+def test_labels_name_the_person_the_document_names(title, label, speaker):
+    text = (
+        f"{label}: Thank you all for coming today.\n\n"
+        "PRESIDENT GHANI: Thank you, Mr. President.\n\n"
+        f"{label}: We are glad to be here."
+    )
+    corpus = toolkit.load_corpus(pd.DataFrame({"title": [title], "text": [text]}), progress=False)
+    table = toolkit.extract_quotes(corpus)
+    turns = table[table["cue_type"] == "turn"]
+    assert turns["speaker"].iloc[0] == speaker
+    assert turns["speaker"].iloc[1] == "Ghani"
+
+
+def test_a_surname_label_takes_the_full_name_the_document_gives():
+    text = (
+        "National Security Advisor Jake Sullivan spoke first.\n\n"
+        "MR. SULLIVAN: Thanks, everybody.\n\nQ: Is the airport open?\n\nMR. SULLIVAN: It is."
+    )
+    turns = quotes_of(text).query("cue_type == 'turn'")
+    assert turns["speaker"].tolist() == ["Jake Sullivan", "reporter", "Jake Sullivan"]
+
+
+def test_turn_labels_are_not_actor_mentions():
+    corpus = toolkit.load_corpus([BRIEFING], progress=False)
+    lexicon = {
+        "name": "briefing",
+        "actors": {
+            "Jen Psaki": {"type": "person", "aliases": ["Jen Psaki", "Psaki"]},
+            "Jake Sullivan": {"type": "person", "aliases": ["Jake Sullivan", "Sullivan"]},
+        },
+    }
+    mentions = toolkit.find_actors(corpus, lexicon)
+    # the first sentence names both; the labels "MS. PSAKI:" and "MR. SULLIVAN:" are not counted
+    assert sorted(mentions["actor"]) == ["Jake Sullivan", "Jen Psaki"]
+    assert (mentions["start"] < BRIEFING.index("\n")).all()
+
+
+def test_outside_a_transcript_a_label_opens_one_paragraph():
+    text = "Poll: Most voters want the troops home.\n\nThe survey was small, officials said."
+    table = quotes_of(text)
+    turn = row_starting(table, "Most voters")
+    assert turn.cue_type == "turn" and turn.text == "Most voters want the troops home."
+
+
+@pytest.mark.shared
+def test_white_house_speakers():
+    path = shared_path("corpus", "whitehouse-afghanistan-2021", "wh_afghanistan_2021_2022.jsonl")
+    corpus = toolkit.load_corpus(path, progress=False)
+    quotes = toolkit.extract_quotes(corpus)
+    assert "Q" not in set(quotes["speaker"].dropna()) | set(quotes["speaker_id"].dropna())
+    assert quotes["press"].sum() > 5000
+    assert (quotes.loc[quotes["press"], "cue_type"] == "turn").any()
+    ids = set(quotes["speaker_id"].dropna())
+    for surname in ["Psaki", "Biden", "Sullivan", "Kirby", "Blinken", "Austin", "Jean-Pierre"]:
+        # one speaker per person: every person's name with this surname is one id
+        people = {
+            i for i in ids if i.split()[-1] == surname and i[:1].isupper() and " and " not in i
+        }
+        people -= {"Hunter Biden", "Jill Biden"}  # other people of that surname
+        assert len(people) == 1, (surname, sorted(people))
+    top = toolkit.speakers(quotes, press=False)["speaker"].head(6).tolist()
+    assert top[:3] == ["Jen Psaki", "Joe Biden", "Karine Jean-Pierre"], top
+    # no actor mention is counted from a turn label
+    mentions = toolkit.find_actors(corpus, quotes=quotes)
+    labels = quotes[quotes["cue_type"] == "turn"]
+    spans = set(zip(labels["doc_id"].astype(str), labels["speaker_start"], strict=True))
+    assert not any(
+        (d, s) in spans
+        for d, s in zip(mentions["doc_id"].astype(str), mentions["start"], strict=True)
+    )
