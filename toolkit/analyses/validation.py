@@ -57,11 +57,21 @@ __all__ = [
     "wilson_interval",
 ]
 
-# The toolkit's decision about a unit, per kind of hit table: what a coder judges.
+# The toolkit's decision about a unit, per kind of hit table: what a coder judges
+# (speaker_id and press where the quotation table has them: transcripts).
 DECISION_COLUMNS: dict[str, list[str]] = {
-    "frames": ["frame", "cue", "voice", "speaker", "excluded_by"],
-    "actors": ["actor", "type", "alias", "voice", "speaker", "excluded_by"],
-    "quotes": ["kind", "speaker", "speaker_mention", "cue", "confidence"],
+    "frames": ["frame", "cue", "voice", "speaker", "speaker_id", "press", "excluded_by"],
+    "actors": ["actor", "type", "alias", "voice", "speaker", "speaker_id", "press", "excluded_by"],
+    "quotes": [
+        "kind",
+        "speaker",
+        "speaker_id",
+        "speaker_mention",
+        "cue",
+        "cue_type",
+        "press",
+        "confidence",
+    ],
     "kwic": ["pattern"],
     "sentences": [],
     "hits": [],
