@@ -56,8 +56,8 @@ def count_documents(corpus: Any, *, by: str | list[str] | None = None) -> pd.Dat
     DataFrame
         One row per group, in the groups' order: the ``by`` columns,
         ``documents``, ``tokens`` (word tokens, the denominator of every
-        ``per_1k_tokens``), ``first_doc_id`` (the group's first document, to
-        read one).
+        ``per_1k_tokens``), ``first_doc_id`` (the group's first document in
+        corpus order, to read one).
 
     Examples
     --------
