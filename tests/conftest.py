@@ -22,6 +22,17 @@ SAMPLE = DATA / "trtworld-2021-07-07-qala-e-naw.txt"
 WHITEHOUSE = DATA / "whitehouse-afghanistan-2021"  # the bundled corpus (public domain)
 SHARED = ROOT.parent / "shared"
 
+# A briefing transcript: a narrated first line, two labelled turns (one over two
+# paragraphs) and a press question.
+BRIEFING = (
+    "Press Secretary Jen Psaki and National Security Advisor Jake Sullivan briefed reporters.\n\n"
+    "MS. PSAKI: Good afternoon. President Biden will speak on Afghanistan today.\n\n"
+    "I think we will get every American out who wants to leave.\n\n"
+    "Q Will the President take questions?\n\n"
+    "MR. SULLIVAN: He will. We want to work with our allies, and I believe we can do it.\n\n"
+    "END"
+)
+
 
 def shared_path(*parts: str) -> Path:
     """A path in the shared data beside the project; skip the test when absent."""

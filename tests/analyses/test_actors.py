@@ -444,3 +444,40 @@ def test_white_house_counts_by_month():
     assert taliban.idxmax() == pd.Period("2021-08", "M")
     mentions = toolkit.find_actors(corpus, quotes=no_quotes)
     assert table["mentions"].sum() == len(mentions)
+
+
+# ------------------------------------------------------------ transcripts
+
+_BRIEFING_ACTORS = {
+    "name": "briefing",
+    "actors": {
+        "Jen Psaki": {"type": "person", "aliases": ["Jen Psaki", "Psaki"]},
+        "Jake Sullivan": {"type": "person", "aliases": ["Jake Sullivan", "Sullivan"]},
+        "Taliban": {"type": "group", "aliases": ["Taliban"]},
+    },
+}
+
+
+def _briefings():
+    from ..conftest import BRIEFING
+
+    follow_up = "MS. PSAKI: The Taliban must keep their word.\n\nQ And the Taliban?\n\nEND"
+    return toolkit.load_corpus([BRIEFING, follow_up], progress=False)
+
+
+def test_cooccurrence_leaves_out_transcript_labels():
+    pairs = toolkit.actor_cooccurrence(_briefings(), _BRIEFING_ACTORS)
+    table = {(a, b): n for a, b, n in pairs[["actor_a", "actor_b", "sentences"]].to_numpy()}
+    # only the narrated first line names Psaki; her "MS. PSAKI:" labels do not
+    assert table[("Jen Psaki", "Jen Psaki")] == 1 and table[("Jake Sullivan", "Jen Psaki")] == 1
+    assert ("Jen Psaki", "Taliban") not in table and table[("Taliban", "Taliban")] == 2
+
+
+def test_counts_by_speaker_name_the_person_across_documents():
+    corpus = _briefings()
+    quotes = toolkit.extract_quotes(corpus)
+    assert "Psaki" in set(quotes["speaker"])  # the second document alone names her so
+    counts = toolkit.count_actors(corpus, _BRIEFING_ACTORS, by="speaker", quotes=quotes)
+    taliban = counts[counts["actor"] == "Taliban"].set_index("speaker")["mentions"]
+    assert "Psaki" not in taliban.index
+    assert taliban["Jen Psaki"] == 1 and taliban["reporter"] == 1

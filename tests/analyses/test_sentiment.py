@@ -555,3 +555,16 @@ def test_partial_inside_a_counted_indirect_quotation_is_not_counted_twice():
     assert everything.quote_ids == [("d1", 1), ("d1", 3)]
     fragments = toolkit.sentiment_by_speaker(table, kinds="partial").iloc[0]
     assert fragments.quote_ids == [("d1", 2), ("d1", 3)]
+
+
+def test_sentiment_by_speaker_names_people_across_documents_and_can_leave_press_out():
+    from ..conftest import BRIEFING
+
+    follow_up = "MS. PSAKI: We are proud of them.\n\nQ Is it a disaster?\n\nMS. PSAKI: No, it is not.\n\nEND"
+    quotes = toolkit.extract_quotes(toolkit.load_corpus([BRIEFING, follow_up], progress=False))
+    assert "Psaki" in set(quotes["speaker"])  # the second document alone names her so
+    table = toolkit.sentiment_by_speaker(quotes).set_index("speaker")
+    # one row for her: her three turns, not her "I think" inside the first
+    assert "Psaki" not in table.index and table.loc["Jen Psaki", "n_quotes"] == 3
+    assert table.loc["reporter", "n_quotes"] == 2
+    assert "reporter" not in set(toolkit.sentiment_by_speaker(quotes, press=False)["speaker"])

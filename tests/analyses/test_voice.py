@@ -47,8 +47,9 @@ def test_hits_carry_speaker_id_and_press(corpus, quotes):
     rows = [[None if pd.isna(v) else v for v in row] for row in table.to_numpy().tolist()]
     assert rows == [
         ["defeat", "reported", "reporter", "reporter", True],
-        ["withdrawal", "reported", "Psaki", "Jen Psaki", False],
-        ["evacuation", "reported", "Psaki", "Jen Psaki", False],
+        # speaker names the person as speaker_id does, across the corpus
+        ["withdrawal", "reported", "Jen Psaki", "Jen Psaki", False],
+        ["evacuation", "reported", "Jen Psaki", "Jen Psaki", False],
         ["evacuation", "narrator", None, None, None],  # outside any turn: neither
     ]
     assert str(hits["press"].dtype) == "boolean"

@@ -83,6 +83,9 @@ def test_a_coordinated_subject_is_one_group():
         "The President's plan outlines support for the youth.",
         "The Seventh Replenishment said the fund needs money.",
         "As the Lord says, we must go.",
+        "People say the war is over.",
+        "The Leaders welcomed the progress on trade.",
+        "Americans want the troops home.",
     ],
 )
 def test_objects_fragments_and_phrases_with_verbs_are_no_speakers(text):
@@ -90,3 +93,14 @@ def test_objects_fragments_and_phrases_with_verbs_are_no_speakers(text):
     assert table["speaker"].isna().all()
     refused = table[table["evidence"].str.contains("not a source")]
     assert len(refused) and (refused["confidence"] < 0.5).all()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Afghan leaders said the talks failed.", "Afghan leaders"),
+        ("Officials said the talks failed.", "officials"),
+    ],
+)
+def test_a_group_with_more_words_or_a_role_is_a_source(text, speaker):
+    assert quotes_of(text)["speaker"].tolist() == [speaker]

@@ -7,16 +7,7 @@ import pytest
 
 import toolkit
 
-from ..conftest import quotes_of, row_starting, shared_path
-
-BRIEFING = (
-    "Press Secretary Jen Psaki and National Security Advisor Jake Sullivan briefed reporters.\n\n"
-    "MS. PSAKI: Good afternoon. President Biden will speak on Afghanistan today.\n\n"
-    "I think we will get every American out who wants to leave.\n\n"
-    "Q Will the President take questions?\n\n"
-    "MR. SULLIVAN: He will. We want to work with our allies, and I believe we can do it.\n\n"
-    "END"
-)
+from ..conftest import BRIEFING, quotes_of, row_starting, shared_path
 
 
 def test_a_turn_goes_on_to_the_next_label():
@@ -75,6 +66,36 @@ def test_labels_name_the_person_the_document_names(title, label, speaker):
     turns = table[table["cue_type"] == "turn"]
     assert turns["speaker"].iloc[0] == speaker
     assert turns["speaker"].iloc[1] == "Ghani"
+
+
+def test_the_president_is_the_one_the_title_names_not_the_one_named_most():
+    text = (
+        "THE PRESIDENT: I met President Putin today. President Putin and I spoke for hours, "
+        "and President Putin knows where we stand.\n\n"
+        "Q Did President Putin agree?\n\n"
+        "THE PRESIDENT: He did not."
+    )
+    title = "Remarks by President Biden in Press Conference"
+    corpus = toolkit.load_corpus(pd.DataFrame({"title": [title], "text": [text]}), progress=False)
+    turns = toolkit.extract_quotes(corpus).query("cue_type == 'turn' and not press")
+    assert set(turns["speaker"]) == {"Biden"}
+
+
+def test_an_article_quoting_a_transcript_makes_each_paragraph_a_quotation():
+    text = (
+        "The governor spoke on Sunday. Partial transcript as follows:\n\n"
+        '"WALLACE: Will she be there? I want to ask you.\n\n'
+        '"PENCE: She will not. I know the debate matters.\n\n'
+        '"And the voters will decide.\n\n'
+        '"WALLACE: Thank you, Governor.'
+    )
+    table = quotes_of(text)
+    pence = row_starting(table, "She will not.")
+    assert pence.speaker == "Pence" and pence.text.endswith("the debate matters.")
+    # the turn is one quotation: no row for "I know" inside it
+    assert not table["nested"].any()
+    # the next paragraph, opened with a quotation mark, is its own quotation of Pence
+    assert row_starting(table, '"And the voters').speaker == "Pence"
 
 
 def test_a_surname_label_takes_the_full_name_the_document_gives():

@@ -235,6 +235,7 @@ def actor_cooccurrence(
     *,
     rollup: bool = False,
     mentions: pd.DataFrame | None = None,
+    quotes: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """How many sentences mention two actors together.
 
@@ -247,6 +248,10 @@ def actor_cooccurrence(
         Count actors as their top ancestors (see :func:`count_actors`).
     mentions : DataFrame, optional
         Use these mentions (a :func:`find_actors` result) instead of searching.
+    quotes : DataFrame, optional
+        The quotation table whose transcript turns say which words are speaker
+        labels ("MS. PSAKI:"), which mention no one (as in :func:`find_actors`);
+        extracted once per corpus when not given.
 
     Returns
     -------
@@ -267,7 +272,8 @@ def actor_cooccurrence(
     c = as_corpus(corpus)
     lex = _actor_lexicon(lexicon)
     if mentions is None:
-        m = lexicon_hits(c, lex)[["doc_id", "sent_id", "actor"]]
+        hits = outside_labels(lexicon_hits(c, lex), _quotes_of(c, quotes))
+        m = hits[["doc_id", "sent_id", "actor"]]
     else:
         require_columns(mentions, ["doc_id", "sent_id", "actor"], "mentions (a find_actors result)")
         m = mentions[["doc_id", "sent_id", "actor"]]

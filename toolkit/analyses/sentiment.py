@@ -37,6 +37,7 @@ import pandas as pd
 from ..corpus.corpus import Corpus
 from ..corpus.index import corpus_index
 from ..corpus.load import load_corpus
+from ..quotes.table import speaker_names, without_press
 from ..search.patterns import Pattern, compile_pattern, find_all_spans, longest_matches
 
 __all__ = [
@@ -467,6 +468,7 @@ def sentiment_by_speaker(
     quotes: pd.DataFrame,
     *,
     kinds: Sequence[QuoteKind] | QuoteKind | None = None,
+    press: bool = True,
     ci: CiMethod = "t",
     level: float = 0.95,
     n_boot: int = 2000,
@@ -487,7 +489,11 @@ def sentiment_by_speaker(
         own words only, ``["direct", "partial"]`` to leave out paraphrase). By
         default every row counts, except that a partial quotation inside an
         indirect one that is also counted is left out (``part_of``): its words
-        are already scored with the enclosing quotation.
+        are already scored with the enclosing quotation; so are a speaker's
+        "I think ..." rows inside their own transcript turn (``nested``).
+    press : bool
+        Whether to keep press questions (rows whose ``press`` is true, the "Q"
+        turns of a transcript); ``press=False`` leaves them out.
     ci, level, n_boot, seed
         The confidence interval of the mean, as in :func:`sentiment_by`.
     unattributed : str
@@ -497,7 +503,9 @@ def sentiment_by_speaker(
     Returns
     -------
     DataFrame
-        One row per speaker, most quotations first: ``speaker, role`` (the
+        One row per speaker (per ``speaker_id``, the name of a person across
+        the corpus, when the table has it), most quotations first: ``speaker,
+        role`` (the
         speaker's most frequent role; ties go to the first seen), ``n_quotes``,
         ``n_scored``, ``mean_compound, ci_low, ci_high, share_negative,
         share_positive`` (compound <= -0.05 / >= 0.05, VADER's usual cut-offs),
@@ -544,7 +552,10 @@ def sentiment_by_speaker(
                 f"kinds={kinds!r} needs a 'kind' column, which the quotations table lacks"
             )
         table = quotes[quotes["kind"].astype(object).isin(wanted).to_numpy()]
+    if not press:
+        table = without_press(table)
     table = _without_nested_fragments(table)
+    table = table.assign(speaker=speaker_names(table))
     out, groups = _aggregate(
         table,
         ["speaker"],
@@ -569,7 +580,10 @@ def sentiment_by_speaker(
 def _without_nested_fragments(table: pd.DataFrame) -> pd.DataFrame:
     """Drop partial quotations whose enclosing indirect quotation is also in the
     table: its words are scored with the enclosing row, and counting them again
-    would weigh them twice."""
+    would weigh them twice. So are a speaker's self-attributions inside their
+    own transcript turn (``nested``): the turn holds their words."""
+    if "nested" in table.columns:
+        table = table[~table["nested"].fillna(False).astype(bool).to_numpy()]
     if "part_of" not in table.columns or "doc_id" not in table.columns:
         return table
     parents = set(zip(table["doc_id"].astype(str), table["quote_id"].tolist(), strict=True))

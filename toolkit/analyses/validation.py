@@ -381,6 +381,8 @@ def _one_line(text: str) -> str:
 
 
 def _plain_column(values: pd.Series) -> Any:
+    if pd.api.types.is_bool_dtype(values.dtype):  # press: true, false or missing
+        return values.astype("boolean").array
     if isinstance(values.dtype, pd.CategoricalDtype):
         return values.astype(object).where(values.notna(), None).to_numpy()
     return values.to_numpy()

@@ -20,6 +20,7 @@ from .._util.tables import DEFAULT_STR, require_columns
 from ..corpus.corpus import Corpus
 from ..corpus.index import TokenIndex
 from ..quotes.extract import extract_quotes
+from ..quotes.table import speaker_names
 
 __all__ = [
     "QUOTED_KINDS",
@@ -116,11 +117,11 @@ def attach_voice(hits: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     DataFrame
         A copy of ``hits`` with ``voice`` (``quoted`` inside a direct or partial
         quotation, ``reported`` inside indirect speech, else ``narrator``),
-        ``speaker`` (the quotation's speaker; missing for the narrator or an
-        unattributed quotation) and ``quote_id``; and, when ``quotes`` has
-        them, ``speaker_id`` (the speaker's name across the corpus) and
-        ``press`` (true inside a reporter's question; missing outside any
-        quotation).
+        ``speaker`` (the quotation's speaker, as ``speaker_id`` names the
+        person across the corpus when the table has it; missing for the
+        narrator or an unattributed quotation) and ``quote_id``; and, when
+        ``quotes`` has them, ``speaker_id`` itself and ``press`` (true inside
+        a reporter's question; missing outside any quotation).
 
     Examples
     --------
@@ -137,7 +138,7 @@ def attach_voice(hits: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     row = _locate(hits["doc_id"], hits["start"].to_numpy(np.int64), q)
     out = hits.copy()
     out["voice"] = _voice_of(row, q)
-    out["speaker"] = _take(q["speaker"], row)
+    out["speaker"] = _take(speaker_names(q), row)
     out["quote_id"] = _take(q["quote_id"], row)
     for column in SPEAKER_DETAILS:
         if column in q.columns:
@@ -294,7 +295,7 @@ def word_token_voice(idx: TokenIndex, quotes: pd.DataFrame) -> pd.DataFrame:
         {
             "_doc": doc.astype(np.int32),
             "voice": _voice_of(row, quotes),
-            "speaker": _categorical_at(quotes["speaker"], row),
+            "speaker": _categorical_at(speaker_names(quotes), row),
         }
     )
     if "speaker_id" in quotes.columns:

@@ -65,8 +65,9 @@ def resolve_speakers(quotes: pd.DataFrame, *, rules: QuoteRules | None = None) -
     --------
     >>> import pandas as pd
     >>> quotes = pd.DataFrame({"speaker": ["Jen Psaki", "Psaki", "PSAKI", None]})
-    >>> resolve_speakers(quotes)["speaker_id"].tolist()
-    ['Jen Psaki', 'Jen Psaki', 'Jen Psaki', None]
+    >>> ids = resolve_speakers(quotes)["speaker_id"]
+    >>> ids[:3].tolist(), bool(ids.isna()[3])
+    (['Jen Psaki', 'Jen Psaki', 'Jen Psaki'], True)
     >>> two = pd.DataFrame({"speaker": ["Joe Biden", "Hunter Biden", "Biden"]})
     >>> resolve_speakers(two).attrs["ambiguous_speakers"]
     {'Biden': ['Hunter Biden', 'Joe Biden']}

@@ -442,8 +442,9 @@ def plain_head(lex: Lex, S: Sent, m: Mention) -> bool:
 def plausible_source(lex: Lex, m: Mention, known: Container[str] = ()) -> bool:
     """Whether a mention can be the source of reported words: a person, a named
     organisation, a role description or a document, not an object ("Video
-    footage"), a fragment ("Seventh Replenishment", "the President's plan") or
-    a phrase with a verb in it ("the Office of Personnel Management shall").
+    footage"), a whole population or unspecified group alone ("people say"),
+    a fragment ("Seventh Replenishment", "the President's plan") or a phrase
+    with a verb in it ("the Office of Personnel Management shall").
     The word lists are the ``not_a_source`` section of ``quotes.yaml``;
     ``known`` holds the surnames (lower case) of the people named so far, which
     are names whatever their ending ("Pence")."""
@@ -453,6 +454,11 @@ def plausible_source(lex: Lex, m: Mention, known: Container[str] = ()) -> bool:
     S = m.S
     if m.head in rule["object_nouns"] or m.head in rule["not_persons"]:
         return False
+    if m.head in rule["generic_groups"] and all(
+        x == m.head_pos or S.low[x] in lex.grammar.articles or not S.w[x].isalnum()
+        for x in range(m.k, m.j)
+    ):
+        return False  # "people say", "The Leaders welcomed": no one in particular
     for x in range(m.k, m.j):
         word = S.w[x]
         if S.q[x] >= 0 or not word.islower():

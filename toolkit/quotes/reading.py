@@ -55,7 +55,11 @@ def read_document(
             turn = None  # "END", "###": the transcript's turns are over
         if turn is not None and para_sents:
             res.turn = turn.frame.entity
-            rows.extend(_turn_paragraph(lex, doc, para, para_sents, res, quote_row, turn, opened))
+            rows.extend(
+                _turn_paragraph(
+                    lex, doc, para, para_sents, res, quote_row, turn, opened, turns.transcript
+                )
+            )
             res.turn = None
             previous_para_row = turn.row
             if not turns.transcript:
@@ -99,11 +103,14 @@ def _turn_paragraph(
     quote_row: dict[int, Row],
     turn: Turn,
     opened: Turn | None,
+    transcript: bool,
 ) -> list[Row]:
     """The rows of a paragraph of a turn: the turn's row (when the paragraph opens
     it; else the row grows over this paragraph), the attributions the speaker
-    makes in it ("I think ...", "the President said ..."), and the quotations
-    the speaker quotes (partial rows of the turn)."""
+    makes in it ("I think ...", "the President said ...": only in a transcript;
+    a labelled paragraph elsewhere, "Poll: ..." or an article's quoted '"PENCE:
+    ...', is one quotation), and the quotations the speaker quotes (partial
+    rows of the turn)."""
     row = turn.row
     out = [row] if opened is not None else []
     last = next((T for T in reversed(sents) if T.n), None)
@@ -112,6 +119,9 @@ def _turn_paragraph(
     for S in sents:
         if S.a < row.start <= S.b:
             S = S.tail(bisect.bisect_left(S.s, row.start))  # the words after the label
+        if not transcript:
+            res.register_names(S)
+            continue
         for f in _read_sentence(lex, S, res):
             out.extend(frame_rows(doc, f, quote_row))
     first_q = bisect.bisect_left(doc.q_starts, doc.paragraphs[para][0])

@@ -411,6 +411,7 @@ _NOT_A_SOURCE_LISTS = (
     "ordinals",
     "abstract_suffixes",
     "not_persons",
+    "generic_groups",
 )
 
 

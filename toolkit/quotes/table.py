@@ -20,7 +20,9 @@ __all__ = [
     "append_rows",
     "cue_type_filter",
     "quote_table",
+    "speaker_names",
     "speakers",
+    "without_press",
 ]
 
 
@@ -159,6 +161,43 @@ def quote_table(columns: dict[str, list], doc_codes: list[int], doc_ids: list[st
     return pd.DataFrame(out, columns=QUOTE_COLUMNS)
 
 
+def speaker_names(quotes: pd.DataFrame) -> pd.Series:
+    """Each row's speaker as a count of who speaks should name it: the
+    corpus-wide ``speaker_id`` where the table has one, else ``speaker``
+    (missing for a row without a speaker).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"speaker": ["Psaki", "Kirby", None],
+    ...                       "speaker_id": ["Jen Psaki", None, None]})
+    >>> speaker_names(table).tolist()
+    ['Jen Psaki', 'Kirby', None]
+    """
+    names = quotes["speaker"].astype(object)
+    if "speaker_id" in quotes.columns:
+        names = quotes["speaker_id"].astype(object).where(quotes["speaker_id"].notna(), names)
+    blank = names.isna() | (names.astype(str) == "")
+    return names.where(~blank, None)
+
+
+def without_press(quotes: pd.DataFrame) -> pd.DataFrame:
+    """The rows that are not press questions (``press`` true: a "Q" turn of a
+    transcript and what is attributed inside it); a table without ``press``
+    is returned whole.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"speaker": ["reporter", "Jen Psaki"], "press": [True, False]})
+    >>> without_press(table)["speaker"].tolist()
+    ['Jen Psaki']
+    """
+    if "press" not in quotes.columns:
+        return quotes
+    return quotes[~quotes["press"].fillna(False).astype(bool).to_numpy()]
+
+
 def speakers(
     quotes: pd.DataFrame,
     *,
@@ -212,14 +251,11 @@ def speakers(
         )
     cols = ["speaker", "role", "n_quotes", "n_direct", "n_partial", "n_indirect"]
     cols += ["words_quoted", "n_docs", "first_doc_id", "first_start", "mean_confidence"]
-    who = (
-        "speaker_id" if "speaker_id" in quotes and quotes["speaker_id"].notna().any() else "speaker"
-    )
-    q = quotes[quotes[who].notna()]
+    q = quotes[speaker_names(quotes).notna().to_numpy()]
     if "nested" in q:
         q = q[~q["nested"].astype(bool).to_numpy()]
-    if not press and "press" in q:
-        q = q[~q["press"].astype(bool).to_numpy()]
+    if not press:
+        q = without_press(q)
     if min_confidence > 0 and "confidence" in q:
         q = q[q["confidence"] >= min_confidence]
     if cue_types is not None:
@@ -238,7 +274,7 @@ def speakers(
     quoted_words = q["text"].str.count(_WORD).where(kind.isin(["direct", "partial"]), 0)
     work = pd.DataFrame(
         {
-            "speaker": q[who].astype(str),
+            "speaker": speaker_names(q).astype(str),
             "role": q.get("role"),
             "utterance": (~nested).astype(int),
             "direct": (kind == "direct").astype(int),

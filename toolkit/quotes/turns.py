@@ -2,8 +2,10 @@
 
 A paragraph opening with a label ("MS. PSAKI: ...", "THE PRESIDENT: ...",
 "Q Will the ...", "PENCE: Well, ...", "Poll: ...") is that speaker's turn. In
-a transcript (a document with at least two labels in capitals) a turn goes on
-over the paragraphs that follow, up to the next label or a paragraph without a
+a transcript (a document with at least two paragraphs opening with a label in
+capitals, not with a quotation mark: an article quoting a transcript puts one
+before each paragraph, and each is a quotation of its own) a turn goes on over
+the paragraphs that follow, up to the next label or a paragraph without a
 lower-case word ("END", "###", "12:42 P.M. EDT").
 
 Who a label names, as the document gives it (:class:`Turns`):
@@ -56,6 +58,9 @@ _CAPS_LABEL = re.compile(
 )
 
 
+_OPENING_MARKS = frozenset("\"'\u201c")
+
+
 # A run of capitalised words (a name), for finding full names in the text.
 _NAME_WORD = r"(?:[A-Z][a-z'\u2019-]+|[A-Z]\.)"
 
@@ -67,7 +72,11 @@ class Turns:
         self.lex, self.doc = lex, doc
         text = doc.text
         labels = [m for a, _ in doc.paragraphs if (m := _CAPS_LABEL.match(text, a))]
-        self.transcript = len(labels) >= 2
+        # a transcript opens its paragraphs with labels; an article quoting one
+        # opens them with a quotation mark ('"PENCE: Well, ...'), each paragraph
+        # a quotation of its own
+        self.transcript = sum(m.group()[:1] not in _OPENING_MARKS for m in labels) >= 2
+        self.title = title
         self.search_text = f"{title}\n{text}" if title else text
         # surnames that have labels of their own ("PRESIDENT GHANI:")
         self.labelled = {
@@ -111,17 +120,33 @@ class Turns:
         ``role`` ("president" -> "Joe Biden" from "President Biden" and
         "President Joe Biden"; the surname alone when the title never comes
         with a first name), not counting people with labels of their own nor
-        longer titles ("Vice President Harris" is no "President")."""
+        longer titles ("Vice President Harris" is no "President"). When the
+        document's title names someone with that title ("Remarks by President
+        Biden in Press Conference"), that is the person: a transcript's title
+        says who speaks, while its text may name another president more often."""
+        for text in [self.title, self.search_text] if self.title else [self.search_text]:
+            counts, full = self._titled(role, text)
+            if counts:
+                best = max(counts.values())
+                surname = next(s for s in counts if counts[s] == best)  # ties: the first named
+                return full.get(surname, surname)
+        return None
+
+    def _titled(self, role: list[str], text: str) -> tuple[Counter[str], dict[str, str]]:
+        """How often ``text`` names each surname with the title ``role``, and
+        the fullest name it gives each."""
         title = r"\s+".join(re.escape(w.capitalize()) for w in role)
         pattern = re.compile(rf"\b{title}\s+((?:{_NAME_WORD}\s+){{0,2}}[A-Z][a-z'\u2019-]+)")
         counts: Counter[str] = Counter()
         full: dict[str, str] = {}
         lex = self.lex
-        for m in pattern.finditer(self.search_text):
-            before = self.search_text[max(0, m.start() - 30) : m.start()].split()
+        for m in pattern.finditer(text):
+            before = text[max(0, m.start() - 30) : m.start()].split()
             if before and before[-1][:1].isupper() and before[-1].lower() not in lex.not_name:
                 continue  # "Vice President Harris", "Afghan President Ghani"
             words = m.group(1).split()
+            while len(words) > 1 and words[-1].lower() in lex.stop:
+                words.pop()  # a title in title case: "President Biden Before the ..."
             surname = re.sub(r"['\u2019]s?$", "", words[-1])
             if surname in self.labelled or surname.lower() in lex.not_person:
                 continue
@@ -129,11 +154,7 @@ class Turns:
             first = _first_names(lex, words[:-1])
             if first and len(first) + 1 > len(full.get(surname, "").split()):
                 full[surname] = " ".join([*first, surname])
-        if not counts:
-            return None
-        best = max(counts.values())
-        surname = next(s for s in counts if counts[s] == best)  # ties: the first named
-        return full.get(surname, surname)
+        return counts, full
 
 
 def _first_names(lex: Lex, words: list[str]) -> list[str]:

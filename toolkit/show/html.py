@@ -199,7 +199,7 @@ def quotes_table_html(quotes: pd.DataFrame, max_rows: int) -> str:
         mention = esc(str(r.speaker_mention)) if isinstance(r.speaker_mention, str) else ""
         rows.append(
             f'<tr><td style="{td};color:#666">{esc(str(r.doc_id))}<br>{int(r.start)}\u2013{int(r.end)}</td>'
-            f'<td style="{td}">{esc(str(r.kind))}</td>'
+            f'<td style="{td}">{esc(str(r.kind))}{_row_marks(r)}</td>'
             f'<td style="{td};max-width:40em">{esc(str(r.text))}</td>'
             f'<td style="{td}">{mention}<br><small>cue: {esc(str(r.cue))}</small></td>'
             f'<td style="{td}"><small>{esc(str(getattr(r, "evidence", "")))}</small></td>'
@@ -227,6 +227,19 @@ def quotes_table_html(quotes: pd.DataFrame, max_rows: int) -> str:
         f'<table class="toolkit-quotes-table" style="border-collapse:collapse;font-size:90%">'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{note}"
     )
+
+
+def _row_marks(row: Any) -> str:
+    """What else a quotation row is: a transcript turn, a press question, a
+    speaker's "I"/"we" inside their own turn."""
+    marks = []
+    if getattr(row, "cue_type", None) == "turn":
+        marks.append("transcript turn")
+    for column, mark in (("press", "press question"), ("nested", "inside own turn")):
+        value = getattr(row, column, False)
+        if isinstance(value, bool | np.bool_) and value:
+            marks.append(mark)
+    return "".join(f"<br><small>{m}</small>" for m in marks)
 
 
 _TD_CELL = "padding:1px 6px;vertical-align:top;text-align:left"

@@ -565,6 +565,10 @@ def plot_terms(
 ) -> Axes:
     """Horizontal bars: the most frequent terms (words or n-grams).
 
+    The bars follow the table's order of terms over all groups, so a table of
+    2-grams (``count_terms(corpus, n=2)``) shows its most frequent pairs; leave
+    function words out when counting (``stopwords="english"``) to see content.
+
     Parameters
     ----------
     counts : DataFrame

@@ -67,3 +67,13 @@ def test_dashboard_of_an_empty_corpus_says_so(tmp_path):
     assert kwic.result.empty and kwic.status.value == ""
     assert "<b>0</b> hits" in kwic.counter.value
     assert "empty" in board.snapshot_html()
+
+
+def test_speakers_tab_starts_without_press_questions():
+    from ...conftest import BRIEFING
+
+    board = explorer_dashboard(toolkit.load_corpus([BRIEFING], progress=False))
+    tab = board.explorers["Speakers"]
+    assert tab.press.value is False
+    assert "reporter" not in [value for _, value in tab.speaker.options]
+    assert "press-question row left out" in board.snapshot_html()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 import toolkit
 from toolkit.widgets import kwic_explorer
 
@@ -103,3 +105,42 @@ def test_speaker_explorer_lists_unattributed_quotations():
     e = speaker_explorer(toolkit.load_corpus(["x."]), quotes=quotes)
     assert e.speaker.value == "(unattributed)"
     assert len(e.result) == len(quotes)
+
+
+def test_speaker_explorer_leaves_press_questions_out_until_asked():
+    from toolkit.widgets import speaker_explorer
+
+    from ...conftest import BRIEFING
+
+    e = speaker_explorer(toolkit.load_corpus([BRIEFING], progress=False))
+    names = [value for _, value in e.speaker.options]
+    assert "reporter" not in names and {"Jen Psaki", "Jake Sullivan"} <= set(names)
+    assert "1 press-question row left out" in e.summary.value
+    assert "<b>Press questions</b>: no" in e.snapshot_html()
+    e.speaker.value = "Jen Psaki"
+    e.press.value = True
+    assert e.speaker.value == "Jen Psaki"  # the choice survives the press switch
+    assert "reporter" in [value for _, value in e.speaker.options]
+    e.speaker.value = "reporter"
+    assert e.result["press"].all() and len(e.result) == 1
+    assert "press question" in e.table.value and "transcript turn" in e.table.value
+    assert "<b>Press questions</b>: yes" in e.snapshot_html()
+    e.press.value = False
+    assert e.speaker.value != "reporter" and not e.result["press"].any()
+
+
+def test_select_quotes_by_corpus_wide_name_and_without_press():
+    from toolkit.show.widgets.speakers import select_quotes
+
+    quotes = pd.DataFrame(
+        {
+            "kind": ["indirect"] * 3,
+            "confidence": [0.9] * 3,
+            "speaker": ["Psaki", "Jen Psaki", "reporter"],
+            "speaker_id": ["Jen Psaki", "Jen Psaki", "reporter"],
+            "press": [False, False, True],
+        }
+    )
+    assert len(select_quotes(quotes, speaker="Jen Psaki")) == 2
+    assert len(select_quotes(quotes, speaker="reporter")) == 1
+    assert select_quotes(quotes, speaker="reporter", press=False).empty

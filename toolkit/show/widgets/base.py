@@ -13,7 +13,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
-__all__ = ["Explorer", "figure_png", "shown_value", "snapshot"]
+__all__ = ["Explorer", "figure_png", "plot_image", "shown_value", "snapshot"]
 
 
 def figure_png(ax_or_fig: Any, *, dpi: int = 90) -> bytes:
@@ -29,6 +29,13 @@ def figure_png(ax_or_fig: Any, *, dpi: int = 90) -> bytes:
     return buf.getvalue()
 
 
+def plot_image() -> widgets.Image:
+    """The empty image an explorer shows its plot in (:func:`figure_png` fills it)."""
+    return widgets.Image(
+        format="png", layout=widgets.Layout(max_width="100%", align_self="flex-start")
+    )
+
+
 class Explorer(widgets.VBox):
     """Shared plumbing: a status line, an error-safe refresh and observers."""
 
@@ -36,6 +43,19 @@ class Explorer(widgets.VBox):
         super().__init__(**kwargs)
         self.status = widgets.HTML(layout=widgets.Layout(margin="2px 0"))
         self.result: pd.DataFrame = pd.DataFrame()
+
+    def _mount(
+        self, children: list[widgets.Widget], controls: list[widgets.Widget], css: str
+    ) -> None:
+        """Show ``children``, refresh whenever one of ``controls`` changes, and
+        refresh once now."""
+        self.children = children
+        self.add_class(css)
+        self._watch(controls, self.refresh)
+        self._safe(self.refresh)
+
+    def refresh(self) -> None:
+        """Compute and show the view for the current control values."""
 
     def _watch(self, controls: list[widgets.Widget], callback: Callable[[], None]) -> None:
         for control in controls:

@@ -14,7 +14,7 @@ from ...corpus.load import as_corpus
 from ...search.lexicons import DEFAULT_ACTORS, DEFAULT_FRAMES, load_lexicon
 from ..html import hits_html
 from ..plot import plot_actor_frequency, plot_actors_over_time, plot_dispersion, plot_frames
-from .base import Explorer, figure_png
+from .base import Explorer, figure_png, plot_image
 
 __all__ = ["ActorExplorer", "FrameExplorer", "actor_explorer", "frame_explorer"]
 
@@ -38,18 +38,20 @@ class _CountExplorer(Explorer):
     label = ""  # "actor" or "frame"
     kind = ""  # the lexicon kind: "actors" or "frames"
     default_lexicon = ""
+    default_by = ""
 
     def __init__(
         self,
         corpus: Any,
-        lexicon: Any,
+        lexicon: Any = None,
         *,
-        by: str,
-        quotes: pd.DataFrame | None,
-        max_rows: int,
-        top: int,
+        by: str | None = None,
+        quotes: pd.DataFrame | None = None,
+        max_rows: int = 200,
+        top: int = 20,
     ):
         super().__init__()
+        by = self.default_by if by is None else by
         self.corpus = as_corpus(corpus)
         self.lexicon = load_lexicon(
             self.default_lexicon if lexicon is None else lexicon, kind=self.kind
@@ -83,27 +85,28 @@ class _CountExplorer(Explorer):
         )
         self.value = widgets.ToggleButtons(options=_VALUE_OPTIONS, value="mentions")
         self.counter = widgets.HTML(value="")
-        self.plot = widgets.Image(
-            format="png", layout=widgets.Layout(max_width="100%", align_self="flex-start")
-        )
+        self.plot = plot_image()
         self.table = widgets.HTML(value="")
         self.controls = [self.entries, self.by, self.value]
+        extra, plots = self._more_controls()
+        self.controls.extend(extra)
+        rows = [
+            widgets.HBox([self.entries, widgets.VBox([self.by, self.value, *extra])]),
+            widgets.HBox([self.counter, self.status]),
+            *plots,
+            self.table,
+        ]
+        self._mount(rows, self.controls, f"toolkit-{self.label}-explorer")
+
+    def _more_controls(self) -> tuple[list[widgets.Widget], list[widgets.Widget]]:
+        """The kind's own controls (beside the grouping) and its plots."""
+        return [], [self.plot]
 
     def _find(self) -> pd.DataFrame:
         raise NotImplementedError
 
     def _entry_names(self, hits: pd.DataFrame) -> list[str]:
         return list(self.lexicon.names)
-
-    def _layout(self, extra: list[widgets.Widget], plots: list[widgets.Widget]) -> None:
-        self.children = [
-            widgets.HBox([self.entries, widgets.VBox([self.by, self.value, *extra])]),
-            widgets.HBox([self.counter, self.status]),
-            *plots,
-            self.table,
-        ]
-        self._watch(self.controls, self.refresh)
-        self._safe(self.refresh)
 
     def _selected(self) -> pd.DataFrame:
         chosen = list(self.entries.value)
@@ -136,23 +139,11 @@ class ActorExplorer(_CountExplorer):
     kind = "actors"
     default_lexicon = DEFAULT_ACTORS
 
-    def __init__(
-        self,
-        corpus: Any,
-        lexicon: Any = None,
-        *,
-        by: str = "",
-        quotes: pd.DataFrame | None = None,
-        max_rows: int = 200,
-        top: int = 20,
-    ):
-        super().__init__(corpus, lexicon, by=by, quotes=quotes, max_rows=max_rows, top=top)
+    def _more_controls(self) -> tuple[list[widgets.Widget], list[widgets.Widget]]:
         self.rollup = widgets.Checkbox(
             value=False, description="people as their group", indent=False
         )
-        self.controls.append(self.rollup)
-        self.add_class("toolkit-actor-explorer")
-        self._layout([self.rollup], [self.plot])
+        return [self.rollup], [self.plot]
 
     def _find(self) -> pd.DataFrame:
         return find_actors(self.corpus, self.lexicon, quotes=self.quotes)
@@ -214,23 +205,11 @@ class FrameExplorer(_CountExplorer):
     label = "frame"
     kind = "frames"
     default_lexicon = DEFAULT_FRAMES
+    default_by = "voice"
 
-    def __init__(
-        self,
-        corpus: Any,
-        lexicon: Any = None,
-        *,
-        by: str = "voice",
-        quotes: pd.DataFrame | None = None,
-        max_rows: int = 200,
-        top: int = 20,
-    ):
-        super().__init__(corpus, lexicon, by=by, quotes=quotes, max_rows=max_rows, top=top)
-        self.dispersion = widgets.Image(
-            format="png", layout=widgets.Layout(max_width="100%", align_self="flex-start")
-        )
-        self.add_class("toolkit-frame-explorer")
-        self._layout([], [self.plot, self.dispersion])
+    def _more_controls(self) -> tuple[list[widgets.Widget], list[widgets.Widget]]:
+        self.dispersion = plot_image()
+        return [], [self.plot, self.dispersion]
 
     def _find(self) -> pd.DataFrame:
         return find_frames(self.corpus, self.lexicon, quotes=self.quotes)

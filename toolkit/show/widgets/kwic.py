@@ -11,7 +11,7 @@ from ...corpus.load import as_corpus
 from ...search.kwic import kwic
 from ..html import kwic_html
 from ..plot import plot_dispersion
-from .base import Explorer, figure_png
+from .base import Explorer, figure_png, plot_image
 
 __all__ = ["KwicExplorer", "kwic_explorer"]
 
@@ -65,20 +65,16 @@ class KwicExplorer(Explorer):
         )
         self.counter = widgets.HTML(value="")
         self.table = widgets.HTML(value="")
-        self.dispersion = widgets.Image(
-            format="png", layout=widgets.Layout(max_width="100%", align_self="flex-start")
-        )
+        self.dispersion = plot_image()
         controls = [self.pattern, self.window, self.case_sensitive, self.match, self.sort]
-        self.children = [
+        rows = [
             widgets.HBox([self.pattern, self.match, self.case_sensitive]),
             widgets.HBox([self.window, self.sort]),
             widgets.HBox([self.counter, self.status]),
             self.dispersion,
             self.table,
         ]
-        self.add_class("toolkit-kwic-explorer")
-        self._watch(controls, self.refresh)
-        self._safe(self.refresh)
+        self._mount(rows, controls, "toolkit-kwic-explorer")
 
     def refresh(self) -> None:
         """Search again with the current control values."""

@@ -11,10 +11,10 @@ import pandas as pd
 from ...analyses.sentiment import score_sentiment, sentiment_by_speaker
 from ...corpus.load import as_corpus
 from ...quotes.extract import extract_quotes
-from ...quotes.table import speakers
+from ...quotes.table import speaker_names, speakers, without_press
 from ..html import quotes_table_html
 from ..plot import plot_speaker_sentiment
-from .base import Explorer, figure_png
+from .base import Explorer, figure_png, plot_image
 
 __all__ = ["SpeakerExplorer", "select_quotes", "speaker_explorer"]
 
@@ -28,9 +28,15 @@ def select_quotes(
     speaker: str | None = None,
     kinds: tuple[str, ...] | list[str] = _QUOTE_KINDS,
     min_confidence: float = 0.0,
+    press: bool = True,
 ) -> pd.DataFrame:
     """The quotations of one speaker (``"(unattributed)"`` for those without),
-    of the given kinds and at least the given confidence.
+    of the given kinds and at least the given confidence; ``press=False``
+    leaves out press questions (the ``press`` rows of a transcript).
+
+    A speaker is named as :func:`toolkit.speakers` names them: by
+    ``speaker_id``, the name of a person across the corpus, when the table has
+    it.
 
     Examples
     --------
@@ -39,11 +45,12 @@ def select_quotes(
     >>> len(select_quotes(quotes, speaker="Zabihullah Mujahid", kinds=["direct"]))
     1
     """
+    if not press:
+        quotes = without_press(quotes)
     keep = quotes["kind"].astype(str).isin(list(kinds)).to_numpy()
     keep = keep & (quotes["confidence"].to_numpy() >= min_confidence)
     if speaker is not None:
-        names = quotes["speaker"].astype(object).where(quotes["speaker"].notna(), None)
-        names = names.map(lambda s: s if isinstance(s, str) and s else _UNATTRIBUTED)
+        names = speaker_names(quotes).fillna(_UNATTRIBUTED)
         keep = keep & (names == speaker).to_numpy()
     return quotes[keep]
 
@@ -57,18 +64,14 @@ class SpeakerExplorer(Explorer):
         table = quotes if quotes is not None else extract_quotes(self.corpus)
         self.quotes = table if "compound" in table.columns else score_sentiment(table)
         self.max_rows = max_rows
-        who = speakers(self.quotes)
-        options = [(f"{s} ({n})", s) for s, n in zip(who["speaker"], who["n_quotes"], strict=True)]
-        n_unattributed = int(
-            self.quotes["speaker"].isna().sum() + (self.quotes["speaker"].astype(str) == "").sum()
+        self.speaker = widgets.Dropdown(description="Speaker", layout=widgets.Layout(width="30em"))
+        self.press = widgets.Checkbox(
+            value=False,
+            description="Press questions",
+            indent=False,
+            layout=widgets.Layout(width="11em"),
         )
-        if n_unattributed:
-            options.append((f"{_UNATTRIBUTED} ({n_unattributed})", _UNATTRIBUTED))
-        self.speaker = widgets.Dropdown(
-            options=options or [("(no quotations)", "")],
-            description="Speaker",
-            layout=widgets.Layout(width="30em"),
-        )
+        self._list_speakers()
         self.kinds = widgets.SelectMultiple(
             options=list(_QUOTE_KINDS), value=list(_QUOTE_KINDS), rows=3, description="Kinds"
         )
@@ -82,19 +85,34 @@ class SpeakerExplorer(Explorer):
             readout_format=".2f",
         )
         self.summary = widgets.HTML()
-        self.plot = widgets.Image(
-            format="png", layout=widgets.Layout(max_width="100%", align_self="flex-start")
-        )
+        self.plot = plot_image()
         self.table = widgets.HTML()
-        self.children = [
-            widgets.HBox([self.speaker, self.kinds, self.min_confidence]),
-            widgets.HBox([self.summary, self.status]),
-            self.plot,
-            self.table,
-        ]
-        self.add_class("toolkit-speaker-explorer")
-        self._watch([self.speaker, self.kinds, self.min_confidence], self.refresh)
-        self._safe(self.refresh)
+        self._watch([self.press], self._list_speakers)
+        self._mount(
+            [
+                widgets.HBox([self.speaker, self.press, self.kinds, self.min_confidence]),
+                widgets.HBox([self.summary, self.status]),
+                self.plot,
+                self.table,
+            ],
+            [self.speaker, self.press, self.kinds, self.min_confidence],
+            "toolkit-speaker-explorer",
+        )
+
+    def _list_speakers(self) -> None:
+        """Offer the speakers under the press choice (press questions left out
+        unless ticked), most quoted first, keeping the chosen one if listed."""
+        who = speakers(self.quotes, press=self.press.value)
+        options = [(f"{s} ({n})", s) for s, n in zip(who["speaker"], who["n_quotes"], strict=True)]
+        shown = self.quotes if self.press.value else without_press(self.quotes)
+        n_unattributed = int(speaker_names(shown).isna().sum())
+        if n_unattributed:
+            options.append((f"{_UNATTRIBUTED} ({n_unattributed})", _UNATTRIBUTED))
+        options = options or [("(no quotations)", "")]
+        values = [value for _, value in options]
+        chosen = self.speaker.value if self.speaker.value in values else values[0]
+        self.speaker.options = options
+        self.speaker.value = chosen
 
     def refresh(self) -> None:
         """Show the chosen speaker's quotations and everyone's tone under the filters."""
@@ -102,7 +120,12 @@ class SpeakerExplorer(Explorer):
         kinds = tuple(self.kinds.value)
         if not kinds:
             raise ValueError("choose at least one kind of quotation")
-        chosen = select_quotes(self.quotes, kinds=kinds, min_confidence=self.min_confidence.value)
+        chosen = select_quotes(
+            self.quotes,
+            kinds=kinds,
+            min_confidence=self.min_confidence.value,
+            press=self.press.value,
+        )
         mine = select_quotes(chosen, speaker=self.speaker.value or None)
         self.result = mine
         by_speaker = sentiment_by_speaker(chosen) if len(chosen) else pd.DataFrame()
@@ -127,7 +150,18 @@ class SpeakerExplorer(Explorer):
             )
         else:
             self.summary.value = "<b>0</b> quotations with these filters"
+        self.summary.value += self._press_note()
         self.table.value = quotes_table_html(mine, self.max_rows)
+
+    def _press_note(self) -> str:
+        """What the press choice does to the counts, when the corpus has press questions."""
+        if "press" not in self.quotes.columns:
+            return ""
+        n = int(self.quotes["press"].fillna(False).astype(bool).sum())
+        if not n:
+            return ""
+        verb = "included" if self.press.value else "left out"
+        return f"<br><small>{n:,} press-question row{'s' if n != 1 else ''} {verb}</small>"
 
 
 def speaker_explorer(corpus: Any, *, quotes: pd.DataFrame | None = None) -> SpeakerExplorer:
@@ -136,8 +170,12 @@ def speaker_explorer(corpus: Any, *, quotes: pd.DataFrame | None = None) -> Spea
     Pick a speaker to see every quotation attributed to them with the evidence
     for the attribution (the words naming the speaker, the cue, the rule), its
     confidence and its sentiment score; the plot shows every speaker's mean tone
-    under the same filters (kinds of quotation, minimum confidence). ``.result``
-    holds the chosen speaker's quotations as a DataFrame.
+    under the same filters (kinds of quotation, minimum confidence). Press
+    questions (the "Q" turns of a transcript, marked "press question" in the
+    table) are left out until the "Press questions" box is ticked, so the list
+    starts with who answers. Speakers are listed by their name across the
+    corpus (``speaker_id``). ``.result`` holds the chosen speaker's quotations
+    as a DataFrame.
 
     Parameters
     ----------

@@ -11,7 +11,7 @@ from ...analyses.terms import count_terms
 from ...corpus.load import as_corpus
 from ..html import table_html
 from ..plot import plot_terms
-from .base import Explorer, figure_png
+from .base import Explorer, figure_png, plot_image
 
 __all__ = ["TermExplorer", "terms_explorer"]
 
@@ -62,21 +62,17 @@ class TermExplorer(Explorer):
         )
         self.value = widgets.ToggleButtons(options=_VALUE_OPTIONS, value="count")
         self.counter = widgets.HTML()
-        self.plot = widgets.Image(
-            format="png", layout=widgets.Layout(max_width="100%", align_self="flex-start")
-        )
+        self.plot = plot_image()
         self.table = widgets.HTML()
         controls = [self.n, self.by, self.stopwords, self.top, self.value]
-        self.children = [
+        rows = [
             widgets.HBox([self.n, self.by, self.stopwords]),
             widgets.HBox([self.top, self.value]),
             widgets.HBox([self.counter, self.status]),
             self.plot,
             self.table,
         ]
-        self.add_class("toolkit-terms-explorer")
-        self._watch(controls, self.refresh)
-        self._safe(self.refresh)
+        self._mount(rows, controls, "toolkit-terms-explorer")
 
     def refresh(self) -> None:
         """Count again with the current control values."""
