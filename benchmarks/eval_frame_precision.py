@@ -17,9 +17,11 @@ interval), the precision of what the rules removed, and from the two the
 estimated precision of the lexicon without its rules (each stratum weighted by
 its number of hits). How the sheets were coded: ``benchmarks/coding/README.md``.
 
-When the corpus is beside the project (``../shared``), the script also draws
-both samples again with the current lexicon and says whether they are still the
-coded ones (a changed lexicon draws other units: code them anew).
+The script also draws both samples again from the corpus bundled in
+``data/whitehouse-afghanistan-2021`` with the current lexicon and says whether
+they are still the coded ones (a changed lexicon draws other units: code them
+anew). ``toolkit/resources/coding/06-coded-whitehouse-frames.xlsx`` holds the
+same 100 units with a second coder's codes (notebook 06 reports their agreement).
 
 Usage::
 
@@ -42,8 +44,7 @@ from toolkit.analyses.validation import wilson_interval  # noqa: E402
 CODING = ROOT / "benchmarks" / "coding"
 KEPT = CODING / "whitehouse-frames-100.xlsx"
 REMOVED = CODING / "whitehouse-frames-excluded-40.xlsx"
-CORPUS = ROOT.parent / "shared" / "corpus" / "whitehouse-afghanistan-2021"
-CORPUS = CORPUS / "wh_afghanistan_2021_2022.jsonl"
+CORPUS = ROOT / "data" / "whitehouse-afghanistan-2021"  # bundled: public domain
 KEY = ["unit_id", "doc_id", "start", "end"]
 
 

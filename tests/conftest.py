@@ -19,6 +19,7 @@ import toolkit
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 SAMPLE = DATA / "trtworld-2021-07-07-qala-e-naw.txt"
+WHITEHOUSE = DATA / "whitehouse-afghanistan-2021"  # the bundled corpus (public domain)
 SHARED = ROOT.parent / "shared"
 
 # A briefing transcript: a narrated first line, two labelled turns (one over two
@@ -64,6 +65,17 @@ def sample_corpus() -> toolkit.Corpus:
 def sample_raw_corpus() -> toolkit.Corpus:
     """The bundled sample article with cleaning off."""
     return toolkit.load_corpus(DATA, clean=False, progress=False)
+
+
+@pytest.fixture(scope="session")
+def whitehouse_report(tmp_path_factory) -> Path:
+    """The report of every curated notebook on the bundled White House corpus, as
+    the README's command writes it (run once: about two minutes)."""
+    from toolkit.cli import main
+
+    out = tmp_path_factory.mktemp("wh-report")
+    assert main(["report", str(WHITEHOUSE), "-o", str(out)]) == 0
+    return out
 
 
 @pytest.fixture(scope="module")

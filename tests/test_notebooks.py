@@ -10,11 +10,13 @@ import pandas as pd
 import pytest
 
 from toolkit.cli import main
-from toolkit.report import run_report
+from toolkit.report import report_notebooks, run_report
 
-from .conftest import DATA, ROOT
+from .conftest import DATA, ROOT, WHITEHOUSE
 
-NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+ALL = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+# on the sample: every notebook but the study of the White House corpus
+NOTEBOOKS = [p.name for p in report_notebooks(DATA)]
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +34,22 @@ def test_report_runs_every_notebook(report):
         assert (out / name.replace(".ipynb", ".html")).exists()
         assert name in index
     assert "failed" not in index
+    # the study states findings about the White House corpus: not run on the sample
+    assert "06-study-withdrawal-or-defeat.ipynb" not in index
+    assert not (out / "06-study-withdrawal-or-defeat.html").exists()
+
+
+def test_a_study_runs_only_on_its_corpus(tmp_path):
+    assert ALL[:-1] == NOTEBOOKS and ALL[-1] == "06-study-withdrawal-or-defeat.ipynb"
+    assert [p.name for p in report_notebooks(WHITEHOUSE)] == ALL
+    table = WHITEHOUSE / "wh_afghanistan_2021_2022.jsonl.gz"
+    assert [p.name for p in report_notebooks(table)] == ALL  # the table by its own name
+    copy = tmp_path / "wh_afghanistan_2021_2022.jsonl"
+    copy.write_text("{}", "utf-8")
+    assert [p.name for p in report_notebooks(copy)] == ALL  # the shared copy, uncompressed
+    other = tmp_path / "my-corpus.jsonl.gz"
+    other.write_bytes(b"")
+    assert [p.name for p in report_notebooks(other)] == NOTEBOOKS
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
@@ -97,7 +115,7 @@ def test_getting_started_shows_kwic_plot_and_explorer(report):
     )
 
 
-@pytest.mark.parametrize("name", NOTEBOOKS)
+@pytest.mark.parametrize("name", ALL)
 def test_notebooks_are_committed_clean(name):
     nb = json.loads((ROOT / "notebooks" / name).read_text("utf-8"))
     code = [c for c in nb["cells"] if c["cell_type"] == "code"]

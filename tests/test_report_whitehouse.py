@@ -1,6 +1,7 @@
 """The report on a real corpus: the White House briefings and statements on
-Afghanistan (177 documents, about a million words), from the shared data beside
-the project; skipped when it is absent. What a researcher handing the pages on
+Afghanistan (177 documents, about a million words), bundled in
+``data/whitehouse-afghanistan-2021``. Every curated notebook runs on it, the
+study of that corpus (notebook 06) too. What a researcher handing the pages on
 needs: small pages, no code, no machine paths, labels in words, long tables cut
 with the full table beside them, function words out of the keyness table."""
 
@@ -14,23 +15,24 @@ import pandas as pd
 import pytest
 
 from toolkit.analyses.stopwords import stopword_list
-from toolkit.cli import main
+from toolkit.report import report_notebooks
 
-from .conftest import ROOT, SHARED, shared_path
+from .conftest import ROOT, SHARED, WHITEHOUSE
 
-pytestmark = pytest.mark.shared
-
-NOTEBOOKS = sorted(p.stem for p in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+NOTEBOOKS = [p.stem for p in report_notebooks(WHITEHOUSE)]
 MAX_PAGE = 3_000_000  # bytes
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory):
-    corpus = shared_path("corpus", "whitehouse-afghanistan-2021", "wh_afghanistan_2021_2022.jsonl")
-    out = tmp_path_factory.mktemp("wh-report")
-    assert main(["report", str(corpus), "-o", str(out)]) == 0
+def report(whitehouse_report):
+    out = whitehouse_report
     pages = {name: (out / f"{name}.html").read_text("utf-8") for name in NOTEBOOKS}
     return out, pages
+
+
+def test_every_notebook_runs_and_the_study_only_here():
+    every = sorted(p.stem for p in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+    assert every == NOTEBOOKS and NOTEBOOKS[-1] == "06-study-withdrawal-or-defeat"
 
 
 def _text(page: str) -> str:
@@ -46,7 +48,7 @@ def test_every_page_is_small_and_says_what_the_corpus_holds(report):
         assert (out / f"{name}.html").stat().st_size < MAX_PAGE, name
         text = " ".join(_text(page).split())
         assert (
-            "Corpus: wh_afghanistan_2021_2022.jsonl, 177 documents, 1.04 million words, "
+            "Corpus: whitehouse-afghanistan-2021, 177 documents, 1.04 million words, "
             "2021-01-22 to 2022-12-20." in text
         ), name
         assert "How to read this page." in text and "Its limits." in text, name
@@ -113,4 +115,4 @@ def test_keyness_leaves_function_words_out(report):
     assert not set(top) & stopword_list()
     assert "airport" in top[:5]
     nb = json.loads((out / "notebooks" / "03-framing-defeat-withdrawal.ipynb").read_text("utf-8"))
-    assert nb["metadata"]["papermill"]["parameters"]["CORPUS"] == "wh_afghanistan_2021_2022.jsonl"
+    assert nb["metadata"]["papermill"]["parameters"]["CORPUS"] == "whitehouse-afghanistan-2021"

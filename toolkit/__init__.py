@@ -17,6 +17,7 @@ from .analyses.actors import actor_cooccurrence, count_actors, find_actors, sugg
 from .analyses.agreement import agreement
 from .analyses.coding_sheet import example_sheet, read_coding_sheet, write_coding_sheet
 from .analyses.collocates import collocates
+from .analyses.counts import count_documents
 from .analyses.frames import count_frames, find_frames
 from .analyses.keyness import keyness
 from .analyses.sentiment import score_sentiment, sentiment_by, sentiment_by_speaker
@@ -52,6 +53,7 @@ __all__ = [
     "attach_voice",
     "collocates",
     "count_actors",
+    "count_documents",
     "count_frames",
     "count_terms",
     "current_executor",

@@ -36,7 +36,15 @@ import pandas as pd
 from . import __version__
 from ._util.paths import bundled_dir, check_output_folder, default_corpus
 
-__all__ = ["corpus_sentence", "execute_notebook", "prepare_kernel", "run_report", "table_kind"]
+__all__ = [
+    "corpus_name",
+    "corpus_sentence",
+    "execute_notebook",
+    "prepare_kernel",
+    "report_notebooks",
+    "run_report",
+    "table_kind",
+]
 
 # Cell tags: the setup cell the report adds (never shown), the sentence that
 # stands for the parameters, and papermill's own.
@@ -47,6 +55,9 @@ PARAMETER_TAGS = ("parameters", "injected-parameters")
 TABLES_VARIABLE = "TOOLKIT_REPORT_TABLES"
 # Parameters that say how the corpus is read: described by the corpus sentence.
 CORPUS_PARAMETERS = ("CORPUS", "TEXT_COL", "ID_COL", "CLEAN")
+# A notebook's metadata key naming the corpora it is a study of: the report runs
+# it only on them ({"toolkit": {"corpora": ["whitehouse-afghanistan-2021", ...]}}).
+METADATA_KEY = "toolkit"
 
 
 def _kernel_manager_class(env: dict[str, str] | None = None):
@@ -231,6 +242,56 @@ def parameters_sentence(parameters: dict[str, dict[str, str]]) -> str:
     return " ".join(parts)
 
 
+def corpus_name(source: str | Path) -> str:
+    """The name of a corpus: a folder's name, or a file's name without its table
+    and compression suffixes.
+
+    Examples
+    --------
+    >>> corpus_name("data/whitehouse-afghanistan-2021/"), corpus_name("wh_2021.jsonl.gz")
+    ('whitehouse-afghanistan-2021', 'wh_2021')
+    """
+    from .corpus.readers.compressed import inner_suffix, is_compressed
+
+    path = Path(source)
+    if path.is_dir():
+        return path.resolve().name
+    if is_compressed(path):
+        path = path.with_suffix("")
+    return path.stem if inner_suffix(path) else path.name
+
+
+def report_notebooks(corpus: str | Path | None = None) -> list[Path]:
+    """The curated notebooks the report runs on a corpus, in order.
+
+    Every ``NN-*.ipynb`` of the toolkit's ``notebooks/`` folder, except a study of
+    named corpora (its metadata ``{"toolkit": {"corpora": [...]}}``), which runs
+    only on a corpus of one of those names (see :func:`corpus_name`):
+    ``06-study-withdrawal-or-defeat.ipynb`` states findings about the White House
+    corpus, which would be wrong about any other.
+
+    Examples
+    --------
+    >>> [p.name[:2] for p in report_notebooks("data/")]
+    ['00', '01', '02', '03', '04', '05']
+    >>> report_notebooks("data/whitehouse-afghanistan-2021")[-1].name[:2]
+    '06'
+    """
+    name = corpus_name(corpus if corpus is not None else default_corpus())
+    chosen = []
+    for path in sorted(bundled_dir("notebooks").glob("[0-9][0-9]-*.ipynb")):
+        corpora = _notebook_metadata(path).get("corpora")
+        if not corpora or name in corpora:
+            chosen.append(path)
+    return chosen
+
+
+def _notebook_metadata(path: Path) -> dict[str, Any]:
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    meta = nb.get("metadata", {}).get(METADATA_KEY, {})
+    return meta if isinstance(meta, dict) else {}
+
+
 def run_report(
     corpus: str | Path | None = None,
     outdir: str | Path = "report",
@@ -269,7 +330,9 @@ def run_report(
     max_rows : int
         Rows of a long table shown in a page.
     notebooks : list of paths, optional
-        Default: every ``NN-*.ipynb`` in the toolkit's ``notebooks/`` folder.
+        Default: the curated notebooks for this corpus (:func:`report_notebooks`):
+        every ``NN-*.ipynb`` in the toolkit's ``notebooks/`` folder, and a study
+        of a named corpus (notebook 06) only on that corpus.
     timeout : int
         Seconds a single cell may run.
     echo : bool
@@ -301,11 +364,7 @@ def run_report(
     name = source.resolve().name or str(source)
     sentence = corpus_sentence(loaded, name, text_col=text_col)
     del loaded
-    paths = (
-        [Path(p) for p in notebooks]
-        if notebooks
-        else sorted(bundled_dir("notebooks").glob("[0-9][0-9]-*.ipynb"))
-    )
+    paths = [Path(p) for p in notebooks] if notebooks else report_notebooks(source)
     if not paths:
         raise FileNotFoundError("no notebooks to run")
     (out / "notebooks").mkdir(parents=True, exist_ok=True)

@@ -101,8 +101,17 @@ def test_every_kind_of_hit_table_can_be_sampled(sample_corpus):
     }
     decisions = {
         "kwic": ["pattern"],
-        "actors": ["actor", "type", "alias", "voice", "speaker"],
-        "quotes": ["kind", "speaker", "speaker_mention", "cue", "confidence"],
+        "actors": ["actor", "type", "alias", "voice", "speaker", "speaker_id", "press"],
+        "quotes": [
+            "kind",
+            "speaker",
+            "speaker_id",
+            "speaker_mention",
+            "cue",
+            "cue_type",
+            "press",
+            "confidence",
+        ],
     }
     for kind, table in tables.items():
         assert source_table(table) == kind

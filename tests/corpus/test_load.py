@@ -309,8 +309,8 @@ def test_front_matter_yaml_error_is_reported(tmp_path):
     assert "Body text." in c.docs.text.iloc[0]
 
 
-def test_data_folder_is_the_sample():
-    assert sorted(p.name for p in DATA.iterdir()) == [SAMPLE.name]
+def test_data_folder_is_the_sample_and_the_bundled_corpus():
+    assert sorted(p.name for p in DATA.iterdir()) == [SAMPLE.name, "whitehouse-afghanistan-2021"]
 
 
 def test_saved_html_page(tmp_path):
@@ -350,10 +350,15 @@ def test_folder_documentation_files_are_not_articles(tmp_path):
     assert len(skipped) == 2 and skipped.reason.str.startswith("documentation").all()
 
 
-def test_folder_with_only_a_table_points_at_it(tmp_path):
+def test_folder_with_only_a_table_reads_it(tmp_path):
     (tmp_path / "README.md").write_text("About.", "utf-8")
-    pd.DataFrame({"text": ["A."]}).to_json(tmp_path / "docs.jsonl", orient="records", lines=True)
-    with pytest.raises(ValueError, match=r"pass a table itself.*docs\.jsonl"):
+    pd.DataFrame({"id": ["a"], "body": ["A."]}).to_json(
+        tmp_path / "docs.jsonl", orient="records", lines=True
+    )
+    c = toolkit.load_corpus(tmp_path, text_col="body")
+    assert c.docs.doc_id.tolist() == ["a"] and c.docs.text.tolist() == ["A."]
+    assert c.report.reason.str.startswith("documentation").sum() == 1
+    with pytest.raises(ValueError, match=r"has no column 'text'.*text_col='body'"):
         toolkit.load_corpus(tmp_path)
 
 

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.report import run_report
+from toolkit.report import report_notebooks, run_report
 
-from ..conftest import DATA, ROOT
+from ..conftest import DATA
 from .conftest import SCREENSHOTS, screenshots_wanted
 
 pytestmark = pytest.mark.e2e
 
-NOTEBOOKS = sorted(p.stem for p in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+NOTEBOOKS = [p.stem for p in report_notebooks(DATA)]  # the sample's report
 
 
 @pytest.fixture(scope="module")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import matplotlib.dates as mdates
 import matplotlib.text
 import numpy as np
 import pandas as pd
@@ -91,6 +92,34 @@ def test_over_time_heatmap_and_cooccurrence():
     np.testing.assert_array_equal(matrix, matrix.T)
     i, j = names.index("Taliban"), names.index("Joe Biden")
     assert matrix[i, j] == 1
+
+
+def test_over_time_marks_events():
+    docs = pd.DataFrame(
+        {
+            "date": ["2021-08-02", "2021-08-16", "2021-08-23"],
+            "text": ["Troops withdraw.", "The evacuation goes on.", "Evacuation flights left."],
+        }
+    )
+    corpus = toolkit.load_corpus(docs, progress=False)
+    no_quotes = pd.DataFrame({"doc_id": [], "start": [], "end": [], "kind": []})
+    weeks = toolkit.count_frames(corpus, by="week", quotes=no_quotes)
+    ax = toolkit.plot_actors_over_time(weeks, events={"2021-08-15": "Kabul falls"})
+    assert [t.get_text() for t in ax.texts] == ["Kabul falls"]
+    marks = [ln for ln in ax.get_lines() if ln.get_linestyle() == "--"]
+    assert len(marks) == 1
+    assert marks[0].get_xdata()[0] == mdates.date2num(pd.Timestamp("2021-08-15"))
+    ax.figure.canvas.draw()  # the label is placed on a date axis without error
+    # a frame keeps its colour whatever else is drawn; a month is drawn at its middle
+    months = toolkit.count_frames(corpus, by="month", quotes=no_quotes)
+    colour = {ln.get_label(): ln.get_color() for ln in ax.get_lines() if ln.get_label()[0] != "_"}
+    ax2 = toolkit.plot_actors_over_time(months.query("frame == 'evacuation'"))
+    (line,) = ax2.get_lines()
+    assert line.get_color() == colour["evacuation"] != colour["withdrawal"]
+    middle = mdates.date2num(pd.Timestamp("2021-08-16 12:00"))
+    assert abs(mdates.date2num(line.get_xdata()[0]) - middle) < 0.01
+    with pytest.raises(ValueError, match="'15 Aug' is not a date"):
+        toolkit.plot_actors_over_time(weeks, events={"15 Aug": "Kabul falls"})
 
 
 def test_dispersion_of_frame_hits(sample_corpus, quotes):

@@ -39,6 +39,7 @@ from .voice import (
     VOICE_KEYS,
     attach_voice,
     outside_labels,
+    speaker_details,
     whole_quotes,
     whole_quotes_for_voice,
 )
@@ -117,8 +118,8 @@ def _find_actors(c: Any, lex: Lexicon, quotes: pd.DataFrame | None, excluded: bo
     hits["type"] = pd.Categorical(_per_entry(hits["actor"], info["type"]), categories=_types())
     hits["parent"] = pd.Series(_per_entry(hits["actor"], info["parent"]), dtype="string")
     hits["code"] = pd.Series(_per_entry(hits["actor"], info["code"]), dtype="string")
-    columns = [*ACTOR_COLUMNS, *(["excluded_by"] if excluded else [])]
     q = _quotes_of(c, quotes)
+    columns = [*ACTOR_COLUMNS, *speaker_details(q), *(["excluded_by"] if excluded else [])]
     out = attach_voice(outside_labels(hits, q), q)[columns]
     out.attrs = {"excluded": tally}
     return out

@@ -564,9 +564,20 @@ def _typed(table: pd.DataFrame, path: Path) -> pd.DataFrame:
         if name in table.columns:  # an empty string comes back as an empty cell
             table[name] = table[name].fillna("").astype(str)
     for name in table.columns:
-        if table[name].dtype == object and name not in _INTEGER:
+        if table[name].dtype == bool:
+            table[name] = table[name].astype("boolean")  # as the sample has it
+        elif table[name].dtype == object and name not in _INTEGER:
+            if _yes_or_no(table[name]):  # press: true, false or blank
+                table[name] = table[name].astype("boolean")
+                continue
             table[name] = table[name].astype(object).where(table[name].notna(), None)
     return table
+
+
+def _yes_or_no(column: pd.Series) -> bool:
+    """True for a column of booleans with blanks (a blank cell reads back as None)."""
+    values = column.dropna()
+    return len(values) > 0 and all(isinstance(v, bool | np.bool_) for v in values)
 
 
 def _join(tables: list[pd.DataFrame], paths: list[Path]) -> pd.DataFrame:

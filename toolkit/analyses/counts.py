@@ -19,12 +19,14 @@ import pandas as pd
 from .._util.tables import require_columns
 from ..corpus.corpus import Corpus
 from ..corpus.index import TokenIndex, corpus_index
+from ..corpus.load import as_corpus
 from ..corpus.partitioned import merge_attrs
-from .voice import VOICE_KEYS, word_token_voice
+from .voice import SPEAKER_DETAILS, VOICE_KEYS, require_voice_key, word_token_voice
 
 __all__ = [
     "PERIODS",
     "by_list",
+    "count_documents",
     "count_hits",
     "count_parts",
     "document_key",
@@ -46,6 +48,71 @@ def by_list(by: str | list[str] | tuple[str, ...] | None) -> list[str]:
     if len(set(keys)) != len(keys):
         raise ValueError(f"by={keys!r} names a column twice")
     return keys
+
+
+def count_documents(corpus: Any, *, by: str | list[str] | None = None) -> pd.DataFrame:
+    """How many documents and word tokens each group of documents holds: the size
+    of what any count per group is a count of.
+
+    Parameters
+    ----------
+    corpus : Corpus or anything :func:`toolkit.as_corpus` accepts
+    by : str or list of str, optional
+        Document columns (``"source"``, ``"category"``, ...) or date periods
+        (``"year"``, ``"quarter"``, ``"month"``, ``"week"``, ``"day"``); one row
+        for the whole corpus if not given. Groups without documents get no row.
+
+    Returns
+    -------
+    DataFrame
+        One row per group, in the groups' order: the ``by`` columns,
+        ``documents``, ``tokens`` (word tokens, the denominator of every
+        ``per_1k_tokens``), ``first_doc_id`` (the group's first document in
+        corpus order, to read one).
+
+    Examples
+    --------
+    >>> import toolkit
+    >>> toolkit.count_documents("data/", by="month").to_numpy().tolist()
+    [[Period('2021-07', 'M'), 1, 926, 'trtworld-2021-07-07-qala-e-naw']]
+    """
+    c = as_corpus(corpus)
+    keys = by_list(by)
+    docs = c.docs
+    for k in keys:
+        if (k not in docs.columns and k not in PERIODS) or k in ("text", "raw"):
+            options = sorted({*docs.columns, *PERIODS} - {"text", "raw"})
+            raise ValueError(f"cannot group documents by {k!r}; choose from: {', '.join(options)}")
+    table = pd.DataFrame(
+        {
+            "_order": np.arange(len(docs)),
+            "tokens": corpus_index(c).words_per_doc.astype(np.int64),
+            "first_doc_id": docs["doc_id"].to_numpy(),
+        }
+    )
+    if not keys:
+        return pd.DataFrame(
+            {
+                "documents": [len(docs)],
+                "tokens": [int(table["tokens"].sum())],
+                "first_doc_id": [docs["doc_id"].iat[0] if len(docs) else None],
+            }
+        )
+    values = {}
+    for k in keys:  # grouped as integer codes sorted like the values, missing last
+        table[k], values[k] = sorted_codes(document_key(docs, k))
+    out = (
+        table.groupby(keys, sort=True)
+        .agg(
+            documents=("_order", "size"),
+            tokens=("tokens", "sum"),
+            first_doc_id=("first_doc_id", "first"),
+        )
+        .reset_index()
+    )
+    for k in keys:
+        out[k] = values[k].take(out[k].to_numpy())
+    return out[[*keys, "documents", "tokens", "first_doc_id"]]
 
 
 def count_hits(
@@ -250,7 +317,10 @@ def _classify(
     for k in by:
         if k == label:
             raise ValueError(f"by={k!r}: counts are always per {label}; group by something else")
-        if k in VOICE_KEYS:
+        if k in SPEAKER_DETAILS:
+            require_voice_key(hits.columns, k)
+            voice_keys.append(k)
+        elif k in VOICE_KEYS:
             require_columns(hits, [k], "the hits")
             voice_keys.append(k)
         elif k in doc_cols or k in PERIODS:

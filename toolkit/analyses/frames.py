@@ -23,6 +23,7 @@ from .voice import (
     VOICE_KEYS,
     attach_voice,
     quotes_of,
+    speaker_details,
     whole_quotes,
     whole_quotes_for_voice,
 )
@@ -84,8 +85,9 @@ def _find_frames(c: Any, lex: Lexicon, quotes: pd.DataFrame | None, excluded: bo
     hits = lexicon_hits(c, lex, excluded=excluded)
     tally = hits.attrs["excluded"]
     hits = hits.rename(columns={"pattern": "cue"})
-    columns = [*FRAME_HIT_COLUMNS, *(["excluded_by"] if excluded else [])]
-    out = attach_voice(hits, quotes_of(c, quotes))[columns]
+    q = quotes_of(c, quotes)
+    columns = [*FRAME_HIT_COLUMNS, *speaker_details(q), *(["excluded_by"] if excluded else [])]
+    out = attach_voice(hits, q)[columns]
     out.attrs = {"excluded": tally}
     return out
 

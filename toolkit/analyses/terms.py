@@ -30,7 +30,13 @@ from ..corpus.partitioned import by_partition, concat_tables
 from .association import term_order
 from .counts import PERIODS, by_list, document_key, sorted_codes
 from .stopwords import stopword_words
-from .voice import VOICE_KEYS, quotes_of, whole_quotes_for_voice, word_token_voice
+from .voice import (
+    VOICE_KEYS,
+    quotes_of,
+    require_voice_key,
+    whole_quotes_for_voice,
+    word_token_voice,
+)
 
 __all__ = [
     "TERM_COLUMNS",
@@ -350,6 +356,7 @@ def _token_groups(
     for k in keys:
         if k in VOICE_KEYS:
             voices = word_token_voice(idx, quotes_of(corpus, quotes))
+            require_voice_key(voices.columns, k)
             columns.append(sorted_codes(voices[k]))
         elif k in doc_cols or k in PERIODS:
             codes, values = sorted_codes(document_key(docs, k))

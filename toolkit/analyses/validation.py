@@ -57,11 +57,21 @@ __all__ = [
     "wilson_interval",
 ]
 
-# The toolkit's decision about a unit, per kind of hit table: what a coder judges.
+# The toolkit's decision about a unit, per kind of hit table: what a coder judges
+# (speaker_id and press where the quotation table has them: transcripts).
 DECISION_COLUMNS: dict[str, list[str]] = {
-    "frames": ["frame", "cue", "voice", "speaker", "excluded_by"],
-    "actors": ["actor", "type", "alias", "voice", "speaker", "excluded_by"],
-    "quotes": ["kind", "speaker", "speaker_mention", "cue", "confidence"],
+    "frames": ["frame", "cue", "voice", "speaker", "speaker_id", "press", "excluded_by"],
+    "actors": ["actor", "type", "alias", "voice", "speaker", "speaker_id", "press", "excluded_by"],
+    "quotes": [
+        "kind",
+        "speaker",
+        "speaker_id",
+        "speaker_mention",
+        "cue",
+        "cue_type",
+        "press",
+        "confidence",
+    ],
     "kwic": ["pattern"],
     "sentences": [],
     "hits": [],
@@ -371,6 +381,8 @@ def _one_line(text: str) -> str:
 
 
 def _plain_column(values: pd.Series) -> Any:
+    if pd.api.types.is_bool_dtype(values.dtype):  # press: true, false or missing
+        return values.astype("boolean").array
     if isinstance(values.dtype, pd.CategoricalDtype):
         return values.astype(object).where(values.notna(), None).to_numpy()
     return values.to_numpy()

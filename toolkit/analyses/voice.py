@@ -5,7 +5,10 @@ quotation table (:func:`toolkit.extract_quotes`) on ``doc_id`` and offsets.
 ``voice`` is ``quoted`` inside a direct or partial quotation (words in quotation
 marks), ``reported`` inside the content of indirect speech ("he said that ...")
 and ``narrator`` elsewhere (the journalist's own words); ``speaker`` is the
-quotation's speaker.
+quotation's speaker. When the quotation table says more about whose words they
+are (``speaker_id``, the speaker's name across the corpus, and ``press``, a
+reporter's question in a transcript), the hits carry that too, and counts can be
+grouped by it (``by="press"``).
 """
 
 from __future__ import annotations
@@ -24,11 +27,14 @@ from ..quotes.table import speaker_names
 __all__ = [
     "QUOTED_KINDS",
     "REPORTED_KINDS",
+    "SPEAKER_DETAILS",
     "VOICES",
     "VOICE_KEYS",
     "attach_voice",
     "outside_labels",
     "quotes_of",
+    "require_voice_key",
+    "speaker_details",
     "whole_quotes",
     "whole_quotes_for_voice",
     "word_token_voice",
@@ -45,7 +51,42 @@ QUOTED_KINDS = ("direct", "partial")
 REPORTED_KINDS = ("indirect",)
 
 
-VOICE_KEYS = ("voice", "speaker")
+# columns of the quotation table carried to the hits when it has them
+SPEAKER_DETAILS = ("speaker_id", "press")
+
+
+VOICE_KEYS = ("voice", "speaker", *SPEAKER_DETAILS)
+
+
+def speaker_details(quotes: pd.DataFrame) -> list[str]:
+    """The columns :func:`attach_voice` adds to a hit table, besides ``voice,
+    speaker, quote_id``, when joined with ``quotes``: those of ``speaker_id,
+    press`` that it has.
+
+    Examples
+    --------
+    >>> speaker_details(pd.DataFrame(columns=["doc_id", "start", "press"]))
+    ['press']
+    """
+    return [c for c in SPEAKER_DETAILS if c in quotes.columns]
+
+
+def require_voice_key(columns: pd.Index | list[str], key: str) -> None:
+    """Raise a ValueError when a table lacks the voice key ``key`` (``by="press"``
+    on hits joined with a quotation table that has no ``press`` column).
+
+    Examples
+    --------
+    >>> require_voice_key(["voice", "speaker"], "press")
+    Traceback (most recent call last):
+    ...
+    ValueError: by='press' needs a quotation table with a 'press' column (the toolkit's quotation table of transcripts with speaker labels); this one has none
+    """
+    if key not in columns:
+        raise ValueError(
+            f"by={key!r} needs a quotation table with a {key!r} column (the toolkit's "
+            "quotation table of transcripts with speaker labels); this one has none"
+        )
 
 
 def whole_quotes(corpus: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
@@ -59,7 +100,7 @@ def whole_quotes_for_voice(corpus: Any, kwargs: dict[str, Any]) -> dict[str, Any
     """:func:`whole_quotes` when the call groups by voice or speaker."""
     by = kwargs.get("by")
     keys = [by] if isinstance(by, str) else list(by or [])
-    return whole_quotes(corpus, kwargs) if set(keys) & set(VOICE_KEYS) else {}
+    return whole_quotes(corpus, kwargs) if set(keys) & {*VOICE_KEYS, *SPEAKER_DETAILS} else {}
 
 
 def quotes_of(corpus: Corpus, quotes: pd.DataFrame | None) -> pd.DataFrame:
@@ -96,7 +137,9 @@ def attach_voice(hits: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
         quotation, ``reported`` inside indirect speech, else ``narrator``),
         ``speaker`` (the quotation's speaker, as ``speaker_id`` names the
         person across the corpus when the table has it; missing for the
-        narrator or an unattributed quotation) and ``quote_id``.
+        narrator or an unattributed quotation) and ``quote_id``; and, when
+        ``quotes`` has them, ``speaker_id`` itself and ``press`` (true inside
+        a reporter's question; missing outside any quotation).
 
     Examples
     --------
@@ -115,6 +158,9 @@ def attach_voice(hits: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     out["voice"] = _voice_of(row, q)
     out["speaker"] = _take(speaker_names(q), row)
     out["quote_id"] = _take(q["quote_id"], row)
+    for column in SPEAKER_DETAILS:
+        if column in q.columns:
+            out[column] = _take(q[column], row)
     return out
 
 
@@ -242,7 +288,9 @@ def _voice_of(row: np.ndarray, q: pd.DataFrame) -> pd.Categorical:
 
 def _take(column: pd.Series, row: np.ndarray) -> pd.Series:
     """Values of ``column`` at ``row`` (missing where ``row`` is -1)."""
-    if pd.api.types.is_integer_dtype(column.dtype):
+    if pd.api.types.is_bool_dtype(column.dtype):
+        values = column.astype("boolean").array
+    elif pd.api.types.is_integer_dtype(column.dtype):
         values = column.astype("Int64").array
     else:
         values = column.astype(DEFAULT_STR).array
@@ -252,7 +300,8 @@ def _take(column: pd.Series, row: np.ndarray) -> pd.Series:
 
 
 def word_token_voice(idx: TokenIndex, quotes: pd.DataFrame) -> pd.DataFrame:
-    """Document, voice and speaker of every word token (cached per quotation table)."""
+    """Document, voice and speaker of every word token (and ``speaker_id`` and
+    ``press`` when the quotation table has them), cached per quotation table."""
     key = ("word_token_voice", id(quotes))
     cached = idx._match_cache.get(key)
     if cached is not None and cached[0] is quotes:
@@ -260,16 +309,25 @@ def word_token_voice(idx: TokenIndex, quotes: pd.DataFrame) -> pd.DataFrame:
     pos = idx.word_pos.astype(np.int64)
     doc = idx.token_doc(pos)
     row = _locate(pd.Series(idx.doc_categorical(doc)), idx.start[pos].astype(np.int64), quotes)
-    # speakers as a categorical: one small code per token instead of a string
-    names = speaker_names(quotes).astype(DEFAULT_STR).reset_index(drop=True)
-    spk_code, speakers = pd.factorize(names)
-    codes = np.where(row >= 0, spk_code[np.maximum(row, 0)], -1) if len(spk_code) else row
     table = pd.DataFrame(
         {
             "_doc": doc.astype(np.int32),
             "voice": _voice_of(row, quotes),
-            "speaker": pd.Categorical.from_codes(codes, categories=pd.Index(speakers)),
+            "speaker": _categorical_at(speaker_names(quotes), row),
         }
     )
+    if "speaker_id" in quotes.columns:
+        table["speaker_id"] = _categorical_at(quotes["speaker_id"], row)
+    if "press" in quotes.columns:
+        table["press"] = _take(quotes["press"], row).to_numpy()
+        table["press"] = table["press"].astype("boolean")
     idx._match_cache[key] = (quotes, table)
     return table
+
+
+def _categorical_at(column: pd.Series, row: np.ndarray) -> pd.Categorical:
+    """The values of ``column`` at ``row`` (missing where -1) as a categorical:
+    one small code per token instead of a string."""
+    code, names = pd.factorize(column.astype(DEFAULT_STR).reset_index(drop=True))
+    codes = np.where(row >= 0, code[np.maximum(row, 0)], -1) if len(code) else row
+    return pd.Categorical.from_codes(codes, categories=pd.Index(names))

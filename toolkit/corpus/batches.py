@@ -72,7 +72,7 @@ def read_batches(
     """
     path = _existing_path(source)
     if path is not None and path.is_dir():
-        yield from _folder_batches(path, size, progress)
+        yield from _folder_batches(path, size, progress, text_col, id_col)
         return
     if path is not None and path.suffix.lower() in _IN_PARTS:
         parts = read_table_parts(
@@ -107,15 +107,26 @@ def _existing_path(source: Any) -> Path | None:
 # ------------------------------------------------------------------ folders
 
 
-def _folder_batches(folder: Path, size: int, progress: bool) -> Iterator[Batch]:
+def _folder_batches(
+    folder: Path, size: int, progress: bool, text_col: str, id_col: str | None
+) -> Iterator[Batch]:
     report: list[dict[str, Any]] = []
     records: list[dict[str, Any]] = []
-    for found, rows in folder_reads(folder, progress):
+    tables: list[Path] = []
+    for found, rows in folder_reads(folder, progress, tables=tables):
         records.extend(found)
         report.extend(rows)
         if len(records) >= size:
             yield Batch(pd.DataFrame(records), [(STEPS["read"], r) for r in report])
             records, report = [], []
+    if tables:  # a folder that holds tables, not articles: read them as tables
+        if report:
+            yield Batch(pd.DataFrame(records), [(STEPS["read"], r) for r in report])
+        for table in tables:
+            yield from read_batches(
+                table, text_col=text_col, id_col=id_col, size=size, progress=progress
+            )
+        return
     if records or report:
         yield Batch(pd.DataFrame(records), [(STEPS["read"], r) for r in report])
 

@@ -22,11 +22,18 @@ from .cleaning import clean_document, cleaning_rules
 from .corpus import BASE_COLUMNS, PARAGRAPH_KINDS, REPORT_COLUMNS, Corpus, report_row
 from .dates import parse_dates
 from .duplicates import handle_duplicates
+from .readers.compressed import COMPRESSED_SUFFIXES, inner_suffix, is_compressed
 from .readers.exports import OFFICE_SUFFIXES, read_export
 from .readers.files import shown
 from .readers.records import repair_record
 from .readers.tables import from_frame, read_table
-from .readers.text_files import TABLE_SUFFIXES, TEXT_SUFFIXES, read_folder, read_text_file
+from .readers.text_files import (
+    COMPRESSED_TEXT,
+    TABLE_SUFFIXES,
+    TEXT_SUFFIXES,
+    read_folder,
+    read_text_file,
+)
 from .store import is_store, open_corpus
 
 __all__ = [
@@ -59,8 +66,11 @@ def load_corpus(
         matter for ``title``, ``date``, ``source``, ``url`` or any other field, and
         saved ``.html`` pages, whose paragraphs and ``<meta>`` tags are read); a
         single such file; a ``.csv``/``.tsv``, ``.jsonl``/``.json`` or ``.parquet``
-        file with one row per document; a pandas DataFrame; one string of text; or a
-        list of strings.
+        file with one row per document, also compressed (``.jsonl.gz``,
+        ``.csv.bz2``, ``.tsv.xz`` ...); a folder that holds such tables and no
+        article files (``data/whitehouse-afghanistan-2021``: a README and a
+        ``.jsonl.gz``); a pandas DataFrame; one string of text; or a list of
+        strings.
     text_col : str
         The column holding the text in tables.
     id_col : str, optional
@@ -148,8 +158,11 @@ def read_source(
                 "it in a list: load_corpus([text])."
             )
         if path.is_dir():
-            records, rows = read_folder(path, progress)
+            (records, rows), tables = read_folder(path, progress)
             report.extend(rows)
+            if tables:  # a folder holding tables, not articles
+                frames = [_from_file(t, text_col, id_col, report) for t in tables]
+                return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
             return pd.DataFrame(records)
         return _from_file(path, text_col, id_col, report)
     if isinstance(source, pd.Series | Sequence | np.ndarray) and not isinstance(source, bytes):
@@ -174,7 +187,7 @@ def _looks_like_path(s: str) -> bool:
     if not s.split() or len(s.split()) == 1:
         return True
     return s.endswith(("/", "\\")) or Path(s).suffix.lower() in (
-        TEXT_SUFFIXES | TABLE_SUFFIXES | OFFICE_SUFFIXES
+        TEXT_SUFFIXES | TABLE_SUFFIXES | OFFICE_SUFFIXES | COMPRESSED_SUFFIXES
     )
 
 
@@ -195,7 +208,9 @@ def _from_texts(texts: list[str], report: list) -> pd.DataFrame:
 
 
 def _from_file(path: Path, text_col: str, id_col: str | None, report: list) -> pd.DataFrame:
-    suffix = path.suffix.lower()
+    suffix = inner_suffix(path)
+    if is_compressed(path) and suffix not in TABLE_SUFFIXES:
+        raise ValueError(f"Could not load '{shown(path)}': {COMPRESSED_TEXT}")
     if suffix in TABLE_SUFFIXES:
         table, rows = read_table(path, suffix, id_col=id_col, text_col=text_col)
         report.extend(rows)

@@ -6,6 +6,7 @@ by an analysis function, so what you see can always be inspected as a table.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, Literal
 
 import matplotlib.pyplot as plt
@@ -15,40 +16,9 @@ from matplotlib.axes import Axes
 
 from ..corpus.load import as_corpus
 from ..text.shorten import shorten
+from .axes import LABEL_WIDTH, label_colours, literal, mark_events, new_axes, plural, tick_labels
 
-__all__ = ["literal", "plot_dispersion", "plot_speaker_sentiment"]
-
-
-def literal(text: Any) -> str:
-    """``text`` as matplotlib should show it, character for character: a ``$``
-    would otherwise start mathtext, so a document id or title such as
-    ``$\\frac{1}$`` would fail to draw (or draw as a formula).
-
-    Examples
-    --------
-    >>> print(literal("cost $5 and $6"))
-    cost \\$5 and \\$6
-    """
-    return str(text).replace("$", r"\$")
-
-
-# Tick labels longer than this are shortened (document ids can run to 120 characters).
-LABEL_WIDTH = 40
-
-
-def _labels(values: Any) -> list[str]:
-    return [literal(shorten(str(v), LABEL_WIDTH)) for v in values]
-
-
-def _plural(n: int, noun: str) -> str:
-    return f"{n:,} {noun}{'' if n == 1 else 's'}"
-
-
-def _axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
-    if ax is not None:
-        return ax
-    _, ax = plt.subplots(figsize=figsize, layout="constrained")
-    return ax
+__all__ = ["plot_dispersion", "plot_speaker_sentiment"]
 
 
 def plot_dispersion(
@@ -93,7 +63,7 @@ def plot_dispersion(
     counts = pd.Series(doc_ids).value_counts(sort=False)
     order = sorted(counts.index, key=lambda d: (-counts[d], position.get(d, len(position))))
     shown = order[:max_docs]
-    ax = _axes(ax, (8, 0.45 * max(len(shown), 1) + 1.2))
+    ax = new_axes(ax, (8, 0.45 * max(len(shown), 1) + 1.2))
     if label in hits.columns:
         labels = hits[label].astype(str).to_numpy()
         patterns = list(dict.fromkeys(labels))
@@ -132,7 +102,7 @@ def plot_dispersion(
     ax.set_xlim(0, 1)
     ax.set_xlabel("position in document (share of its text)")
     n_docs = len(order)
-    title = f"Dispersion: {_plural(len(hits), 'hit')} in {_plural(n_docs, 'document')}"
+    title = f"Dispersion: {plural(len(hits), 'hit')} in {plural(n_docs, 'document')}"
     if n_docs > len(shown):
         title += f" (showing the {len(shown)} with most hits)"
     ax.set_title(literal(title), loc="left", fontsize="medium")
@@ -194,7 +164,7 @@ def plot_speaker_sentiment(
     shown = shown.iloc[keep]
     shown = shown.iloc[np.argsort(-shown["mean_compound"].to_numpy(), kind="stable")]
     k = len(shown)
-    ax = _axes(ax, (7.5, 0.32 * max(k, 1) + 1.4))
+    ax = new_axes(ax, (7.5, 0.32 * max(k, 1) + 1.4))
     ax.axvspan(-0.05, 0.05, color="#eeeeee", zorder=0)
     ax.axvline(0, color="#999999", linewidth=0.8, zorder=1)
     y = np.arange(k)
@@ -289,7 +259,7 @@ def plot_collocates(
     if isinstance(top, bool) or not isinstance(top, int) or top < 1:
         raise ValueError(f"top={top!r}: give the number of bars, 1 or more")
     shown = _ranked(table, "collocate", measure, descending=True).head(top)
-    ax = _axes(ax, (7, 0.28 * max(len(shown), 1) + 1.3))
+    ax = new_axes(ax, (7, 0.28 * max(len(shown), 1) + 1.3))
     node = table.attrs.get("node")
     title = f"Collocates of '{node}'" if node else "Collocates"
     if "window" in table.attrs:
@@ -352,7 +322,7 @@ def plot_keyness(
     over = _ranked(table[table[measure] > 0], "term", measure, descending=True).head(top)
     under = _ranked(table[table[measure] < 0], "term", measure, descending=False).head(top)
     shown = pd.concat([over, under.iloc[::-1]], ignore_index=True)
-    ax = _axes(ax, (7, 0.28 * max(len(shown), 1) + 1.3))
+    ax = new_axes(ax, (7, 0.28 * max(len(shown), 1) + 1.3))
     if len(shown) == 0:
         ax.text(0.5, 0.5, "no key terms", ha="center", va="center", color="#888888")
         ax.set_axis_off()
@@ -362,7 +332,7 @@ def plot_keyness(
         colours = np.where(values > 0, "#c44e52", "#4c72b0")
         ax.barh(y, values, color=colours)
         ax.set_yticks(y)
-        ax.set_yticklabels(_labels(shown["term"]))
+        ax.set_yticklabels(tick_labels(shown["term"]))
         ax.set_ylim(len(shown) - 0.5, -0.5)
         ax.axvline(0, color="#444444", linewidth=0.8)
         ax.set_xlabel(_MEASURE_LABELS[measure] + ": + over-used in the target, − under-used")
@@ -479,12 +449,12 @@ def _bars(
     table = table.iloc[order]
     n = len(table)
     legend_rows = len(table.columns) if groups else 0
-    ax = _axes(ax, (8, max(0.32 * max(n, 1) + 1.4, 0.25 * legend_rows + 1.4)))
+    ax = new_axes(ax, (8, max(0.32 * max(n, 1) + 1.4, 0.25 * legend_rows + 1.4)))
     y = np.arange(n)
     colours = plt.rcParams["axes.prop_cycle"].by_key()["color"]
     if stacked is None:
         stacked = value != "per_1k_tokens"  # rates of different groups do not add up
-    columns = list(zip(table.columns, _labels(table.columns), strict=True))
+    columns = list(zip(table.columns, tick_labels(table.columns), strict=True))
     if not groups:
         ax.barh(y, table[value].to_numpy(), color=colours[0], height=0.7)
     elif stacked:
@@ -504,7 +474,7 @@ def _bars(
                 color=colours[k % len(colours)],
             )
     ax.set_yticks(y)
-    ax.set_yticklabels(_labels(table.index))
+    ax.set_yticklabels(tick_labels(table.index))
     ax.set_ylim(max(n, 1) - 0.5, -0.5)
     ax.set_xlabel(_value_label(value, label))
     if n == 0:
@@ -628,6 +598,7 @@ def plot_actors_over_time(
     *,
     value: Literal["mentions", "per_1k_tokens"] = "mentions",
     top: int = 8,
+    events: Mapping[str, str] | None = None,
     ax: Axes | None = None,
 ) -> Axes:
     """One line per actor (or frame) across time periods.
@@ -639,21 +610,29 @@ def plot_actors_over_time(
         by one period or date column (``by="month"``, ``"week"``, ``"date"``).
     value : {"mentions", "per_1k_tokens"}
     top : int
-        The actors with most mentions overall are drawn.
+        The actors with most mentions overall are drawn. A period (``by="month"``)
+        is drawn at its middle; a frame keeps its colour from plot to plot.
+    events : dict, optional
+        Dates to mark, each with its label (``{"2021-08-15": "Kabul falls"}``):
+        a dashed vertical line, labelled at the top.
     ax : matplotlib Axes, optional
 
     Examples
     --------
     >>> import toolkit
     >>> ax = toolkit.plot_actors_over_time(toolkit.count_actors("data/", by="month"))
+    >>> ax = toolkit.plot_actors_over_time(
+    ...     toolkit.count_frames("data/", by="week"), events={"2021-07-07": "the article"})
+    >>> [t.get_text() for t in ax.texts]
+    ['the article']
     """
     label, g = _label_and_group(
         counts, value, "plot_actors_over_time", "a period or date", "by='month'"
     )
     data = counts[counts[g].notna()]
     x = data[g]
-    if isinstance(x.dtype, pd.PeriodDtype):
-        x = x.dt.to_timestamp()
+    if isinstance(x.dtype, pd.PeriodDtype):  # a period's count is drawn at its middle
+        x = x.dt.start_time + (x.dt.end_time - x.dt.start_time) / 2
     elif not pd.api.types.is_datetime64_any_dtype(x) and not pd.api.types.is_numeric_dtype(x):
         try:
             x = pd.to_datetime(x.astype(str), format="mixed")
@@ -664,12 +643,21 @@ def plot_actors_over_time(
     data = data.assign(_x=x.to_numpy(), _label=data[label].astype(str))
     totals = data.groupby("_label", sort=False)["mentions"].sum()
     keep = sorted(totals.index, key=lambda k: (-totals[k], k))[:top]
-    ax = _axes(ax, (8, 4))
+    ax = new_axes(ax, (8, 4))
+    colours = label_colours(counts[label], keep)
     for name in keep:
         rows = data[data["_label"] == name].sort_values("_x")
-        ax.plot(rows["_x"], rows[value], marker="o", markersize=3, label=literal(name))
+        ax.plot(
+            rows["_x"],
+            rows[value],
+            marker="o",
+            markersize=3,
+            label=literal(name),
+            color=colours[name],
+        )
     ax.set_ylabel(_VALUES[value])
     ax.set_xlabel(literal(g))
+    mark_events(ax, events)
     if keep:
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     else:
@@ -785,7 +773,7 @@ def _matrix(
     fmt: str,
     rotate: bool = False,
 ) -> Axes:
-    ax = _axes(ax, (0.55 * max(len(cols), 1) + 3.5, 0.35 * max(len(rows), 1) + 1.8))
+    ax = new_axes(ax, (0.55 * max(len(cols), 1) + 3.5, 0.35 * max(len(rows), 1) + 1.8))
     if matrix.size == 0:
         ax.text(0.5, 0.5, "nothing counted", ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
@@ -793,9 +781,9 @@ def _matrix(
         return ax
     image = ax.imshow(matrix, cmap="Blues", aspect="auto")
     ax.set_xticks(range(len(cols)))
-    ax.set_xticklabels(_labels(cols), rotation=45 if rotate or len(cols) > 4 else 0, ha="right")
+    ax.set_xticklabels(tick_labels(cols), rotation=45 if rotate or len(cols) > 4 else 0, ha="right")
     ax.set_yticks(range(len(rows)))
-    ax.set_yticklabels(_labels(rows))
+    ax.set_yticklabels(tick_labels(rows))
     high = matrix.max() if matrix.size else 0
     for i in range(matrix.shape[0]):
         for j in range(matrix.shape[1]):
@@ -845,7 +833,7 @@ def plot_precision(table: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     group = table.columns[0] if table.columns[0] not in needed else None
     labels = table[group].astype(str).tolist() if group else ["all units"] * len(table)
     k = len(table)
-    ax = _axes(ax, (7.0, 0.35 * max(k, 1) + 1.3))
+    ax = new_axes(ax, (7.0, 0.35 * max(k, 1) + 1.3))
     y = np.arange(k)
     low = table["ci_low"].to_numpy(dtype=float)
     high = table["ci_high"].to_numpy(dtype=float)

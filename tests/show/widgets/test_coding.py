@@ -26,6 +26,14 @@ def test_one_unit_at_a_time_in_its_sentence(units):
     assert "not saved to a file" in e.help.value
 
 
+def test_a_yes_or_no_decision_reads_as_a_word(units):
+    flagged = units.assign(press=[True, False, True, False, True, False])
+    e = coding_explorer(flagged, coder="ann")
+    assert "press: <b>yes</b>" in e.decision.value and "True" not in e.decision.value
+    e.press("ArrowRight")
+    assert "press: <b>no</b>" in e.decision.value
+
+
 def test_buttons_and_keys_code_and_move_on(units):
     e = coding_explorer(units, coder="ann")
     e.buttons[0].click()

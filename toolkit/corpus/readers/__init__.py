@@ -1,2 +1,3 @@
-"""One reader per format (text files and folders, tables, saved web pages, news-database
-exports, office files), each returning documents and report rows (see ``records``)."""
+"""One reader per format (text files and folders, tables, compressed tables, saved web
+pages, news-database exports, office files), each returning documents and report rows
+(see ``records``)."""

@@ -1,4 +1,5 @@
-"""Reading tables of documents: CSV/TSV, JSON/JSONL, Parquet and DataFrames.
+"""Reading tables of documents: CSV/TSV, JSON/JSONL, Parquet and DataFrames,
+each file also compressed (``.jsonl.gz``, ``.csv.bz2`` ...; see :mod:`.compressed`).
 
 CSV and JSON lines are read one row or line at a time, so a bad one is reported
 with its number and the others are kept: a JSON line that does not parse, a line
@@ -25,8 +26,9 @@ import numpy as np
 import pandas as pd
 
 from ..corpus import report_row
+from .compressed import open_contents, read_bytes
 from .decode import choose_encoding, decode_bytes, sniff_format
-from .files import SkippedFile, open_regular_file, read_file_bytes, shown
+from .files import SkippedFile, shown
 from .records import Read, repair_record, repair_strings
 
 __all__ = [
@@ -90,6 +92,8 @@ def read_table(
     """One row per document of a table file, and the report rows of what was
     skipped, decoded or repaired (``id_col`` names rows in the report; the
     ``text_col`` of a CSV file is read as written, never as numbers).
+    ``suffix`` names the format (for a compressed file, the suffix under the
+    compression suffix: ``.jsonl`` for ``wh.jsonl.gz``).
 
     Raises
     ------
@@ -165,7 +169,7 @@ def _joined(reads: Iterable[Read]) -> Read:
 
 
 def _decoded(path: Path) -> tuple[str, list[dict[str, Any]]]:
-    decoded = decode_bytes(read_file_bytes(path, limit=None))
+    decoded = decode_bytes(read_bytes(path))
     if decoded.text is None:
         raise ValueError(f"Could not read '{shown(path)}': {decoded.reason}")
     rows = []
@@ -175,7 +179,7 @@ def _decoded(path: Path) -> tuple[str, list[dict[str, Any]]]:
 
 
 def _read_parquet(path: Path) -> pd.DataFrame:
-    with open_regular_file(path) as f:
+    with open_contents(path) as f:
         try:
             return pd.read_parquet(f)
         except Exception as exc:
@@ -185,7 +189,7 @@ def _read_parquet(path: Path) -> pd.DataFrame:
 def _parquet_parts(path: Path, size: int) -> Iterator[tuple[pd.DataFrame, list[dict[str, Any]]]]:
     import pyarrow.parquet as pq
 
-    with open_regular_file(path) as f:
+    with open_contents(path) as f:
         try:
             file = pq.ParquetFile(f)
         except Exception as exc:
@@ -309,7 +313,7 @@ def _utf8_lines(path: Path) -> Iterator[TextIO]:
     """The lines of a CSV file as :func:`read_table` decodes them (UTF-8, with or
     without a byte order mark; line endings as ``\\n``), read as they are used.
     Anything else (another encoding found before reading, not text) is read whole."""
-    with open_regular_file(path) as f:
+    with open_contents(path) as f:
         head = f.read(8192)
         if (
             head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
@@ -402,7 +406,7 @@ def read_json_lines(path: Path, *, size: int | None = None) -> Iterator[Read]:
     rows: list[dict[str, Any]] = []
     legacy: list[int] = []  # lines that were not UTF-8
     encoding = detail = ""
-    with open_regular_file(path) as f:
+    with open_contents(path) as f:
         head = f.read(4)
         if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # not line by line
             text, rows = _decoded(path)

@@ -5,7 +5,10 @@ A folder is read file by file: news-database exports and office files are told
 by their content (:func:`~toolkit.corpus.readers.exports.read_export`), other
 files by their suffix (:data:`FOLDER_READERS` says which reader reads which).
 Each file's reader returns its documents and report rows, so one unreadable file
-never stops the rest.
+never stops the rest. Tables (``.csv``, ``.jsonl``, ``.jsonl.gz`` ...) are not
+articles: a folder that holds tables and no article files (a corpus shipped as a
+table beside its README) is read as those tables by the caller; a table in a
+folder of article files is reported and not read (it is often their metadata).
 """
 
 from __future__ import annotations
@@ -19,14 +22,17 @@ import yaml
 
 from ..._util.progress import progress as _progress
 from ..corpus import report_row
+from .compressed import inner_suffix, is_compressed
 from .decode import decode_bytes
 from .exports import read_export
 from .files import SkippedFile, read_file_bytes, shown, walk_files
 from .records import Read, repair_record
 
 __all__ = [
+    "COMPRESSED_TEXT",
     "FOLDER_READERS",
     "HTML_SUFFIXES",
+    "TABLE_AMONG_ARTICLES",
     "TABLE_SUFFIXES",
     "TEXT_SUFFIXES",
     "folder_reads",
@@ -37,6 +43,14 @@ __all__ = [
 
 HTML_SUFFIXES = {".html", ".htm"}
 TABLE_SUFFIXES = {".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet", ".pq"}
+TABLE_AMONG_ARTICLES = (
+    "a table in a folder of article files is not read as articles (it may be their "
+    "metadata); load the table on its own"
+)
+COMPRESSED_TEXT = (
+    "a compressed file that is not a table: tables are read compressed (.csv.gz, "
+    ".jsonl.gz ...), article files must be decompressed first"
+)
 # Files that document a folder rather than being one of its articles, when this is
 # their whole name before the extension (README.md, LICENSE.txt); a file whose name
 # only starts with such a word (notice-of-evacuation.txt) is an article.
@@ -63,43 +77,53 @@ def is_folder_documentation(path: Path) -> bool:
     return bool(path.suffix) and _FOLDER_DOCUMENTATION.fullmatch(path.stem) is not None
 
 
-def read_folder(folder: Path, progress: bool) -> Read:
+def read_folder(folder: Path, progress: bool) -> tuple[Read, list[Path]]:
     """Every article in ``folder`` and below, and the report rows of the files
-    skipped, decoded or repaired.
+    skipped, decoded or repaired; and the tables of a folder that holds no
+    article, for the caller to read (none when it holds articles: each table is
+    then a report row).
 
     Raises
     ------
     ValueError
-        When no file in the folder holds an article (the message says what it holds).
+        When no file in the folder holds an article or a table (the message says
+        what it holds).
     """
     records: list[dict[str, Any]] = []
     rows: list[dict[str, Any]] = []
-    for found, more in folder_reads(folder, progress):
+    tables: list[Path] = []
+    for found, more in folder_reads(folder, progress, tables=tables):
         records.extend(found)
         rows.extend(more)
-    return records, rows
+    return (records, rows), tables
 
 
-def folder_reads(folder: Path, progress: bool) -> Iterator[Read]:
+def folder_reads(folder: Path, progress: bool, *, tables: list[Path]) -> Iterator[Read]:
     """:func:`read_folder` a file at a time, as the files are read: first the
     report rows of walking the folder, then each file's documents and rows.
+    The tables of a folder that holds no article are put in ``tables`` (for the
+    caller to read) once the last file is read.
 
     Raises
     ------
     ValueError
-        After the last file, when no file held an article.
+        After the last file, when no file held an article or a table.
     """
     files, rows = walk_files(folder)
     yield [], rows
     seen = list(rows)  # the rows so far, for the message when nothing is found
     found_any = False
-    other = []
+    other: list[str] = []
+    found_tables: list[Path] = []
     for path in _progress(files, "reading files", progress, unit="file"):
         rel = path.relative_to(folder)
+        if not path.name.startswith(".") and inner_suffix(path) in TABLE_SUFFIXES:
+            found_tables.append(path)
+            continue
         doc_id = shown(rel.with_suffix("").as_posix())
         found, reason = _read_in_folder(path, doc_id)
         if found is None:
-            seen.append(report_row(path, None, "skipped", reason, ""))
+            seen.append(report_row(path, None, "skipped", reason, shown(rel.as_posix())))
             other.append(shown(rel.as_posix()))
             yield [], seen[-1:]
             continue
@@ -118,6 +142,18 @@ def folder_reads(folder: Path, progress: bool) -> Iterator[Read]:
         seen.extend(more)
         found_any = found_any or bool(found[0])
         yield found[0], more
+    if not found_any and found_tables:
+        tables.extend(found_tables)
+        return
+    among = [
+        report_row(
+            t, None, "skipped", TABLE_AMONG_ARTICLES, shown(t.relative_to(folder).as_posix())
+        )
+        for t in found_tables
+    ]
+    seen.extend(among)
+    if among:
+        yield [], among
     if not found_any:
         raise ValueError(_nothing_found(folder, other, seen))
 
@@ -131,24 +167,16 @@ def _read_in_folder(path: Path, doc_id: str) -> tuple[Read | None, str]:
     if is_folder_documentation(path):
         return None, "documentation of the folder (README, LICENSE ...), not an article"
     suffix = path.suffix.lower()
-    if suffix not in TABLE_SUFFIXES:
-        found = read_export(path, doc_id=doc_id)
-        if found is not None:
-            return found, ""
+    found = read_export(path, doc_id=doc_id)
+    if found is not None:
+        return found, ""
     reader = FOLDER_READERS.get(suffix)
     if reader is None:
-        return None, "not a .txt, .md or .html file"
+        return None, COMPRESSED_TEXT if is_compressed(path) else "not a .txt, .md or .html file"
     return reader(path, doc_id=doc_id), ""
 
 
 def _nothing_found(folder: Path, other: list[str], rows: list[dict[str, Any]]) -> str:
-    tables = [o for o in other if Path(o).suffix.lower() in TABLE_SUFFIXES]
-    if tables:
-        return (
-            f"No articles in folder '{shown(folder)}' as .txt, .md or .html files, but it holds "
-            f"table(s) {tables[:3]}: pass a table itself, e.g. "
-            f"load_corpus('{shown((folder / tables[0]).as_posix())}')"
-        )
     found = f"; it holds {len(other)} other file(s): {other[:5]}" if other else " (it is empty)"
     skipped = [r for r in rows if r["action"] == "skipped" and r["path"]]
     extra = (

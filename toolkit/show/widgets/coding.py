@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
+import numpy as np
 import pandas as pd
 
 from ..._util.tables import require_columns
@@ -252,6 +253,8 @@ def _decision_html(row: pd.Series, columns: Sequence[str], skip: list[str]) -> s
         value = row[c]
         if value is None or (not isinstance(value, str) and pd.isna(value)):
             continue
+        if isinstance(value, bool | np.bool_):  # press: a reporter's question or not
+            value = "yes" if value else "no"
         parts.append(f"{html.escape(str(c))}: <b>{html.escape(str(value))}</b>")
     return "<div>" + " \u00b7 ".join(parts) + "</div>" if parts else ""
 
