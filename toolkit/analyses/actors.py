@@ -33,7 +33,7 @@ from ..search.lexicons import (
     match_lexicon,
 )
 from ..text.abbreviations import abbreviations
-from .counts import by_list, count_parts, finish_hit_counts
+from .counts import by_list, count_parts, finish_hit_counts, hit_count_finisher
 from .voice import (
     VOICE_COLUMNS,
     VOICE_KEYS,
@@ -153,15 +153,8 @@ def actor_count_parts(
     return parts
 
 
-def finish_actor_counts(
-    parts: list[dict[str, Any]], corpus: Any, kwargs: dict[str, Any]
-) -> pd.DataFrame:
-    """:func:`count_actors` from the parts of every partition: sums, then the table."""
-    return finish_hit_counts(parts, kwargs.get("mentions"))
-
-
 @by_partition(
-    finish_actor_counts,
+    hit_count_finisher("mentions"),
     partial=actor_count_parts,
     split=("quotes", "mentions"),
     whole=whole_quotes_for_voice,
@@ -217,7 +210,7 @@ def count_actors(
     parts = actor_count_parts(
         corpus, lexicon, by=by, rollup=rollup, quotes=quotes, mentions=mentions
     )
-    return finish_actor_counts([parts], corpus, {"mentions": mentions})
+    return finish_hit_counts([parts], mentions)
 
 
 def _actor_lexicon(lexicon: str | Lexicon | None) -> Lexicon:

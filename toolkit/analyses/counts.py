@@ -32,6 +32,7 @@ __all__ = [
     "document_key",
     "finish_counts",
     "finish_hit_counts",
+    "hit_count_finisher",
     "sorted_codes",
 ]
 
@@ -276,6 +277,17 @@ def finish_hit_counts(parts: list[dict[str, Any]], given: pd.DataFrame | None) -
     else:
         out.attrs = merge_attrs([p["attrs"] for p in parts])
     return out
+
+
+def hit_count_finisher(hits_argument: str) -> Any:
+    """The combine step of a partitioned count of hits (``count_actors``,
+    ``count_frames``): :func:`finish_hit_counts`, with the hits the call passed
+    as ``hits_argument``, if any."""
+
+    def finish(parts: list[dict[str, Any]], corpus: Any, kwargs: dict[str, Any]) -> pd.DataFrame:
+        return finish_hit_counts(parts, kwargs.get(hits_argument))
+
+    return finish
 
 
 def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:

@@ -17,7 +17,7 @@ from .._util.tables import require_columns
 from ..corpus.load import as_corpus
 from ..corpus.partitioned import by_partition
 from ..search.lexicons import DEFAULT_FRAMES, HIT_COLUMNS, Lexicon, lexicon_hits, load_lexicon
-from .counts import PERIODS, by_list, count_parts, finish_hit_counts
+from .counts import PERIODS, by_list, count_parts, finish_hit_counts, hit_count_finisher
 from .voice import (
     VOICE_COLUMNS,
     VOICE_KEYS,
@@ -115,15 +115,8 @@ def frame_count_parts(
     return parts
 
 
-def finish_frame_counts(
-    parts: list[dict[str, Any]], corpus: Any, kwargs: dict[str, Any]
-) -> pd.DataFrame:
-    """:func:`count_frames` from the parts of every partition: sums, then the table."""
-    return finish_hit_counts(parts, kwargs.get("hits"))
-
-
 @by_partition(
-    finish_frame_counts,
+    hit_count_finisher("hits"),
     partial=frame_count_parts,
     split=("quotes", "hits"),
     whole=whole_quotes_for_voice,
@@ -172,4 +165,4 @@ def count_frames(
     {'narrator': 1, 'quoted': 2, 'reported': 0}
     """
     parts = frame_count_parts(corpus, lexicon, by=by, quotes=quotes, hits=hits)
-    return finish_frame_counts([parts], corpus, {"hits": hits})
+    return finish_hit_counts([parts], hits)
