@@ -42,6 +42,7 @@ __all__ = [
     "output_arguments",
     "plural",
     "positive_int",
+    "reading_options",
     "write_table",
 ]
 
@@ -99,13 +100,13 @@ def load_corpus_from_args(args: argparse.Namespace, source: Any = None) -> Corpu
         source = corpus_source(args)
     if is_store(source):
         return open_corpus(source, progress=sys.stderr.isatty())
-    return load_corpus(
-        source,
-        text_col=args.text_col,
-        id_col=args.id_col,
-        clean=not args.no_clean,
-        progress=sys.stderr.isatty(),
-    )
+    return load_corpus(source, **reading_options(args), progress=sys.stderr.isatty())
+
+
+def reading_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The corpus options as :func:`toolkit.load_corpus` takes them:
+    ``text_col``, ``id_col`` and ``clean``."""
+    return {"text_col": args.text_col, "id_col": args.id_col, "clean": not args.no_clean}
 
 
 # ------------------------------------------------------------------- the output

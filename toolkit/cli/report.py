@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from .common import add_command, corpus_arguments, force_argument, positive_int
+from .common import (
+    add_command,
+    corpus_arguments,
+    force_argument,
+    positive_int,
+    reading_options,
+)
 
 __all__ = ["COMMANDS"]
 
@@ -57,9 +63,7 @@ def _report_command(args: argparse.Namespace) -> int:
     table = run_report(
         args.corpus,
         args.output,
-        text_col=args.text_col,
-        id_col=args.id_col,
-        clean=not args.no_clean,
+        **reading_options(args),
         show_code=args.show_code,
         max_rows=args.rows,
         timeout=args.timeout,

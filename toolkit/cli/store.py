@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from ..corpus.save import DEFAULT_PARTITION_SIZE, save_corpus
-from .common import add_command, corpus_arguments, plural, positive_int
+from .common import add_command, corpus_arguments, plural, positive_int, reading_options
 
 __all__ = ["COMMANDS"]
 
@@ -57,9 +57,7 @@ def _store_command(args: argparse.Namespace) -> int:
     stored = save_corpus(
         args.corpus,
         args.output,
-        text_col=args.text_col,
-        id_col=args.id_col,
-        clean=not args.no_clean,
+        **reading_options(args),
         partition_size=args.partition_size,
         duplicates=args.duplicates,
         append=args.append,
