@@ -33,7 +33,7 @@ from ..search.lexicons import (
     match_lexicon,
 )
 from ..text.abbreviations import abbreviations
-from .counts import by_list, count_parts, finish_hit_counts, hit_count_finisher
+from .counts import by_list, count_parts, finish_hit_counts, partitioned_hit_count
 from .voice import (
     VOICE_COLUMNS,
     VOICE_KEYS,
@@ -41,7 +41,6 @@ from .voice import (
     outside_labels,
     speaker_details,
     whole_quotes,
-    whole_quotes_for_voice,
 )
 from .voice import quotes_of as _quotes_of
 
@@ -153,12 +152,7 @@ def actor_count_parts(
     return parts
 
 
-@by_partition(
-    hit_count_finisher("mentions"),
-    partial=actor_count_parts,
-    split=("quotes", "mentions"),
-    whole=whole_quotes_for_voice,
-)
+@partitioned_hit_count(actor_count_parts, "mentions")
 def count_actors(
     corpus: Any,
     lexicon: str | Lexicon | None = None,

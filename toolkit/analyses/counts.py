@@ -20,8 +20,14 @@ from .._util.tables import require_columns
 from ..corpus.corpus import Corpus
 from ..corpus.index import TokenIndex, corpus_index
 from ..corpus.load import as_corpus
-from ..corpus.partitioned import merge_attrs
-from .voice import SPEAKER_DETAILS, VOICE_KEYS, require_voice_key, word_token_voice
+from ..corpus.partitioned import by_partition, merge_attrs
+from .voice import (
+    SPEAKER_DETAILS,
+    VOICE_KEYS,
+    require_voice_key,
+    whole_quotes_for_voice,
+    word_token_voice,
+)
 
 __all__ = [
     "PERIODS",
@@ -33,6 +39,7 @@ __all__ = [
     "finish_counts",
     "finish_hit_counts",
     "hit_count_finisher",
+    "partitioned_hit_count",
     "sorted_codes",
 ]
 
@@ -277,6 +284,19 @@ def finish_hit_counts(parts: list[dict[str, Any]], given: pd.DataFrame | None) -
     else:
         out.attrs = merge_attrs([p["attrs"] for p in parts])
     return out
+
+
+def partitioned_hit_count(partial: Any, hits_argument: str) -> Any:
+    """How a count of hits (``count_actors``, ``count_frames``) runs on a stored
+    corpus: ``partial`` on each partition (given its cut of the quotations and
+    of the hits passed as ``hits_argument``; the quotations resolved over the
+    whole corpus first when the count is by voice or speaker), then the sums."""
+    return by_partition(
+        hit_count_finisher(hits_argument),
+        partial=partial,
+        split=("quotes", hits_argument),
+        whole=whole_quotes_for_voice,
+    )
 
 
 def hit_count_finisher(hits_argument: str) -> Any:

@@ -17,7 +17,7 @@ from .._util.tables import require_columns
 from ..corpus.load import as_corpus
 from ..corpus.partitioned import by_partition
 from ..search.lexicons import DEFAULT_FRAMES, HIT_COLUMNS, Lexicon, lexicon_hits, load_lexicon
-from .counts import PERIODS, by_list, count_parts, finish_hit_counts, hit_count_finisher
+from .counts import PERIODS, by_list, count_parts, finish_hit_counts, partitioned_hit_count
 from .voice import (
     VOICE_COLUMNS,
     VOICE_KEYS,
@@ -25,7 +25,6 @@ from .voice import (
     quotes_of,
     speaker_details,
     whole_quotes,
-    whole_quotes_for_voice,
 )
 
 __all__ = ["FRAME_HIT_COLUMNS", "PERIODS", "count_frames", "find_frames"]
@@ -115,12 +114,7 @@ def frame_count_parts(
     return parts
 
 
-@by_partition(
-    hit_count_finisher("hits"),
-    partial=frame_count_parts,
-    split=("quotes", "hits"),
-    whole=whole_quotes_for_voice,
-)
+@partitioned_hit_count(frame_count_parts, "hits")
 def count_frames(
     corpus: Any,
     lexicon: str | Lexicon | None = None,
