@@ -8,7 +8,7 @@ the time each notebook took.
 
 ``--peer DIR`` runs the same command, alternating with this checkout's, with the
 toolkit of another checkout (a folder holding ``toolkit/``, e.g. an export of
-``main``: ``git archive main | tar -x -C /tmp/main``), and prints the ratio of
+``main``: ``mkdir ../main-copy && git archive main | tar -x -C ../main-copy``), and prints the ratio of
 the medians: the figure before and after a change, measured in one run on one
 machine.
 
