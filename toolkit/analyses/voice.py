@@ -100,7 +100,7 @@ def whole_quotes_for_voice(corpus: Any, kwargs: dict[str, Any]) -> dict[str, Any
     """:func:`whole_quotes` when the call groups by voice or speaker."""
     by = kwargs.get("by")
     keys = [by] if isinstance(by, str) else list(by or [])
-    return whole_quotes(corpus, kwargs) if set(keys) & {*VOICE_KEYS, *SPEAKER_DETAILS} else {}
+    return whole_quotes(corpus, kwargs) if set(keys) & set(VOICE_KEYS) else {}
 
 
 def quotes_of(corpus: Corpus, quotes: pd.DataFrame | None) -> pd.DataFrame:

@@ -87,7 +87,7 @@ def document_quotes(
     corpus-wide speaker resolution and any filter: what one partition of a
     stored corpus gives (and keeps beside itself) for :func:`extract_quotes`."""
     c = as_corpus(corpus)
-    quote_rules = rules if isinstance(rules, QuoteRules) else load_quote_rules(rules)
+    quote_rules = _rules(rules)
     if not 0 <= min_confidence <= 1:
         raise ValueError(f"min_confidence={min_confidence!r} must be between 0 and 1")
     cue_type_filter(cue_types, quote_rules)  # a wrong type fails before any work
@@ -108,10 +108,14 @@ def combine_quotes(results: list[Any], corpus: Any, kwargs: dict[str, Any]) -> p
     )
 
 
+def _rules(rules: str | Path | QuoteRules | None) -> QuoteRules:
+    return rules if isinstance(rules, QuoteRules) else load_quote_rules(rules)
+
+
 def _resolve_and_filter(
     table: pd.DataFrame, rules: Any, min_confidence: float, cue_types: Any
 ) -> pd.DataFrame:
-    quote_rules = rules if isinstance(rules, QuoteRules) else load_quote_rules(rules)
+    quote_rules = _rules(rules)
     wanted_types = cue_type_filter(cue_types, quote_rules)
     table = resolve_speakers(table, rules=quote_rules)
     if min_confidence > 0:
@@ -221,15 +225,18 @@ def extract_quotes(
     >>> sorted(speech.cue_type.unique())
     ['speech']
     """
+    # read a rules file once, for the documents and for the resolution (the
+    # packaged rules stay None, so a stored corpus can use the quotations it keeps)
+    quote_rules = None if rules is None else _rules(rules)
     table = document_quotes(
         corpus,
-        rules=rules,
+        rules=quote_rules,
         min_confidence=min_confidence,
         cue_types=cue_types,
         workers=workers,
         progress=progress,
     )
-    return _resolve_and_filter(table, rules, min_confidence, cue_types)
+    return _resolve_and_filter(table, quote_rules, min_confidence, cue_types)
 
 
 def _quote_table(c: Any, quote_rules: QuoteRules, workers: int | None, show: bool) -> pd.DataFrame:
