@@ -156,6 +156,27 @@ def test_turn_labels_are_not_actor_mentions():
     assert (mentions["start"] < BRIEFING.index("\n")).all()
 
 
+def test_a_turn_of_one_word_ends_the_turn_before_it():
+    text = (
+        "MS. PSAKI: We will evacuate everyone who wants to leave.\n\n"
+        "Q Can I follow up on that?\n\n"
+        "MS. PSAKI: Sure.\n\n"
+        "Q How many are still there?\n\n"
+        "MR. SULLIVAN: Yes.\n\n"
+        "MR. SULLIVAN: Several thousand Americans are still in Kabul."
+    )
+    turns = quotes_of(text).query("cue_type == 'turn'")
+    assert turns["text"].tolist() == [
+        "We will evacuate everyone who wants to leave.",
+        "Can I follow up on that?",
+        "Sure.",
+        "How many are still there?",
+        "Yes.",
+        "Several thousand Americans are still in Kabul.",
+    ]
+    assert turns["speaker"].tolist() == ["Psaki", "reporter"] * 2 + ["Sullivan"] * 2
+
+
 def test_outside_a_transcript_a_label_opens_one_paragraph():
     text = "Poll: Most voters want the troops home.\n\nThe survey was small, officials said."
     table = quotes_of(text)

@@ -205,10 +205,13 @@ def label_turn(lex: Lex, doc: Doc, sents: list[Sent], res: Resolver, turns: Turn
         j += 1
     if j >= S.n or S.w[j] != ":" or j == i:
         return None
-    if sentence_words(S, j + 1, S.n) + sum(sentence_words(T, 0, T.n) for T in sents[1:3]) < 2:
-        return None
     words = [S.w[x] for x in range(i, j) if any(c.isalpha() for c in S.w[x])]
     if not words or any(S.low[x] in lex.rules.not_labels for x in range(i, j)):
+        return None
+    # a turn says something; in a transcript a label in capitals may open a turn
+    # of one word ("MS. PSAKI: Sure."), elsewhere one word is a heading ("Poll:")
+    said = sentence_words(S, j + 1, S.n) + sum(sentence_words(T, 0, T.n) for T in sents[1:3])
+    if said < (1 if turns.transcript and all(w.isupper() for w in words) else 2):
         return None
     if any(S.q[x] >= 0 and doc.quotes[S.q[x]].start != S.s[0] for x in range(i, j)):
         return None  # the label must not be inside a real quotation
