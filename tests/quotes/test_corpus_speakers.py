@@ -66,3 +66,46 @@ def test_speakers_count_by_the_canonical_name():
     )
     who = toolkit.speakers(table)
     assert who.loc[who["speaker"] == "Jen Psaki", "n_quotes"].tolist() == [2]
+
+
+def test_a_title_the_document_left_open_is_the_corpus_holder_of_it():
+    resolved = ["Joe Biden"] * 9 + ["Vladimir Putin"]
+    table = pd.DataFrame(
+        {
+            "speaker": [*resolved, "President", "Senior Administration Official"],
+            "speaker_mention": ["THE PRESIDENT"] * 5 + ["the President"] * 5 + ["he", "it"],
+        }
+    )
+    out = toolkit.resolve_speakers(table)
+    assert out.attrs["title_holders"] == {"president": "Joe Biden"}
+    assert out["speaker_id"].tolist()[-2:] == ["Joe Biden", "Senior Administration Official"]
+
+
+def test_a_title_the_corpus_does_not_agree_on_stays_a_description():
+    table = pd.DataFrame(
+        {
+            "speaker": ["Joe Biden"] * 8 + ["Vladimir Putin"] * 2 + ["President"],
+            "speaker_mention": ["the President"] * 10 + ["the President"],
+        }
+    )
+    out = toolkit.resolve_speakers(table)
+    assert out.attrs["title_holders"] == {} and out["speaker_id"].iloc[-1] == "President"
+
+
+def test_in_a_briefing_naming_two_presidents_the_president_is_the_corpus_one():
+    remarks = (
+        "MS. PSAKI: The President spoke with President Putin today.\n\n"
+        "Q What did President Biden tell him?\n\n"
+        "MS. PSAKI: The President said the sanctions would stay."
+    )
+    speech = "THE PRESIDENT: We will leave Afghanistan.\n\nTHE PRESIDENT: Our troops come home."
+    docs = pd.DataFrame(
+        {
+            "doc_id": ["briefing", "remarks-1", "remarks-2", "remarks-3"],
+            "title": ["Press Briefing"] + ["Remarks by President Biden"] * 3,
+            "text": [remarks, speech, speech, speech],
+        }
+    )
+    quotes = toolkit.extract_quotes(toolkit.load_corpus(docs, progress=False))
+    said = quotes[quotes["text"].str.startswith("the sanctions")].iloc[0]
+    assert (said.speaker, said.speaker_id) == ("President", "Biden")

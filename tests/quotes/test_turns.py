@@ -200,8 +200,14 @@ def test_white_house_speakers():
         }
         people -= {"Hunter Biden", "Jill Biden"}  # other people of that surname
         assert len(people) == 1, (surname, sorted(people))
-    top = toolkit.speakers(quotes, press=False)["speaker"].head(6).tolist()
+    top = toolkit.speakers(quotes, press=False)["speaker"].head(10).tolist()
     assert top[:3] == ["Jen Psaki", "Joe Biden", "Karine Jean-Pierre"], top
+    # "the President" of a briefing that names other presidents is not one of them
+    assert quotes.attrs["title_holders"]["president"] == "Joe Biden"
+    assert not {"Vladimir Putin", "Xi", "Xi Jinping"} & set(top), top
+    # a one-word turn ("MS. PSAKI: Sure.") is a turn of its own
+    short = quotes[(quotes["cue_type"] == "turn") & (quotes["text"] == "Sure.")]
+    assert len(short) > 100 and set(short["speaker_id"]) >= {"Jen Psaki"}
     # no actor mention is counted from a turn label
     mentions = toolkit.find_actors(corpus, quotes=quotes)
     labels = quotes[quotes["cue_type"] == "turn"]

@@ -18,6 +18,11 @@ table or on the tables of partitions joined together): it gives every row a
   that surname when the corpus has exactly one person with it; with two
   ("Joe Biden", "Hunter Biden") it stays apart, and is reported in
   ``.attrs["ambiguous_speakers"]``.
+* A title its document could not resolve ("the President" in a briefing that
+  names President Biden and President Putin equally often stays "President")
+  is the person the other documents resolve the title to ("THE PRESIDENT:",
+  "the President" -> "Joe Biden"), when at least nine in ten of those rows
+  agree (``.attrs["title_holders"]``); otherwise it stays a description.
 """
 
 from __future__ import annotations
@@ -86,6 +91,13 @@ def resolve_speakers(quotes: pd.DataFrame, *, rules: QuoteRules | None = None) -
             if isinstance(s, str) and isinstance(r, str) and r:
                 roles[s][r.lower()] += 1
     canonical, ambiguous = _canonical_names(lex, counts, roles)
+    holders: dict[str, str] = {}
+    if "speaker_mention" in quotes.columns:
+        holders = _title_holders(lex, speaker, quotes["speaker_mention"], canonical)
+        for name in canonical:
+            title = " ".join(_key(lex, name))
+            if title in holders and not _is_person(lex, name):
+                canonical[name] = holders[title]
     out = quotes.copy()
     values = [None if not isinstance(s, str) or not s else canonical.get(s, s) for s in speaker]
     out["speaker_id"] = str_array(values)
@@ -93,8 +105,39 @@ def resolve_speakers(quotes: pd.DataFrame, *, rules: QuoteRules | None = None) -
         **quotes.attrs,
         "merged_speakers": {k: v for k, v in sorted(canonical.items()) if k != v},
         "ambiguous_speakers": ambiguous,
+        "title_holders": holders,
     }
     return out
+
+
+_AGREE = 0.9  # the share of a title's resolved rows that must name one person
+_MIN_ROWS = 5  # and how many rows there must be
+
+
+def _title_holders(
+    lex: Lex, speaker: pd.Series, mention: pd.Series, canonical: dict[str, str]
+) -> dict[str, str]:
+    """Each title ("president") -> the person the corpus's documents resolve
+    the title alone to ("the President", "THE PRESIDENT:"), when they agree."""
+    resolved: dict[str, Counter[str]] = defaultdict(Counter)
+    for s, m in zip(speaker, mention, strict=True):
+        if not isinstance(s, str) or not isinstance(m, str) or not _is_person(lex, s):
+            continue
+        words = [w for w in m.lower().split() if w not in lex.dets]
+        if words and words[-1] in lex.rules.title_gender and all(_role(lex, w) for w in words):
+            resolved[" ".join(words)][canonical.get(s, s)] += 1
+    holders: dict[str, str] = {}
+    for title, people in sorted(resolved.items()):
+        person, n = people.most_common(1)[0]
+        if n >= _MIN_ROWS and n >= _AGREE * sum(people.values()):
+            holders[title] = person
+    return holders
+
+
+def _is_person(lex: Lex, name: str) -> bool:
+    """Whether a speaker name is a person's name, not a description or title."""
+    key = _key(lex, name)
+    return bool(key) and name[:1].isupper() and not _role(lex, key[-1]) and _person_words(lex, key)
 
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})

@@ -123,13 +123,23 @@ class Turns:
         longer titles ("Vice President Harris" is no "President"). When the
         document's title names someone with that title ("Remarks by President
         Biden in Press Conference"), that is the person: a transcript's title
-        says who speaks, while its text may name another president more often."""
+        says who speaks, while its text may name another president more often.
+
+        When the text alone decides and names two people with the title
+        ("President Putin" and "President Biden" in a briefing on Russia, where
+        "the President" is Biden however often Putin is named), the document
+        does not say: None, and the title stays a description, which
+        :func:`toolkit.resolve_speakers` gives the person the rest of the
+        corpus gives it."""
         for text in [self.title, self.search_text] if self.title else [self.search_text]:
             counts, full = self._titled(role, text)
-            if counts:
-                best = max(counts.values())
-                surname = next(s for s in counts if counts[s] == best)  # ties: the first named
-                return full.get(surname, surname)
+            if not counts:
+                continue
+            ranked = counts.most_common(2)  # ties: the first named
+            if text is not self.title and len(ranked) == 2:
+                return None
+            surname = ranked[0][0]
+            return full.get(surname, surname)
         return None
 
     def _titled(self, role: list[str], text: str) -> tuple[Counter[str], dict[str, str]]:
