@@ -71,6 +71,12 @@ def _analyses() -> dict[str, tuple]:
             (),
             {"by": ["voice", "speaker"], "min_count": 2},
         ),
+        "document_term_matrix": (toolkit.document_term_matrix, (), {"min_count": 50}),
+        "document_term_matrix: bigrams, no stopwords": (
+            toolkit.document_term_matrix,
+            (),
+            {"n": 2, "stopwords": "english", "min_count": 30},
+        ),
         "tokenize": (toolkit.tokenize, (), {}),
         "sentences": (toolkit.sentences, (), {}),
         "paragraphs": (toolkit.paragraphs, (), {}),

@@ -42,6 +42,8 @@ __all__ = [
     "TERM_COLUMNS",
     "count_terms",
     "document_term_matrix",
+    "document_term_parts",
+    "finish_document_terms",
     "finish_term_counts",
     "term_count_parts",
 ]
@@ -232,6 +234,78 @@ def count_terms(
     )
 
 
+def document_term_parts(
+    corpus: Any, *, n: int = 1, min_count: int = 1, stopwords: str | Iterable[str] | None = None
+) -> dict[str, Any]:
+    """The counts behind :func:`document_term_matrix` for one corpus or one
+    partition, before ``min_count`` (which needs the corpus-wide totals): the
+    documents, the terms that are not stopwords, and one (document, term,
+    count) triple per term of each document."""
+    n = check_whole("n", n, minimum=1, unit="words")
+    stopset = stopword_words(stopwords)
+    idx = corpus_index(as_corpus(corpus))
+    first, code, parts = ngrams(idx, n)
+    terms = _term_strings(idx, parts)
+    kept = np.flatnonzero(~_stop_types(idx, parts, stopset))
+    column = np.full(len(parts), -1, dtype=np.int64)
+    column[kept] = np.arange(len(kept))
+    col = column[code]
+    doc = idx.token_doc(idx.word_pos[first])[col >= 0].astype(np.int64)
+    col = col[col >= 0]
+    # one triple per (document, term): its count
+    pair, counts = np.unique(doc * max(len(kept), 1) + col, return_counts=True)
+    return {
+        "doc_ids": np.asarray(idx.doc_ids, dtype=object),
+        "terms": terms[kept],
+        "doc": pair // max(len(kept), 1),
+        "col": pair % max(len(kept), 1),
+        "count": counts.astype(np.int64),
+    }
+
+
+def finish_document_terms(
+    parts: list[dict[str, Any]], min_count: int = 1, corpus: Any = None
+) -> pd.DataFrame:
+    """The matrix of :func:`document_term_matrix` from the
+    :func:`document_term_parts` of one corpus, or of every partition of a stored
+    corpus in order: one vocabulary for all, totals summed, then ``min_count``
+    and the order applied, so that it equals the matrix of the whole corpus."""
+    from scipy import sparse
+
+    vocabulary, where = np.unique(
+        np.concatenate([p["terms"].astype(str) for p in parts] or [np.zeros(0, str)]),
+        return_inverse=True,
+    )
+    offsets = np.cumsum([0, *(len(p["terms"]) for p in parts)])
+    row_offsets = np.cumsum([0, *(len(p["doc_ids"]) for p in parts)])
+    doc = np.concatenate([p["doc"] + row_offsets[i] for i, p in enumerate(parts)])
+    col = np.concatenate([where[p["col"] + offsets[i]] for i, p in enumerate(parts)])
+    count = np.concatenate([p["count"] for p in parts])
+    totals = np.bincount(col, weights=count, minlength=len(vocabulary)).astype(np.int64)
+    kept = np.flatnonzero(totals >= min_count)
+    kept = kept[term_order(vocabulary[kept].astype(object), totals[kept])]
+    column = np.full(len(vocabulary), -1, dtype=np.int64)
+    column[kept] = np.arange(len(kept))
+    col = column[col]
+    ok = col >= 0
+    matrix = sparse.coo_matrix(
+        (count[ok], (doc[ok], col[ok])), shape=(int(row_offsets[-1]), len(kept))
+    ).tocsc()
+    matrix.sum_duplicates()
+    doc_ids = np.concatenate([p["doc_ids"] for p in parts])
+    return pd.DataFrame.sparse.from_spmatrix(
+        matrix,
+        index=pd.Index(doc_ids.tolist(), name="doc_id"),
+        columns=pd.Index(vocabulary[kept].tolist(), name="term"),
+    )
+
+
+@by_partition(
+    lambda parts, corpus, kwargs: finish_document_terms(
+        parts, check_whole("min_count", kwargs.get("min_count", 1), minimum=1, unit="occurrences")
+    ),
+    partial=document_term_parts,
+)
 def document_term_matrix(
     corpus: Any,
     *,
@@ -276,31 +350,9 @@ def document_term_matrix(
     >>> matrix.sparse.to_coo().shape
     (2, 5)
     """
-    from scipy import sparse
-
     n = check_whole("n", n, minimum=1, unit="words")
     min_count = check_whole("min_count", min_count, minimum=1, unit="occurrences")
-    stopset = stopword_words(stopwords)
-    idx = corpus_index(as_corpus(corpus))
-    first, code, parts = ngrams(idx, n)
-    totals = np.bincount(code, minlength=len(parts))
-    terms = _term_strings(idx, parts)
-    kept = np.flatnonzero((totals >= min_count) & ~_stop_types(idx, parts, stopset))
-    kept = kept[term_order(terms[kept], totals[kept])]
-    column = np.full(len(parts), -1, dtype=np.int64)
-    column[kept] = np.arange(len(kept))
-    col = column[code]
-    doc = idx.token_doc(idx.word_pos[first])[col >= 0]
-    col = col[col >= 0]
-    matrix = sparse.coo_matrix(
-        (np.ones(len(col), dtype=np.int64), (doc, col)), shape=(idx.n_docs, len(kept))
-    ).tocsc()
-    matrix.sum_duplicates()
-    return pd.DataFrame.sparse.from_spmatrix(
-        matrix,
-        index=pd.Index(idx.doc_ids, name="doc_id"),
-        columns=pd.Index(terms[kept].tolist(), name="term"),
-    )
+    return finish_document_terms([document_term_parts(corpus, n=n, stopwords=stopwords)], min_count)
 
 
 def ngrams(
