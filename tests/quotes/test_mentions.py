@@ -86,6 +86,8 @@ def test_a_coordinated_subject_is_one_group():
         "People say the war is over.",
         "The Leaders welcomed the progress on trade.",
         "Americans want the troops home.",
+        "State Department diplomats sort of said the talks failed.",
+        "A lot of said the talks failed.",
     ],
 )
 def test_objects_fragments_and_phrases_with_verbs_are_no_speakers(text):
@@ -113,3 +115,14 @@ def test_greetings_and_interjections_are_no_names():
     # a greeting before a name is not part of it
     text = "Welcome Jack Markell, our coordinator.\n\nGOVERNOR MARKELL: Thanks. We are ready."
     assert set(quotes_of(text)["speaker"]) == {"Jack Markell"}
+
+
+def test_a_clause_opener_is_not_part_of_the_speaker():
+    table = quotes_of("We know that Russian officials said the talks failed.")
+    assert table[["speaker", "speaker_mention"]].values.tolist() == [
+        ["Russian officials", "Russian officials"]
+    ]
+    # a demonstrative opening the sentence stays
+    assert quotes_of("That Russian official said the talks failed.")["speaker"].tolist() == [
+        "That Russian official"
+    ]

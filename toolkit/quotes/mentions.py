@@ -64,6 +64,9 @@ def mention(
     """Analyse the noun phrase ``[k, j)`` (with the role in apposition at
     ``role_span``, if any): name, role, head, kind, number, gender, strength."""
     low = S.low
+    openers = lex.rules.not_a_source["clause_openers"]
+    if k > 0 and j - k >= 2 and low[k] in openers and S.w[k + 1][:1].isupper():
+        k += 1  # "we know that Russian officials said": "that" opens the clause
     if j - k == 1 and low[k] in lex.grammar.standalone_quantifiers:
         return _described_group(S, k, j)
     if j - k >= 3 and low[k] in lex.grammar.quantifiers and low[k + 1] == "of" and not role_span:
@@ -474,6 +477,9 @@ def plausible_source(lex: Lex, m: Mention, known: Container[str] = ()) -> bool:
     S = m.S
     if m.head in rule["object_nouns"] or m.head.rstrip(".") in rule["not_persons"]:
         return False
+    words = [x for x in range(m.k, m.j) if S.w[x][:1].isalnum()]
+    if not words or S.low[words[-1]] in rule["open_ends"]:
+        return False  # "diplomatic speak for": cut before its object
     if m.head in rule["generic_groups"] and all(
         x == m.head_pos or S.low[x] in lex.grammar.articles or not S.w[x].isalnum()
         for x in range(m.k, m.j)

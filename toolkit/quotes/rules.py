@@ -413,6 +413,8 @@ _NOT_A_SOURCE_LISTS = (
     "abstract_suffixes",
     "not_persons",
     "generic_groups",
+    "clause_openers",
+    "open_ends",
 )
 
 
