@@ -19,6 +19,9 @@ def test_passive_cues_with_and_without_agent():
     seems = quotes_of("Melania seems to have vanished from the campaign trail.")
     assert seems["text"].tolist() == ["Melania", "to have vanished from the campaign trail"]
     assert (seems["cue_type"] == "evidence").all() and seems["speaker"].isna().all()
+    # what appears may be one word
+    paralyzed = quotes_of("After the debate, the Trump team appeared paralyzed.")
+    assert paralyzed["text"].tolist() == ["the Trump team", "paralyzed"]
 
 
 def test_nominal_cues():

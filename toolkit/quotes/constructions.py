@@ -455,8 +455,8 @@ def _unattributed(
         return None
     end = boundary(lex, S, j, S.n)
     a, b = trim(lex, S, j, end)
-    if sentence_words(S, a, b) < 2:
-        return None
+    if sentence_words(S, a, b) < (1 if evidential else 2):
+        return None  # "the team appeared paralyzed": one word is what appears
     rule = Attribution.EVIDENTIAL if evidential else Attribution.PASSIVE_WITHOUT_AGENT
     f = Frame(S, i, j, lemma, klass, form, None, rule, i, j)
     f.pieces = [subject, (a, b)]
