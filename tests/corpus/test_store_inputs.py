@@ -40,6 +40,15 @@ def _jsonl_lines(tmp: Path) -> Path:
     return p
 
 
+def _jsonl_ids_late(tmp: Path) -> Path:
+    """JSON lines whose id field first appears after the first partition."""
+    p = tmp / "late.jsonl"
+    records = [{"text": "Troops left."}, {"text": " "}, {"text": "Kabul fell."}]
+    records += [{"id": "d", "text": "Talks resumed."}, {"text": "No id."}]
+    p.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    return p
+
+
 def _csv_rows(tmp: Path) -> Path:
     p = tmp / "a.csv"
     p.write_text(
@@ -130,6 +139,7 @@ def _texts(tmp: Path) -> list[str]:
 
 SOURCES: dict[str, Callable[[Path], object]] = {
     "jsonl lines": _jsonl_lines,
+    "jsonl ids first seen late": _jsonl_ids_late,
     "csv rows": _csv_rows,
     "csv in cp1252": _csv_cp1252,
     "csv header twice": _csv_header_twice,

@@ -25,6 +25,7 @@ from typing import Any
 
 import pandas as pd
 
+from .corpus import report_row
 from .load import read_source
 from .readers.files import shown
 from .readers.tables import (
@@ -134,6 +135,16 @@ def _folder_batches(
 # ------------------------------------------------------------------- tables
 
 
+def _made_up_ids(path: Path, up_to: int) -> Batch:
+    """The report of rows 1 to ``up_to - 1``, read before the id column was seen:
+    each was given a made-up id ("doc1", ...), as :func:`from_frame` names them."""
+    rows = [
+        report_row(path, f"doc{i}", "renamed", "missing id; one was made up", f"row {i}")
+        for i in range(1, up_to)
+    ]
+    return Batch(pd.DataFrame(), [(STEPS["missing id"], r) for r in rows])
+
+
 def _table_batches(
     chunks: Iterator[tuple[pd.DataFrame, list[dict[str, Any]]]],
     path: Path,
@@ -151,6 +162,10 @@ def _table_batches(
         columns.extend(c for c in map(str, table.columns) if c not in columns)
         if id_col is None:
             id_col = next((c for c in ID_COLUMNS if c in columns and c != text_col), None)
+            if id_col is not None and first_row > 1:
+                # an id column first seen in a later part: the rows before it had
+                # none, and were given made-up ids; report them as a whole table is
+                yield _made_up_ids(path, first_row)
         table = table.copy()
         seen_text = seen_text or text_col in table.columns
         for name in (text_col, id_col):
