@@ -368,3 +368,11 @@ def test_html_view_of_an_empty_corpus():
     page = c._repr_html_()
     assert "<b>Corpus</b>: 0 documents" in page and "No document was loaded" in page
     assert c.docs.text.str.len().sum() == 0  # the text columns are text, even empty
+
+
+def test_a_text_too_long_for_a_file_name_is_a_text():
+    # no file system takes a 300-character name: the string is a text, not an error
+    text = "Troops " * 40 + "left Kabul, officials said on Monday in a long sentence."
+    assert len(toolkit.load_corpus(text, progress=False)) == 1
+    assert toolkit.extract_quotes(text)["speaker"].tolist() == ["officials"]
+    assert toolkit.kwic(text, "troops").shape[0] == 40

@@ -1,10 +1,28 @@
-"""Where the bundled notebooks and sample data are, in a checkout or an install."""
+"""Paths: where the bundled notebooks and sample data are, whether a string names a file, and checks of output paths."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def names_a_file(path: str | os.PathLike, *, folder: bool = False) -> bool:
+    """Whether ``path`` names an existing file (or, with ``folder``, any existing
+    entry), False for a string no file system takes as a name (a text too long
+    for a file name, a NUL character) instead of an error.
+
+    Examples
+    --------
+    >>> names_a_file("Troops " * 60 + "left.")
+    False
+    """
+    try:
+        p = Path(path)
+        return p.exists() if folder else p.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def bundled_dir(name: str) -> Path:

@@ -17,6 +17,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from .._util.paths import names_a_file
 from .._util.progress import progress as _progress
 from .cleaning import clean_document, cleaning_rules
 from .corpus import BASE_COLUMNS, PARAGRAPH_KINDS, REPORT_COLUMNS, Corpus, report_row
@@ -182,7 +183,7 @@ def read_source(
 def _looks_like_path(s: str) -> bool:
     if "\n" in s:
         return False
-    if len(s) < 1024 and Path(s).exists():
+    if len(s) < 1024 and names_a_file(s, folder=True):
         return True
     if not s.split() or len(s.split()) == 1:
         return True

@@ -36,6 +36,7 @@ from typing import Any, TypeVar
 import numpy as np
 import pandas as pd
 
+from .._util.paths import names_a_file
 from .corpus import PARAGRAPH_KINDS, REPORT_COLUMNS, Corpus
 from .executor import run_tasks
 from .tables_io import atomic_path, read_frame, write_frame
@@ -94,7 +95,7 @@ def is_store(path: Any) -> bool:
     if isinstance(path, str) and not path.strip():
         return False  # not the working folder
     try:
-        return (Path(path) / MANIFEST).is_file()
+        return names_a_file(Path(path) / MANIFEST)
     except TypeError:
         return False
 
