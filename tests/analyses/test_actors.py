@@ -374,6 +374,28 @@ def test_suggestion_rules():
     }
 
 
+def test_suggestions_on_a_store_judge_words_across_partitions(tmp_path, monkeypatch):
+    # "Talks" starts a sentence in one document and is in lower case only in
+    # another; "Kandahar" is inside a sentence only in a third: each partition
+    # alone would decide otherwise
+    texts = [
+        "Talks failed. Kandahar fell. Mullah Omar Akhund left.",
+        "The talks resumed on Monday.",
+        "Officials met in Kandahar with Mullah Omar Akhund.",
+    ]
+    memory = toolkit.suggest_actors(toolkit.load_corpus(texts, progress=False), min_count=1)
+    assert "Talks" not in set(memory["name"]) and "Kandahar" in set(memory["name"])
+    with toolkit.set_executor("serial"):
+        stored = toolkit.save_corpus(texts, tmp_path / "store", partition_size=1, progress=False)
+        stored.progress = False
+        assert len(stored.parts) == 3
+        # partition by partition: the documents are never read all at once
+        monkeypatch.setattr(
+            type(stored), "docs", property(lambda self: pytest.fail("read every document"))
+        )
+        pd.testing.assert_frame_equal(toolkit.suggest_actors(stored, min_count=1), memory)
+
+
 def test_suggestion_errors(monkeypatch, tmp_path):
     with pytest.raises(ValueError, match="min_count=0"):
         toolkit.suggest_actors(["x"], min_count=0)

@@ -82,6 +82,7 @@ def _analyses() -> dict[str, tuple]:
         "paragraphs": (toolkit.paragraphs, (), {}),
         "actor_cooccurrence": (toolkit.actor_cooccurrence, (), {"rollup": True}),
         "find_duplicates": (toolkit.find_duplicates, (), {}),
+        "suggest_actors": (toolkit.suggest_actors, (), {"min_count": 3}),
     }
 
 

@@ -14,6 +14,7 @@ every count of the toolkit (see :mod:`toolkit.analyses.counts`).
 
 from __future__ import annotations
 
+import os
 from typing import Any, Literal
 
 import numpy as np
@@ -23,6 +24,7 @@ from .._util.tables import require_columns, str_array
 from ..corpus.index import TokenIndex, corpus_index
 from ..corpus.load import as_corpus
 from ..corpus.partitioned import by_partition, concat_tables
+from ..corpus.store import StoredCorpus, is_store, open_corpus
 from ..search.lexicons import (
     ACTOR_TYPES,
     DEFAULT_ACTORS,
@@ -436,7 +438,10 @@ def suggest_actors(
 
     Parameters
     ----------
-    corpus : Corpus or anything :func:`toolkit.as_corpus` accepts
+    corpus : Corpus, stored corpus or anything :func:`toolkit.as_corpus` accepts
+        A stored corpus is read partition by partition, in two passes (the
+        words in lower case anywhere in the corpus, then the names), with the
+        same table as in memory.
     lexicon : str, path, dict or Lexicon, optional
         Default ``"afghanistan-2021-actors"``. Tokens inside a mention of the
         lexicon are never part of a suggestion.
@@ -476,6 +481,65 @@ def suggest_actors(
         raise ValueError(f"min_count={min_count!r}: give a whole number, 1 or more")
     if method not in ("capitals", "nltk"):
         raise ValueError(f"method={method!r} is not one of 'capitals', 'nltk'")
+    if isinstance(corpus, str | os.PathLike) and is_store(corpus):
+        corpus = open_corpus(corpus)
+    if not isinstance(corpus, StoredCorpus):
+        return _finish_suggestions(suggestion_parts(corpus, lexicon, method=method), min_count)
+    # a stored corpus: which words are ever in lower case and which are
+    # capitalised inside a sentence is said by the whole corpus, so a first pass
+    # collects it (only for the words that start a sentence somewhere)
+    seen = corpus.map(suggestion_vocabulary, desc="suggest_actors (words)")
+    lower = set().union(*(v["lower"] for v in seen)) & set().union(*(v["heads"] for v in seen))
+    mid = set().union(*(v["mid"] for v in seen)) & set().union(*(v["head_forms"] for v in seen))
+    parts = corpus.map(
+        suggestion_parts,
+        lexicon,
+        desc="suggest_actors",
+        method=method,
+        lower_seen=frozenset(lower),
+        mid_seen=frozenset(mid),
+    )
+    tables = []
+    for i, part in enumerate(parts):
+        tables.append(part.assign(_part=i))
+    return _finish_suggestions(concat_tables(tables, corpus), min_count)
+
+
+def suggestion_vocabulary(corpus: Any) -> dict[str, set[str]]:
+    """The words of one partition that :func:`suggest_actors` judges across the
+    corpus: the words seen in lower case (``lower``) and the lower-cased words
+    capitalised at a sentence head (``heads``); the forms capitalised inside a
+    sentence (``mid``) and at a head (``head_forms``)."""
+    idx = corpus_index(as_corpus(corpus))
+    if idx.n_tokens == 0:
+        return {"lower": set(), "heads": set(), "mid": set(), "head_forms": set()}
+    forms = idx.forms
+    head = _heads(idx)
+    cap = _cap_forms(forms)[idx.form]
+    lower_forms = np.array([f == f.lower() for f in forms], dtype=bool)
+    lowers = idx.lowers
+    lower = {str(lowers[i]) for i in np.unique(idx.lower_of_form[np.flatnonzero(lower_forms)])}
+    head_forms = np.unique(idx.form[cap & head])
+    return {
+        "lower": lower,
+        "heads": {str(lowers[idx.lower_of_form[f]]) for f in head_forms},
+        "mid": {str(forms[f]) for f in np.unique(idx.form[cap & ~head])},
+        "head_forms": {str(forms[f]) for f in head_forms},
+    }
+
+
+def suggestion_parts(
+    corpus: Any,
+    lexicon: str | Lexicon | None = None,
+    *,
+    method: str = "capitals",
+    lower_seen: frozenset[str] | None = None,
+    mid_seen: frozenset[str] | None = None,
+) -> pd.DataFrame:
+    """The candidates of :func:`suggest_actors` in one corpus or partition,
+    before ``min_count``: per name its count, documents and first occurrence.
+    ``lower_seen`` and ``mid_seen`` are the corpus-wide words of
+    :func:`suggestion_vocabulary` (by default those of this corpus)."""
     c = as_corpus(corpus)
     lex = _actor_lexicon(lexicon)
     idx = corpus_index(c)
@@ -489,34 +553,47 @@ def suggest_actors(
     if method == "nltk":
         firsts, ends = _ne_chunks(idx)
     else:
-        firsts, ends = _capitalised_runs(idx)
+        firsts, ends = _capitalised_runs(idx, lower_seen, mid_seen)
     firsts, ends = _uncovered(firsts, ends, covered[: idx.n_tokens], idx)
-    return _candidate_table(idx, firsts, ends, min_count)
+    return _candidate_table(idx, firsts, ends)
 
 
-def _capitalised_runs(idx: TokenIndex) -> tuple[np.ndarray, np.ndarray]:
+def _cap_forms(forms: np.ndarray) -> np.ndarray:
+    """Per form: capitalised, and not a word that never starts a name."""
+    return np.array([bool(f) and f[0].isupper() and f not in _NOT_NAMES for f in forms], bool)
+
+
+def _heads(idx: TokenIndex) -> np.ndarray:
+    """Per token: a "head", where any word is capitalised (a sentence start, or
+    after an opening quotation mark, a bracket, a colon or a full stop inside a
+    quotation)."""
+    same_sent_prev = np.concatenate([[False], idx.sent[1:] == idx.sent[:-1]])
+    opener_form = np.array([f in _OPENERS for f in idx.forms], dtype=bool)
+    return np.concatenate([[True], opener_form[idx.form[:-1]]]) | ~same_sent_prev
+
+
+def _capitalised_runs(
+    idx: TokenIndex, lower_words: frozenset[str] | None, mid_forms: frozenset[str] | None
+) -> tuple[np.ndarray, np.ndarray]:
     n = idx.n_tokens
     if n == 0:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
     forms = idx.forms
-    cap_form = np.array(
-        [bool(f) and f[0].isupper() and f not in _NOT_NAMES for f in forms], dtype=bool
-    )
     conn_form = np.array([f in _CONNECTORS for f in forms], dtype=bool)
-    cap = cap_form[idx.form]
+    cap = _cap_forms(forms)[idx.form]
     conn = conn_form[idx.form]
     same_sent_prev = np.concatenate([[False], idx.sent[1:] == idx.sent[:-1]])
     same_sent_next = np.concatenate([idx.sent[:-1] == idx.sent[1:], [False]])
-    # "heads": where any word is capitalised (a sentence start, or after an
-    # opening quotation mark, a bracket, a colon or a full stop inside a quotation)
-    opener_form = np.array([f in _OPENERS for f in forms], dtype=bool)
-    head = np.concatenate([[True], opener_form[idx.form[:-1]]]) | ~same_sent_prev
+    head = _heads(idx)
     # a capitalised head is evidence of a name only when the word is not a
-    # frequent sentence starter and never appears in lower case
+    # frequent sentence starter and never appears in lower case (in the corpus)
     starters = abbreviations()["sentence_starters"]
-    lower_seen = np.zeros(len(idx.lowers), dtype=bool)
-    lower_forms = np.array([f == f.lower() for f in forms], dtype=bool)
-    lower_seen[np.unique(idx.lower_of_form[np.flatnonzero(lower_forms)])] = True
+    if lower_words is None:
+        lower_seen = np.zeros(len(idx.lowers), dtype=bool)
+        lower_forms = np.array([f == f.lower() for f in forms], dtype=bool)
+        lower_seen[np.unique(idx.lower_of_form[np.flatnonzero(lower_forms)])] = True
+    else:
+        lower_seen = np.array([w in lower_words for w in idx.lowers.tolist()], dtype=bool)
     weak = np.array([f in starters for f in forms], dtype=bool) | lower_seen[idx.lower_of_form]
     cap &= ~(head & weak[idx.form])
     # runs of capitals, joined by connectors between two capitals
@@ -529,8 +606,11 @@ def _capitalised_runs(idx: TokenIndex) -> tuple[np.ndarray, np.ndarray]:
     ends_ = np.flatnonzero(inside & ~np.concatenate([link[1:], [False]])) + 1
     # a lone capitalised word at a head ("Speaking on a street ...") counts only
     # when the word is also seen capitalised elsewhere
-    mid_seen = np.zeros(len(forms), dtype=bool)
-    mid_seen[np.unique(idx.form[cap & ~head])] = True
+    if mid_forms is None:
+        mid_seen = np.zeros(len(forms), dtype=bool)
+        mid_seen[np.unique(idx.form[cap & ~head])] = True
+    else:
+        mid_seen = np.array([f in mid_forms for f in forms.tolist()], dtype=bool)
     lone_head = (ends_ - starts == 1) & head[starts] & ~mid_seen[idx.form[starts]]
     return starts[~lone_head].astype(np.int64), ends_[~lone_head].astype(np.int64)
 
@@ -604,11 +684,22 @@ def _uncovered(
     return np.asarray(out_f, dtype=np.int64), np.asarray(out_e, dtype=np.int64)
 
 
-def _candidate_table(
-    idx: TokenIndex, firsts: np.ndarray, ends: np.ndarray, min_count: int
-) -> pd.DataFrame:
+def _candidate_table(idx: TokenIndex, firsts: np.ndarray, ends: np.ndarray) -> pd.DataFrame:
+    """Per name: ``count``, ``documents``, and its first occurrence (``example``,
+    ``doc_id``, ``start``, ``end``, and ``_first``, its token)."""
     if len(firsts) == 0:
-        return pd.DataFrame({k: [] for k in SUGGEST_COLUMNS})
+        return pd.DataFrame(
+            {
+                "name": str_array([]),
+                "count": np.zeros(0, np.int64),
+                "documents": np.zeros(0, np.int64),
+                "example": str_array([]),
+                "doc_id": idx.doc_categorical(np.zeros(0, np.int64)),
+                "start": np.zeros(0, np.int32),
+                "end": np.zeros(0, np.int32),
+                "_first": np.zeros(0, np.int64),
+            }
+        )
     doc = idx.token_doc(firsts)
     start = idx.start[firsts]
     end = idx.end[ends - 1]
@@ -628,7 +719,6 @@ def _candidate_table(
         )
         .reset_index()
     )
-    grouped = grouped[grouped["count"] >= min_count]
     firsts_kept = grouped["first"].to_numpy()
     at = table.set_index("first").loc[firsts_kept]
     sent = idx.sent[firsts_kept]
@@ -654,7 +744,27 @@ def _candidate_table(
             "_first": firsts_kept,
         }
     )
+    return out
+
+
+def _finish_suggestions(table: pd.DataFrame, min_count: int) -> pd.DataFrame:
+    """The table of :func:`suggest_actors` from the candidates of one corpus, or
+    of every partition (``_part``) in order: counts and documents summed per
+    name (a document is in one partition), the first occurrence the earliest,
+    then ``min_count`` and the order (most frequent first)."""
+    order = ["_part", "_first"] if "_part" in table.columns else ["_first"]
+    table = table.sort_values(order, kind="stable")
+    sums = table.groupby("name", sort=False, observed=True)[["count", "documents"]].sum()
+    out = table.drop_duplicates("name").set_index("name")
+    out[["count", "documents"]] = sums.loc[out.index].to_numpy(np.int64)
+    out = out.reset_index()
+    out = out[out["count"] >= min_count]
+    out = out.assign(_rank=np.arange(len(out)))  # corpus order of the first occurrence
     out = out.sort_values(
-        ["count", "documents", "_first"], ascending=[False, False, True], kind="stable"
+        ["count", "documents", "_rank"], ascending=[False, False, True], kind="stable"
     )
+    out["name"] = str_array(out["name"].tolist())
+    out["example"] = str_array(out["example"].tolist())
+    out["count"] = out["count"].astype(np.int64)
+    out["documents"] = out["documents"].astype(np.int64)
     return out[SUGGEST_COLUMNS].reset_index(drop=True)
