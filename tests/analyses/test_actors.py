@@ -374,6 +374,22 @@ def test_suggestion_rules():
     }
 
 
+def test_transcript_labels_and_lone_titles_are_no_suggestions():
+    text = (
+        "MS. JEAN-PIERRE: Good afternoon. Ambassador Tom West is here.\n\n"
+        "Q And will Ambassador Tom West travel? And when?\n\n"
+        "MS. JEAN-PIERRE: Yes. Mr. Haqqani was not invited.\n\n"
+        "THE PRESIDENT: Tom West will go. Mr. Haqqani will not."
+    )
+    names = toolkit.suggest_actors(toolkit.load_corpus(text, progress=False), min_count=1)
+    # "MS.", "JEAN-PIERRE", "Q And" and "PRESIDENT" are labels; "Mr." alone is a title
+    assert dict(zip(names["name"], names["count"], strict=True)) == {
+        "Ambassador Tom West": 2,
+        "Haqqani": 2,
+        "Tom West": 1,
+    }
+
+
 def test_suggestions_on_a_store_judge_words_across_partitions(tmp_path, monkeypatch):
     # "Talks" starts a sentence in one document and is in lower case only in
     # another; "Kandahar" is inside a sentence only in a third: each partition

@@ -550,6 +550,7 @@ def suggestion_parts(
         np.add.at(delta, m["first"].to_numpy(), 1)
         np.add.at(delta, m["end"].to_numpy(), -1)
         covered = np.cumsum(delta) > 0
+    covered[: idx.n_tokens] |= _speaker_labels(idx)
     if method == "nltk":
         firsts, ends = _ne_chunks(idx)
     else:
@@ -559,8 +560,41 @@ def suggestion_parts(
 
 
 def _cap_forms(forms: np.ndarray) -> np.ndarray:
-    """Per form: capitalised, and not a word that never starts a name."""
-    return np.array([bool(f) and f[0].isupper() and f not in _NOT_NAMES for f in forms], bool)
+    """Per form: capitalised, and not a word that never starts a name (a title
+    in any case and with or without its full stop: "MS.", "Mr")."""
+    return np.array(
+        [
+            bool(f)
+            and f[0].isupper()
+            and f not in _NOT_NAMES
+            and f.rstrip(".").capitalize() not in _NOT_NAMES
+            for f in forms
+        ],
+        bool,
+    )
+
+
+_LABEL_WORDS = 6  # the most words of a transcript's speaker label
+
+
+def _speaker_labels(idx: TokenIndex) -> np.ndarray:
+    """Per token: part of a transcript's speaker label, which names who speaks
+    and is no mention ("MS. PSAKI:", "THE PRESIDENT:" opening a sentence, in
+    capitals, up to its colon; "Q" opening a question)."""
+    out = np.zeros(idx.n_tokens, dtype=bool)
+    forms = idx.forms
+    form = idx.form
+    for a in idx.sent_tok[:-1].tolist():
+        b = min(a + _LABEL_WORDS + 1, idx.n_tokens)
+        words = [str(forms[f]) for f in form[a:b].tolist()]
+        if words and words[0] == "Q":
+            out[a] = True
+            continue
+        colon = next((k for k, w in enumerate(words) if w == ":"), None)
+        lettered = [w for w in words[: colon or 0] if any(c.isalpha() for c in w)]
+        if lettered and all(w.isupper() for w in lettered):
+            out[a : a + colon + 1] = True
+    return out
 
 
 def _heads(idx: TokenIndex) -> np.ndarray:
@@ -569,7 +603,11 @@ def _heads(idx: TokenIndex) -> np.ndarray:
     quotation)."""
     same_sent_prev = np.concatenate([[False], idx.sent[1:] == idx.sent[:-1]])
     opener_form = np.array([f in _OPENERS for f in idx.forms], dtype=bool)
-    return np.concatenate([[True], opener_form[idx.form[:-1]]]) | ~same_sent_prev
+    head = np.concatenate([[True], opener_form[idx.form[:-1]]]) | ~same_sent_prev
+    # a transcript's question: "Q And the troops?" ("And" opens the question)
+    q_form = np.array([f == "Q" for f in idx.forms], dtype=bool)
+    head[1:] |= q_form[idx.form[:-1]] & ~same_sent_prev[:-1]
+    return head
 
 
 def _capitalised_runs(
