@@ -291,3 +291,9 @@ def test_when_asked_reports_what_was_asked_without_an_asker():
     assert row_starting(table, "that the plan fails").speaker == "Ted Cruz"
     # a participle of a verb that addresses no one is no such clause
     assert not (quotes_of("When reached, he left the room.")["cue"] == "reached").any()
+    # the participle may open the sentence
+    table = quotes_of(
+        "Asked what a firm commitment looks like, Devine replied that it was far off."
+    )
+    assert row_starting(table, "what a firm").text == "what a firm commitment looks like"
+    assert row_starting(table, "that it was").speaker == "Devine"

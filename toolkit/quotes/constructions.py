@@ -514,7 +514,8 @@ def _asked_without_asker(
     lex: Lex, S: Sent, i: int, j: int, info: tuple[str, str, str], lo: int
 ) -> Frame | None:
     """ "when asked about Trump's temperament, he said ...", "when asked to
-    leave": a participle of a verb of addressing after a conjunction reports
+    leave", "Asked what a commitment looks like, Devine replied": a participle
+    of a verb of addressing after a conjunction or opening the sentence reports
     what was asked or told, up to the comma that ends the clause; who asked is
     not named."""
     lemma, klass, form = info
@@ -522,7 +523,9 @@ def _asked_without_asker(
     verb = lemma.replace("_", " ").split()[0]  # "ask" of "ask about"
     if form not in ("past", "participle") or verb not in lex.rules.addressee_verbs:
         return None
-    if i - 1 < lo or S.low[i - 1] not in g.gerund_after or S.low[i - 1] not in g.subject_after:
+    opens = i == 0 and S.w[i][:1].isupper()  # "Asked about it, Devine replied ..."
+    after_conjunction = i - 1 >= lo and S.low[i - 1] in g.gerund_after
+    if not opens and not (after_conjunction and S.low[i - 1] in g.subject_after):
         return None
     end = j
     while end < S.n and S.q[end] < 0 and S.w[end] not in g.clause_edges:
