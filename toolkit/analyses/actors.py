@@ -14,7 +14,6 @@ every count of the toolkit (see :mod:`toolkit.analyses.counts`).
 
 from __future__ import annotations
 
-import os
 from typing import Any, Literal
 
 import numpy as np
@@ -24,7 +23,7 @@ from .._util.tables import require_columns, str_array
 from ..corpus.index import TokenIndex, corpus_index
 from ..corpus.load import as_corpus
 from ..corpus.partitioned import by_partition, concat_tables
-from ..corpus.store import StoredCorpus, is_store, open_corpus
+from ..corpus.store import StoredCorpus
 from ..search.lexicons import (
     ACTOR_TYPES,
     DEFAULT_ACTORS,
@@ -427,6 +426,91 @@ _NLTK_PACKAGES = {
 SUGGEST_COLUMNS = ["name", "count", "documents", "example", "doc_id", "start", "end"]
 
 
+def _check_suggest_options(min_count: Any, method: Any) -> None:
+    if isinstance(min_count, bool) or not isinstance(min_count, int | np.integer) or min_count < 1:
+        raise ValueError(f"min_count={min_count!r}: give a whole number, 1 or more")
+    if method not in ("capitals", "nltk"):
+        raise ValueError(f"method={method!r} is not one of 'capitals', 'nltk'")
+
+
+def _corpus_words(corpus: StoredCorpus, kwargs: dict[str, Any]) -> dict[str, Any]:
+    """Before the partitions of a stored corpus: which words are ever in lower
+    case and which are capitalised inside a sentence is said by the whole
+    corpus, so a first pass collects it (only for the words that start a
+    sentence somewhere, which is all the second pass asks about)."""
+    _check_suggest_options(kwargs.get("min_count", 2), kwargs.get("method", "capitals"))
+    if kwargs.get("method", "capitals") != "capitals":
+        return {}
+    seen = corpus.map(suggestion_vocabulary, desc="suggest_actors (words)")
+    lower = set().union(*(v["lower"] for v in seen)) & set().union(*(v["heads"] for v in seen))
+    mid = set().union(*(v["mid"] for v in seen)) & set().union(*(v["head_forms"] for v in seen))
+    return {"lower_seen": frozenset(lower), "mid_seen": frozenset(mid)}
+
+
+def _combine_suggestions(
+    parts: list[pd.DataFrame], corpus: StoredCorpus, kwargs: dict[str, Any]
+) -> pd.DataFrame:
+    tables = [part.assign(_part=i) for i, part in enumerate(parts)]
+    return _finish_suggestions(concat_tables(tables, corpus), kwargs.get("min_count", 2))
+
+
+def suggestion_vocabulary(corpus: Any) -> dict[str, set[str]]:
+    """The words of one partition that :func:`suggest_actors` judges across the
+    corpus: the words seen in lower case (``lower``) and the lower-cased words
+    capitalised at a sentence head (``heads``); the forms capitalised inside a
+    sentence (``mid``) and at a head (``head_forms``)."""
+    idx = corpus_index(as_corpus(corpus))
+    if idx.n_tokens == 0:
+        return {"lower": set(), "heads": set(), "mid": set(), "head_forms": set()}
+    forms = idx.forms
+    head = _heads(idx)
+    cap = _cap_forms(forms)[idx.form]
+    lower_forms = np.array([f == f.lower() for f in forms], dtype=bool)
+    lowers = idx.lowers
+    lower = {str(lowers[i]) for i in np.unique(idx.lower_of_form[np.flatnonzero(lower_forms)])}
+    head_forms = np.unique(idx.form[cap & head])
+    return {
+        "lower": lower,
+        "heads": {str(lowers[idx.lower_of_form[f]]) for f in head_forms},
+        "mid": {str(forms[f]) for f in np.unique(idx.form[cap & ~head])},
+        "head_forms": {str(forms[f]) for f in head_forms},
+    }
+
+
+def suggestion_parts(
+    corpus: Any,
+    lexicon: str | Lexicon | None = None,
+    *,
+    method: str = "capitals",
+    min_count: int = 1,
+    lower_seen: frozenset[str] | None = None,
+    mid_seen: frozenset[str] | None = None,
+) -> pd.DataFrame:
+    """The candidates of :func:`suggest_actors` in one corpus or partition,
+    before ``min_count`` (applied to the corpus's sums): per name its count,
+    documents and first occurrence.
+    ``lower_seen`` and ``mid_seen`` are the corpus-wide words of
+    :func:`suggestion_vocabulary` (by default those of this corpus)."""
+    c = as_corpus(corpus)
+    lex = _actor_lexicon(lexicon)
+    idx = corpus_index(c)
+    covered = np.zeros(idx.n_tokens + 1, dtype=bool)
+    m = match_lexicon(c, lex)
+    if len(m):
+        delta = np.zeros(idx.n_tokens + 1, dtype=np.int64)
+        np.add.at(delta, m["first"].to_numpy(), 1)
+        np.add.at(delta, m["end"].to_numpy(), -1)
+        covered = np.cumsum(delta) > 0
+    covered[: idx.n_tokens] |= _speaker_labels(idx)
+    if method == "nltk":
+        firsts, ends = _ne_chunks(idx)
+    else:
+        firsts, ends = _capitalised_runs(idx, lower_seen, mid_seen)
+    firsts, ends = _uncovered(firsts, ends, covered[: idx.n_tokens], idx)
+    return _candidate_table(idx, firsts, ends)
+
+
+@by_partition(_combine_suggestions, partial=suggestion_parts, whole=_corpus_words)
 def suggest_actors(
     corpus: Any,
     lexicon: str | Lexicon | None = None,
@@ -477,86 +561,8 @@ def suggest_actors(
     >>> names.name.tolist()[:2]
     ['Badghis', 'Qala-e-Naw']
     """
-    if isinstance(min_count, bool) or not isinstance(min_count, int | np.integer) or min_count < 1:
-        raise ValueError(f"min_count={min_count!r}: give a whole number, 1 or more")
-    if method not in ("capitals", "nltk"):
-        raise ValueError(f"method={method!r} is not one of 'capitals', 'nltk'")
-    if isinstance(corpus, str | os.PathLike) and is_store(corpus):
-        corpus = open_corpus(corpus)
-    if not isinstance(corpus, StoredCorpus):
-        return _finish_suggestions(suggestion_parts(corpus, lexicon, method=method), min_count)
-    # a stored corpus: which words are ever in lower case and which are
-    # capitalised inside a sentence is said by the whole corpus, so a first pass
-    # collects it (only for the words that start a sentence somewhere)
-    seen = corpus.map(suggestion_vocabulary, desc="suggest_actors (words)")
-    lower = set().union(*(v["lower"] for v in seen)) & set().union(*(v["heads"] for v in seen))
-    mid = set().union(*(v["mid"] for v in seen)) & set().union(*(v["head_forms"] for v in seen))
-    parts = corpus.map(
-        suggestion_parts,
-        lexicon,
-        desc="suggest_actors",
-        method=method,
-        lower_seen=frozenset(lower),
-        mid_seen=frozenset(mid),
-    )
-    tables = []
-    for i, part in enumerate(parts):
-        tables.append(part.assign(_part=i))
-    return _finish_suggestions(concat_tables(tables, corpus), min_count)
-
-
-def suggestion_vocabulary(corpus: Any) -> dict[str, set[str]]:
-    """The words of one partition that :func:`suggest_actors` judges across the
-    corpus: the words seen in lower case (``lower``) and the lower-cased words
-    capitalised at a sentence head (``heads``); the forms capitalised inside a
-    sentence (``mid``) and at a head (``head_forms``)."""
-    idx = corpus_index(as_corpus(corpus))
-    if idx.n_tokens == 0:
-        return {"lower": set(), "heads": set(), "mid": set(), "head_forms": set()}
-    forms = idx.forms
-    head = _heads(idx)
-    cap = _cap_forms(forms)[idx.form]
-    lower_forms = np.array([f == f.lower() for f in forms], dtype=bool)
-    lowers = idx.lowers
-    lower = {str(lowers[i]) for i in np.unique(idx.lower_of_form[np.flatnonzero(lower_forms)])}
-    head_forms = np.unique(idx.form[cap & head])
-    return {
-        "lower": lower,
-        "heads": {str(lowers[idx.lower_of_form[f]]) for f in head_forms},
-        "mid": {str(forms[f]) for f in np.unique(idx.form[cap & ~head])},
-        "head_forms": {str(forms[f]) for f in head_forms},
-    }
-
-
-def suggestion_parts(
-    corpus: Any,
-    lexicon: str | Lexicon | None = None,
-    *,
-    method: str = "capitals",
-    lower_seen: frozenset[str] | None = None,
-    mid_seen: frozenset[str] | None = None,
-) -> pd.DataFrame:
-    """The candidates of :func:`suggest_actors` in one corpus or partition,
-    before ``min_count``: per name its count, documents and first occurrence.
-    ``lower_seen`` and ``mid_seen`` are the corpus-wide words of
-    :func:`suggestion_vocabulary` (by default those of this corpus)."""
-    c = as_corpus(corpus)
-    lex = _actor_lexicon(lexicon)
-    idx = corpus_index(c)
-    covered = np.zeros(idx.n_tokens + 1, dtype=bool)
-    m = match_lexicon(c, lex)
-    if len(m):
-        delta = np.zeros(idx.n_tokens + 1, dtype=np.int64)
-        np.add.at(delta, m["first"].to_numpy(), 1)
-        np.add.at(delta, m["end"].to_numpy(), -1)
-        covered = np.cumsum(delta) > 0
-    covered[: idx.n_tokens] |= _speaker_labels(idx)
-    if method == "nltk":
-        firsts, ends = _ne_chunks(idx)
-    else:
-        firsts, ends = _capitalised_runs(idx, lower_seen, mid_seen)
-    firsts, ends = _uncovered(firsts, ends, covered[: idx.n_tokens], idx)
-    return _candidate_table(idx, firsts, ends)
+    _check_suggest_options(min_count, method)
+    return _finish_suggestions(suggestion_parts(corpus, lexicon, method=method), min_count)
 
 
 def _cap_forms(forms: np.ndarray) -> np.ndarray:
