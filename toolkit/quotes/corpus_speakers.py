@@ -119,13 +119,18 @@ def _title_holders(
 ) -> dict[str, str]:
     """Each title ("president") -> the person the corpus's documents resolve
     the title alone to ("the President", "THE PRESIDENT:"), when they agree."""
+    pairs = Counter(
+        (s, m)
+        for s, m in zip(speaker, mention, strict=True)
+        if isinstance(s, str) and isinstance(m, str)
+    )
     resolved: dict[str, Counter[str]] = defaultdict(Counter)
-    for s, m in zip(speaker, mention, strict=True):
-        if not isinstance(s, str) or not isinstance(m, str) or not _is_person(lex, s):
+    for (s, m), n in pairs.items():  # each distinct speaker and mention once
+        if not _is_person(lex, s):
             continue
         words = [w for w in m.lower().split() if w not in lex.dets]
         if words and words[-1] in lex.rules.title_gender and all(_role(lex, w) for w in words):
-            resolved[" ".join(words)][canonical.get(s, s)] += 1
+            resolved[" ".join(words)][canonical.get(s, s)] += n
     holders: dict[str, str] = {}
     for title, people in sorted(resolved.items()):
         person, n = people.most_common(1)[0]
