@@ -242,6 +242,7 @@ def document_term_parts(
     documents, the terms that are not stopwords, and one (document, term,
     count) triple per term of each document."""
     n = check_whole("n", n, minimum=1, unit="words")
+    check_whole("min_count", min_count, minimum=1, unit="occurrences")
     stopset = stopword_words(stopwords)
     idx = corpus_index(as_corpus(corpus))
     first, code, parts = ngrams(idx, n)
@@ -301,9 +302,7 @@ def finish_document_terms(
 
 
 @by_partition(
-    lambda parts, corpus, kwargs: finish_document_terms(
-        parts, check_whole("min_count", kwargs.get("min_count", 1), minimum=1, unit="occurrences")
-    ),
+    lambda parts, corpus, kwargs: finish_document_terms(parts, kwargs.get("min_count", 1)),
     partial=document_term_parts,
 )
 def document_term_matrix(
@@ -350,9 +349,8 @@ def document_term_matrix(
     >>> matrix.sparse.to_coo().shape
     (2, 5)
     """
-    n = check_whole("n", n, minimum=1, unit="words")
-    min_count = check_whole("min_count", min_count, minimum=1, unit="occurrences")
-    return finish_document_terms([document_term_parts(corpus, n=n, stopwords=stopwords)], min_count)
+    part = document_term_parts(corpus, n=n, min_count=min_count, stopwords=stopwords)
+    return finish_document_terms([part], min_count)
 
 
 def ngrams(
