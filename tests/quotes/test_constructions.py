@@ -33,3 +33,26 @@ def test_nominal_cues():
     # inside what someone else is reported to have done, a nominal cue is their content
     table = quotes_of("Officials rejected Trump's claim that the election was rigged.")
     assert table["cue"].tolist() == ["rejected"]
+
+
+def test_impersonal_appearance_reports_what_follows():
+    # a dummy "it": one piece, what appears, perhaps after an aside between commas
+    table = quotes_of("It appears, though, that the championship game was not boring.")
+    assert table["text"].tolist() == ["that the championship game was not boring"]
+    assert table["speaker"].isna().all() and (table["cue_type"] == "evidence").all()
+    likely = quotes_of("It now seems inevitable that the two rivals will turn on each other.")
+    assert likely["text"].tolist() == ["inevitable that the two rivals will turn on each other"]
+    # "it appeared on television" presents nothing
+    assert quotes_of("It appeared on television last night.").empty
+    # "sounds" is a verb of appearance too
+    sounds = quotes_of("Her approach sounds reasonable to most voters.")
+    assert sounds["cue"].tolist() == ["sounds", "sounds"]
+
+
+def test_a_cue_that_reports_nothing_does_not_silence_the_one_before():
+    # "added" reports nothing here ("add" needs "that" or a quotation), so
+    # "announced" reports the whole clause, "it added ..." included
+    table = quotes_of("On Friday, the Labor Department announced it added 255,000 jobs in July.")
+    assert table["cue"].tolist() == ["announced"]
+    assert table.iloc[0].text == "it added 255,000 jobs in July"
+    assert table.iloc[0].speaker == "Labor Department"

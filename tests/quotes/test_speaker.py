@@ -81,6 +81,26 @@ def test_apposition_gives_name_and_role():
             "One of the doctors",
             "Oz a quack",
         ),
+        # a superlative after a determiner or a possessor is part of the phrase
+        (
+            "Sanders's most passionate supporters claim that the primary was rigged.",
+            "Sanders's most passionate supporters",
+            "Sanders's most passionate supporters",
+            "that the primary",
+        ),
+        (
+            "The most senior officials said that the talks had failed.",
+            "most senior officials",
+            "The most senior officials",
+            "that the talks",
+        ),
+        # a share after "only"
+        (
+            "Only 24 percent said she did nothing wrong.",
+            "Only 24 percent",
+            "Only 24 percent",
+            "she did",
+        ),
         # the antecedent of a relative pronoun; the clause ends at its comma
         (
             "The architect, who said he was never paid, sued the company.",

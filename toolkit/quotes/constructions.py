@@ -210,19 +210,27 @@ def _verb_cue(r: _SentenceReading, i: int) -> tuple[Frame | None, int] | None:
 
 def _with_content(lex: Lex, S: Sent, frames: list[Frame]) -> list[Frame]:
     """Give the frames their content; a cue that reports nothing ("a curfew would
-    continue") does not end the content of the cue before it, so the content is
-    assigned again without it."""
+    continue", "it added 255,000 jobs") does not end the content of the cue
+    before it, so the content is assigned again without it. Such cues are left
+    out one at a time from the right, as each may have cut short the one before
+    it ("announced it added 255,000 jobs": "announced" reports "it added ...")."""
     if not frames:
         return frames
     preset = [list(f.pieces) for f in frames]
     assign_content(lex, S, frames)
-    # a cue that ends its sentence with a colon reports the next paragraph
-    reporting = [f for f in frames if f.pieces or introduces_next(lex, S, f)]
-    if len(reporting) < len(frames):
+    while True:
+        # a cue that ends its sentence with a colon reports the next paragraph
+        idle = [
+            n
+            for n, f in enumerate(frames)
+            if not (f.pieces or preset[n] or introduces_next(lex, S, f))
+        ]
+        if not idle:
+            break
+        drop = idle[-1]
+        frames, preset = frames[:drop] + frames[drop + 1 :], preset[:drop] + preset[drop + 1 :]
         for f, pieces in zip(frames, preset, strict=True):
             f.pieces, f.quote_before = list(pieces), -1
-        kept = {id(f) for f in reporting}
-        frames = [f for f, pieces in zip(frames, preset, strict=True) if id(f) in kept or pieces]
         assign_content(lex, S, frames)
     return outermost(lex, frames)
 
@@ -438,6 +446,8 @@ def _unattributed(
         return None
     x = skip_left(lex, S, i, lo)
     if evidential:
+        if x - 1 >= lo and S.low[x - 1] == "it" and at_clause_edge(lex, S, x - 1, lo):
+            return _impersonal_appearance(lex, S, i, j, info)
         if not _evidential_complement(lex, S, i, j, lemma):
             return None
     else:
@@ -460,6 +470,38 @@ def _unattributed(
     rule = Attribution.EVIDENTIAL if evidential else Attribution.PASSIVE_WITHOUT_AGENT
     f = Frame(S, i, j, lemma, klass, form, None, rule, i, j)
     f.pieces = [subject, (a, b)]
+    f.negated = is_negated(lex, S, i)
+    return f
+
+
+def _impersonal_appearance(
+    lex: Lex, S: Sent, i: int, j: int, info: tuple[str, str, str]
+) -> Frame | None:
+    """ "It appears that the talks failed", "it seems likely that ...", "it may
+    seem easy to ...": a verb of appearance with a dummy "it" presents what
+    follows it (perhaps after an aside between commas: "It appears, though,
+    that ...") as a proposition without a source. One piece, no speaker."""
+    k = j
+    if k < S.n and S.w[k] == "," and S.q[k] < 0:
+        close = next((x for x in range(k + 1, min(S.n, k + 5)) if S.w[x] == ","), None)
+        if close is None or any(S.q[x] >= 0 for x in range(k, close)):
+            return None
+        k = close + 1
+    if k >= S.n or S.q[k] >= 0:
+        return None
+    nxt = S.low[k]
+    if not (
+        nxt == "that"
+        or nxt in lex.grammar.evidential_complements
+        or (S.w[k].isalpha() and S.w[k].islower() and nxt not in lex.preps and nxt not in lex.dets)
+    ):
+        return None  # "it appeared on television"
+    a, b = trim(lex, S, k, boundary(lex, S, k, S.n))
+    if sentence_words(S, a, b) < 2:
+        return None
+    lemma, klass, form = info
+    f = Frame(S, i, j, lemma, klass, form, None, Attribution.EVIDENTIAL, i, j)
+    f.pieces = [(a, b)]
     f.negated = is_negated(lex, S, i)
     return f
 

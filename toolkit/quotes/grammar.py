@@ -38,6 +38,7 @@ class Grammar:
     clause_edges: frozenset[str]
     plural_determiners: frozenset[str]
     approximators: frozenset[str]
+    superlative_adverbs: frozenset[str]
     quantifiers: frozenset[str]
     standalone_quantifiers: frozenset[str]
     quantity_subjects: frozenset[str]

@@ -176,9 +176,23 @@ def _back_determiner(lex: Lex, S: Sent, p: int, i: int, lo: int) -> tuple[int, b
     low = S.low
     if low[p] not in lex.dets or low[p] in lex.pronouns:
         return None
+    if _superlative(lex, S, p, lo) and p < i:
+        return p, True  # "the most senior officials": "the" opens the phrase
     if _joined_before(lex, S, p, lo) and p < i:
         return p, True
     return (p if p < i else p + 1), False
+
+
+def _superlative(lex: Lex, S: Sent, x: int, lo: int) -> bool:
+    """Whether token ``x`` is "most" or "least" making a superlative after a
+    determiner or a possessor ("the most senior", "Sanders's most passionate"),
+    not a determiner itself ("most voters")."""
+    return (
+        S.low[x] in lex.grammar.superlative_adverbs
+        and x - 1 >= lo
+        and S.q[x - 1] < 0
+        and (S.low[x - 1] in lex.rules.definite or S.w[x - 1] in lex.grammar.possessive_marks)
+    )
 
 
 def _joined_before(lex: Lex, S: Sent, x: int, lo: int) -> bool:
@@ -214,6 +228,8 @@ def _back_unknown(lex: Lex, S: Sent, p: int, i: int, lo: int) -> tuple[int, bool
         m -= 1
     before = m - 1
     low = S.low
+    if before >= lo and _superlative(lex, S, before, lo):
+        return before, True  # "his most passionate supporters"
     if before >= lo and low[before] in lex.dets and low[before] not in lex.pronouns:
         return before, _joined_before(lex, S, before, lo)
     if before >= lo and (S.w[before] in lex.grammar.possessive_marks or nameish(lex, S, before)):
