@@ -106,3 +106,16 @@ def test_a_sentence_cut_off_after_its_cue_reads_as_if_it_ended_there():
     whole = quotes_of("Trump returned the compliment to Adelson, telling Reuters.")
     assert cut[["text", "speaker", "cue"]].equals(whole[["text", "speaker", "cue"]])
     assert cut["text"].tolist() == ["Trump returned the compliment to Adelson"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said that the city would hold, even though the army had left.",
+        "Officials said that the city would hold \u2013 even though the army had left.",
+        "Officials said that the city would hold \u2014 but the army had left.",
+    ],
+)
+def test_content_ends_at_a_clause_boundary_after_a_comma_or_dash(text):
+    row = quotes_of(text).iloc[0]
+    assert row.text == "that the city would hold"

@@ -22,6 +22,9 @@ from .rules import CLAUSAL_CLASSES, OBJECT_CLASSES, SPEECH_CLASSES, Attribution,
 __all__ = ["assign_content", "boundary", "introduces_next", "outermost", "title_words", "trim"]
 
 
+_CLAUSE_DASHES = frozenset({"\u2014", "\u2013", "--"})
+
+
 def boundary(lex: Lex, S: Sent, r: int, hi: int) -> int:
     """Where reported content starting at ``r`` ends."""
     low, w = S.low, S.w
@@ -30,10 +33,23 @@ def boundary(lex: Lex, S: Sent, r: int, hi: int) -> int:
         if S.q[x] < 0:
             if w[x] == ";":
                 return x
-            if w[x] == "," and x + 1 < hi and low[x + 1] in lex.rules.boundaries:
-                return x
+            if (w[x] == "," or w[x] in _CLAUSE_DASHES) and _boundary_after(lex, low, x + 1, hi):
+                return x  # ", but ...", "— even though ..."
         x += 1
     return hi
+
+
+def _boundary_after(lex: Lex, low: list[str], x: int, hi: int) -> bool:
+    """Whether a clause boundary word ("but", "even though") starts at ``x``."""
+    if x >= hi:
+        return False
+    if low[x] in lex.rules.boundaries:
+        return True
+    return any(
+        " ".join(low[x : x + b.count(" ") + 1]) == b
+        for b in lex.rules.boundaries
+        if " " in b and b.startswith(low[x] + " ")
+    )
 
 
 def introduces_next(lex: Lex, S: Sent, f: Frame) -> bool:
