@@ -119,3 +119,16 @@ def test_a_sentence_cut_off_after_its_cue_reads_as_if_it_ended_there():
 def test_content_ends_at_a_clause_boundary_after_a_comma_or_dash(text):
     row = quotes_of(text).iloc[0]
     assert row.text == "that the city would hold"
+
+
+def test_source_preposition_inside_its_clause_reports_both_sides():
+    table = quotes_of("The implication, according to the aide, is that the rules were broken.")
+    assert table["text"].tolist() == ["The implication", "is that the rules were broken"]
+    assert (table["speaker"] == "aide").all()
+    # after a phrase of time or a prepositional phrase it reports what follows
+    for opening in ("The next day", "Since last November"):
+        row = quotes_of(f"{opening}, according to the ministry, the city fell to the Taliban.")
+        assert row["text"].tolist() == ["the city fell to the Taliban"]
+    # a clause that follows it is not what it reports
+    table = quotes_of("The city fell, according to the ministry, although the army denied it.")
+    assert table["text"].tolist() == ["The city fell"]

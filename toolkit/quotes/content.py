@@ -140,6 +140,9 @@ def _content(
     if _takes_what_follows(lex, S, f, lo, after):
         f.pieces.append((after.a, after.b))
         _claim(S, (after.a, after.b), claimed)
+        if f.klass == "source" and not _clause_start(lex, S, f.left, lo):
+            _clause_before(lex, S, f, lo, before_lo, after.after_comma, claimed)
+            return  # "The implication, according to the aide, is that ..."
         if not after.after_comma or f.klass == "source":
             return
     elif after.tail_words > 0 and f.klass != "source" and not after.after_comma:
@@ -254,8 +257,27 @@ def _takes_what_follows(lex: Lex, S: Sent, f: Frame, lo: int, t: _After) -> bool
             return False  # "said the official on Monday" followed by more words
         if comma_before:
             return False  # "..., said Jeffrey Trimble, a senior official with ..."
-    # "..., according to X, ..." reports what comes before
-    return f.klass != "source" or _clause_start(lex, S, f.left, lo)
+    # "..., according to X." reports what comes before; "X, according to Y, Z"
+    # both sides (see _content)
+    return (
+        f.klass != "source" or _clause_start(lex, S, f.left, lo) or _enclosed_source(lex, f, t, lo)
+    )
+
+
+def _enclosed_source(lex: Lex, f: Frame, t: _After, lo: int) -> bool:
+    """ "The implication, according to the aide, is that ...": a source
+    preposition between commas inside its clause, which it interrupts; it
+    reports the clause on both sides (but not a clause that follows it: ",
+    according to the poll, although ...")."""
+    S = f.S
+    return (
+        f.klass == "source"
+        and t.after_comma
+        and not _boundary_after(lex, S.low, t.a, t.b)
+        and f.left - 1 > lo
+        and S.w[f.left - 1] == ","
+        and S.q[f.left - 1] < 0
+    )
 
 
 def _adjunct_start(lex: Lex, S: Sent, f: Frame, t: _After, comma_before: bool) -> bool:
@@ -324,16 +346,24 @@ def _clause_start(lex: Lex, S: Sent, k: int, lo: int) -> bool:
 
 
 def _introductory_phrase_end(lex: Lex, S: Sent, x: int, k: int) -> int | None:
-    """The comma that ends a short prepositional phrase opening the clause at
-    ``x`` ("In addition,", "Since last November,", "In Iowa,"), before ``k``."""
-    if S.low[x] not in lex.preps or S.q[x] >= 0:
+    """The comma that ends a short phrase opening the clause at ``x``, before
+    ``k``: a prepositional phrase ("In addition,", "Since last November,", "In
+    Iowa,") or a phrase of time ("The next day,", "Last week,")."""
+    if S.q[x] >= 0:
         return None
-    for y in range(x + 1, min(k, x + 7)):
-        if S.q[y] >= 0 or S.low[y] in lex.grammar.auxiliaries_with_do:
-            return None
-        if S.w[y] == ",":
-            return y
-    return None
+    t = S.low[x]
+    if t in lex.preps or t in lex.grammar.introductory_prepositions:
+        for y in range(x + 1, min(k, x + 7)):
+            if S.q[y] >= 0 or S.low[y] in lex.grammar.auxiliaries_with_do:
+                return None
+            if S.w[y] == ",":
+                return y
+        return None
+    y = x
+    while y < k and y < x + 4 and (S.low[y] in lex.dets or S.low[y] in lex.time):
+        y += 1
+    timed = any(S.low[z] in lex.time and S.low[z] not in lex.dets for z in range(x, y))
+    return y if timed and y < k and S.w[y] == "," and S.q[y] < 0 else None
 
 
 def assign_content(lex: Lex, S: Sent, frames: list[Frame]) -> None:

@@ -66,6 +66,7 @@ class Grammar:
     introducers: frozenset[str]
     object_pronouns: frozenset[str]
     adjunct_inner_prepositions: frozenset[str]
+    introductory_prepositions: frozenset[str]
     naming_verbs: frozenset[str]
     subject_pronouns: frozenset[str]
     relative_subjects: frozenset[str]
