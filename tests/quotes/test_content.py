@@ -132,3 +132,18 @@ def test_source_preposition_inside_its_clause_reports_both_sides():
     # a clause that follows it is not what it reports
     table = quotes_of("The city fell, according to the ministry, although the army denied it.")
     assert table["text"].tolist() == ["The city fell"]
+
+
+def test_an_attribution_reported_by_another_is_inside_its_content():
+    # the outer cue reports the inner attribution with its content, and keeps
+    # its own speaker; the inner one keeps its own
+    table = quotes_of("Democrats say those revelations show that the charges are overblown.")
+    say = table[table["cue"] == "say"].iloc[0]
+    assert (say.speaker, say.text) == (
+        "Democrats",
+        "those revelations show that the charges are overblown",
+    )
+    show = table[table["cue"] == "show"].iloc[0]
+    assert show.text == "that the charges are overblown"
+    told = quotes_of("Donald Trump told reporters he thought the count had been rigged.")
+    assert told[told["cue"] == "told"].iloc[0].text == "he thought the count had been rigged"

@@ -119,9 +119,13 @@ def test_greetings_and_interjections_are_no_names():
 
 def test_a_clause_opener_is_not_part_of_the_speaker():
     table = quotes_of("We know that Russian officials said the talks failed.")
-    assert table[["speaker", "speaker_mention"]].values.tolist() == [
+    said = table[table["cue"] == "said"]
+    assert said[["speaker", "speaker_mention"]].values.tolist() == [
         ["Russian officials", "Russian officials"]
     ]
+    # what "we know" is the whole attribution that follows
+    know = table[table["cue"] == "know"]
+    assert know["text"].tolist() == ["that Russian officials said the talks failed"]
     # a demonstrative opening the sentence stays
     assert quotes_of("That Russian official said the talks failed.")["speaker"].tolist() == [
         "That Russian official"

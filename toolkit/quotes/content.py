@@ -24,6 +24,11 @@ __all__ = ["assign_content", "boundary", "introduces_next", "outermost", "title_
 
 _CLAUSE_DASHES = frozenset({"\u2014", "\u2013", "--"})
 
+# Cues whose content may be a clause that is itself an attribution ("Democrats
+# say those revelations show that ...", "Top advisers said he had rejected ..."):
+# their content goes on past the attribution it starts with.
+CLAUSAL_REPORTERS = frozenset({"speech", "reply"}) | CLAUSAL_CLASSES
+
 
 def boundary(lex: Lex, S: Sent, r: int, hi: int) -> int:
     """Where reported content starting at ``r`` ends."""
@@ -397,6 +402,7 @@ def assign_content(lex: Lex, S: Sent, frames: list[Frame]) -> None:
                 (g.left > 0 and S.low[g.left - 1] in lex.grammar.relatives)
                 or (clause and g.klass not in SPEECH_CLASSES and g.left > r)
                 or g.rule == Attribution.NOMINAL_CUE  # "say it underscores the regime's resolve to"
+                or (g.left == r and not g.inverted and f.klass in CLAUSAL_REPORTERS)
             ):
                 hi = g.left
                 break
