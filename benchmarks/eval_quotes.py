@@ -177,7 +177,11 @@ def _normalise_table():
 # --------------------------------------------------------------- predictions
 
 
-def toolkit_predictions(quotes) -> list[dict]:
+def toolkit_predictions(quotes, nested: bool = False) -> list[dict]:
+    """The rows as predicted pieces; ``nested`` rows (attributions inside what
+    another row reports) only when ``nested`` is true."""
+    if not nested and "nested" in quotes:
+        quotes = quotes[~quotes["nested"].fillna(False).astype(bool).to_numpy()]
     parents = {
         (str(d), int(p))
         for d, p in zip(quotes["doc_id"], quotes["part_of"], strict=True)
@@ -516,7 +520,11 @@ Classes: gold direct+mixed = quoted, gold indirect = indirect; except that gold
   predicted quoted   = direct rows + indirect rows with partial rows inside (mixed)
                        + partial rows standing alone (part_of empty)
   predicted indirect = indirect rows without partial rows inside
-  partial rows inside an indirect row are scored through that row only.
+  partial rows inside an indirect row are scored through that row only, and so
+  are nested rows (an attribution inside what another row reports: "those
+  revelations show ..." in "Democrats say those revelations show ...", "I think"
+  inside a transcript turn); the line "nested rows scored too" shows the score
+  with them.
 Matching: overlap = shared characters / gold length; one-to-one within a document
   and class, greedy by overlap; counted at overlap >= 0.3 and >= 0.8.
   jacc = mean shared/union of the pairs matched at 0.3 (penalises long predictions).
@@ -617,6 +625,14 @@ def main() -> int:
     print_table(results)
     print(f"Per publisher, overlap >= 0.3 ({args.split} split; spk = speaker accuracy):")
     print_publishers(by_publisher)
+    with_nested = score(
+        gold, toolkit_predictions(quotes, nested=True), subsets["all"], thresholds=(0.3,)
+    )
+    n_nested = int(quotes["nested"].fillna(False).astype(bool).sum())
+    line = ", ".join(
+        f"{cls} F1 {with_nested[(cls, 0.3)]['F1']:.3f}" for cls in ("quoted", "indirect", "all")
+    )
+    print(f"nested rows scored too ({n_nested} rows): {line}\n")
     by_cue_type(gold, ours)
     total, saying, hit = saying_recall(gold, ours)
     print(

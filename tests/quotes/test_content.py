@@ -147,3 +147,15 @@ def test_an_attribution_reported_by_another_is_inside_its_content():
     assert show.text == "that the charges are overblown"
     told = quotes_of("Donald Trump told reporters he thought the count had been rigged.")
     assert told[told["cue"] == "told"].iloc[0].text == "he thought the count had been rigged"
+
+
+def test_an_attribution_inside_another_is_nested_and_counted_once():
+    import toolkit
+
+    text = "Democrats say those revelations show that the charges are overblown."
+    table = quotes_of(text)
+    nested = dict(zip(table["cue"], table["nested"], strict=True))
+    assert nested == {"say": False, "show": True}
+    # who speaks: the Democrats, once; the revelations only inside their claim
+    counts = toolkit.speakers(table)
+    assert counts["speaker"].tolist() == ["Democrats"]

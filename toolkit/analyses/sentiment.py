@@ -491,8 +491,9 @@ def sentiment_by_speaker(
         own words only, ``["direct", "partial"]`` to leave out paraphrase). By
         default every row counts, except that a partial quotation inside an
         indirect one that is also counted is left out (``part_of``): its words
-        are already scored with the enclosing quotation; so are a speaker's
-        "I think ..." rows inside their own transcript turn (``nested``).
+        are already scored with the enclosing quotation; so are the
+        ``nested`` rows ("I think ..." inside the speaker's own transcript
+        turn, an attribution inside what another row reports).
     press : bool
         Whether to keep press questions (rows whose ``press`` is true, the "Q"
         turns of a transcript); ``press=False`` leaves them out.
@@ -582,8 +583,9 @@ def sentiment_by_speaker(
 def _without_nested_fragments(table: pd.DataFrame) -> pd.DataFrame:
     """Drop partial quotations whose enclosing indirect quotation is also in the
     table: its words are scored with the enclosing row, and counting them again
-    would weigh them twice. So are a speaker's self-attributions inside their
-    own transcript turn (``nested``): the turn holds their words."""
+    would weigh them twice. So are the ``nested`` rows (a speaker's
+    self-attributions inside their own transcript turn, attributions inside
+    what another row reports): the row around them holds their words."""
     if "nested" in table.columns:
         table = table[~table["nested"].fillna(False).astype(bool).to_numpy()]
     if "part_of" not in table.columns or "doc_id" not in table.columns:

@@ -424,7 +424,8 @@ def outermost(lex: Lex, frames: list[Frame]) -> list[Frame]:
     and stance (and nominal cues) that lie inside what a verb of saying or thought
     reports: in "Police said he posed a threat and refused to drop the gun" the
     refusal is part of what the police said. The last frame is kept without
-    content when it introduces the next paragraph ("Cruz said:")."""
+    content when it introduces the next paragraph ("Cruz said:"). The frames
+    kept whose cue lies inside another one's content are marked ``inside``."""
 
     def cover(kept: list[Frame]) -> tuple[list[int], list[int]]:
         spans = sorted((a, b) for f in kept for a, b in f.pieces)
@@ -445,6 +446,11 @@ def outermost(lex: Lex, frames: list[Frame]) -> list[Frame]:
         if f.rule == Attribution.NOMINAL_CUE and inside(f, *every):
             continue  # "discussed her plan for veterans": part of another's content
         out.append(f)
+    # the attributions left inside another's content ("Democrats say those
+    # revelations show that ...") are rows of their own, marked as nested
+    kept = cover(out)
+    for f in out:
+        f.inside = inside(f, *kept)
     return out
 
 

@@ -48,6 +48,7 @@ class Frame:
     resolution: Resolution | None = None
     negated: bool = False
     enclosed: bool = False  # in a clause between commas (", who said ...,")
+    inside: bool = False  # its cue lies in what another attribution reports
 
 
 def cue_at(lex: Lex, S: Sent, i: int) -> tuple[int, tuple[str, str, str]] | None:

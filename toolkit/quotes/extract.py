@@ -167,7 +167,7 @@ def extract_quotes(
         ``doc_id, quote_id, start, end, text, kind, speaker, speaker_mention,
         speaker_start, speaker_end, role, cue, confidence`` and, to trace each
         row, ``cue_start, cue_end, sent_id, para_id, part_of, evidence``, then
-        ``cue_type, negated``.
+        ``cue_type, negated, press, nested, speaker_id``.
 
         * ``docs.text[start:end] == text``; a direct quotation includes its
           quotation marks. ``quote_id`` numbers rows within a document in
@@ -203,6 +203,16 @@ def extract_quotes(
           (their names are the keys of ``attribution_rules`` and
           ``resolution_rules`` in ``quotes.yaml``); ``confidence`` is the
           product of their scores.
+
+        * ``press``: a question from the press in a transcript (a "Q" turn),
+          spoken by the press role.
+        * ``nested``: an attribution inside what another row reports: "I think
+          ..." inside its speaker's own transcript turn, or "those revelations
+          show ..." inside "Democrats say those revelations show ...". The
+          row stays for a study of embedded attributions; :func:`speakers`
+          and the sentiment tables count its words once, with the row around it.
+        * ``speaker_id``: one name per person across the corpus (see
+          :func:`resolve_speakers`).
 
         A partial quotation lies inside its indirect row, so count utterances
         with ``part_of.isna()`` to avoid counting the same words twice.

@@ -111,7 +111,7 @@ def append_rows(columns: dict[str, list], text: str, rows: list[Row], rules: Quo
         columns["para_id"].append(r.para)
         columns["part_of"].append(ids.get(id(r.part_of)) if r.part_of is not None else None)
         columns["press"].append(r.press)
-        columns["nested"].append(f is not None and f.resolution in _NESTED)
+        columns["nested"].append(f is not None and (f.resolution in _NESTED or f.inside))
         columns["speaker_id"].append(None)
 
 
@@ -230,9 +230,10 @@ def speakers(
         most quoted first, one row per ``speaker_id`` when the table has it
         (the canonical name across the corpus; ``speaker`` shows it).
         ``n_quotes`` counts utterances (a partial quotation inside an
-        indirect one is not counted again); the attributions a speaker makes
-        of themselves inside their own transcript turn ("I think ...",
-        ``nested``) are part of that turn and not counted at all;
+        indirect one is not counted again); ``nested`` rows, the
+        attributions inside what another row reports ("I think ..." inside
+        the speaker's own transcript turn, "the data show ..." inside "aides
+        said the data show ..."), are part of that row and not counted at all;
         ``words_quoted`` counts the words inside quotation marks (direct and
         partial; "Qala-e-Naw" is one word); ``role`` is the role given most often; ``first_doc_id`` and
         ``first_start`` locate the speaker's first quotation.
