@@ -126,3 +126,16 @@ def test_negated_cues_are_kept_and_flagged():
 )
 def test_words_that_are_not_cues_here(text):
     assert quotes_of(text).empty
+
+
+def test_directives_voicing_and_email_are_cues():
+    ordered = quotes_of("A federal judge ordered the department to release the records monthly.")
+    assert (ordered.iloc[0].cue, ordered.iloc[0].speaker) == ("ordered", "federal judge")
+    assert ordered.iloc[0].text == "the department to release the records monthly"
+    voiced = quotes_of("Several lawmakers voiced concerns about the pace of the withdrawal.")
+    assert voiced.iloc[0].text == "concerns about the pace of the withdrawal"
+    # the person written to is not what was written
+    emailed = quotes_of("The spokesman emailed reporters that the talks had failed.")
+    assert emailed.iloc[0].text == "that the talks had failed"
+    # the nouns are no cues
+    assert quotes_of("Her emails and his executive orders were released on Friday.").empty
