@@ -159,3 +159,9 @@ def test_an_attribution_inside_another_is_nested_and_counted_once():
     # who speaks: the Democrats, once; the revelations only inside their claim
     counts = toolkit.speakers(table)
     assert counts["speaker"].tolist() == ["Democrats"]
+
+
+def test_a_relative_aside_between_cue_and_clause_is_skipped():
+    text = "Lewandowski said on CNN, where he is now a paid contributor, that the aide should go."
+    row = quotes_of(text).iloc[0]
+    assert (row.speaker, row.text) == ("Lewandowski", "that the aide should go")

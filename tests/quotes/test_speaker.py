@@ -94,6 +94,19 @@ def test_apposition_gives_name_and_role():
             "The most senior officials",
             "that the talks",
         ),
+        # a share before the people it counts
+        (
+            "About four in 10 voters said that the economy was worse.",
+            "About four in 10 voters",
+            "About four in 10 voters",
+            "that the economy",
+        ),
+        (
+            "Four out of 10 said that the economy was worse.",
+            "four out of 10",
+            "Four out of 10",
+            "that the economy",
+        ),
         # a share after "only"
         (
             "Only 24 percent said she did nothing wrong.",

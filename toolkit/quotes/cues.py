@@ -213,5 +213,25 @@ def skip_adjuncts(lex: Lex, S: Sent, r: int, hi: int, addressee: bool) -> int:
                 break  # too long for an adjunct: it is the content
             r = m
             continue
+        aside = _aside_end(lex, S, r, hi)
+        if aside is not None:
+            r = aside  # "said on CNN, where he is a contributor, that ..."
+            continue
         break
     return r
+
+
+def _aside_end(lex: Lex, S: Sent, r: int, hi: int) -> int | None:
+    """After a comma at ``r`` that opens a relative clause ("where", "when",
+    "who", "which"), the token after the comma that closes it, when "that"
+    follows: the aside stands between a cue and its content. Else None."""
+    if not (r + 1 < hi and S.w[r] == "," and S.q[r] < 0):
+        return None
+    if S.low[r + 1] not in lex.grammar.aside_openers:
+        return None
+    for x in range(r + 2, min(hi - 1, r + 16)):
+        if S.q[x] >= 0 or S.w[x] in (";", ":"):
+            return None
+        if S.w[x] == ",":
+            return x + 1 if S.low[x + 1] == "that" and S.q[x + 1] < 0 else None
+    return None

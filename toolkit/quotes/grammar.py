@@ -63,6 +63,7 @@ class Grammar:
     call_particles: frozenset[str]
     not_after_thought: frozenset[str]
     negations: frozenset[str]
+    aside_openers: frozenset[str]
     introducers: frozenset[str]
     object_pronouns: frozenset[str]
     adjunct_inner_prepositions: frozenset[str]

@@ -512,6 +512,10 @@ def quantity_back(lex: Lex, S: Sent, j: int, lo: int) -> tuple[int, int] | None:
         if not _number_word(lex, S.low[k - 2]):
             return None
         start = k - 2
+    elif _number_word(lex, t) and k - 3 >= lo and S.low[k - 2 : k] == ["out", "of"]:
+        if not _number_word(lex, S.low[k - 3]):
+            return None
+        start = k - 3  # "four out of 10"
     else:
         return None
     if any(S.q[x] >= 0 for x in range(start, j)):

@@ -375,12 +375,27 @@ def _subject(c: Cue) -> Found | None:
 
 def _quantity_subject(c: Cue) -> Found | None:
     """ "Many say", "Some argue", "about 26% said", "one in five believe": a
-    share of people that starts the clause is the subject on its own."""
+    share of people that starts the clause is the subject on its own; so is
+    one before the people it counts ("about four in 10 voters said")."""
     for end in range(c.b, c.ci + 1):  # "both", "all" may be skipped as adverbs
         np_ = quantity_back(c.lex, c.S, end, c.lo)
         if np_ is not None and at_clause_edge(c.lex, c.S, np_[0], c.lo):
             m = quantity_mention(c.S, *np_)
             return Found(m, Attribution.SPEAKER_BEFORE_CUE, np_[0], c.cj)
+    people = np_back(c.lex, c.S, c.b, c.lo)
+    if people is None:
+        return None
+    for x in range(people[0] + 1, people[1]):
+        # "about four in 10 | voters": a share ends inside the phrase, before its noun
+        share = quantity_back(c.lex, c.S, x, c.lo)
+        if (
+            share is not None
+            and share[0] <= people[0]
+            and c.S.low[x - 2] in ("in", "of")  # "N in N", "N out of N"
+            and at_clause_edge(c.lex, c.S, share[0], c.lo)
+        ):
+            m = quantity_mention(c.S, share[0], people[1])
+            return Found(m, Attribution.SPEAKER_BEFORE_CUE, share[0], c.cj)
     return None
 
 
