@@ -94,6 +94,19 @@ def test_apposition_gives_name_and_role():
             "The most senior officials",
             "that the talks",
         ),
+        # an unknown plural head before a modifier; names joined by a slash
+        (
+            "Some advocates for stem cell research said that the plan was flawed.",
+            "some advocates",
+            "Some advocates",
+            "that the plan",
+        ),
+        (
+            "A Times/CBS News poll in December found that voters were split.",
+            "Times/CBS News poll in December",
+            "A Times/CBS News poll in December",
+            "that voters",
+        ),
         # a share before the people it counts
         (
             "About four in 10 voters said that the economy was worse.",

@@ -264,9 +264,20 @@ def np_forward(lex: Lex, S: Sent, i: int, hi: int) -> tuple[int, int] | None:
     k, quantified, whole = _forward_opening(lex, S, i, hi)
     if whole is not None:
         return whole
+    opened = k
     k = _walk(lex, S, k, i, hi, False, _FORWARD_STEPS)
     if quantified and k < hi and S.q[k] < 0 and _plural_after_of(lex, S, k, hi):
         return i, k + 1  # "one of the docs", "many of the cities"
+    if (
+        k == opened > i
+        and k < hi
+        and S.q[k] < 0
+        and S.low[k - 1] in lex.dets
+        and k + 1 < hi
+        and S.low[k + 1] in lex.grammar.postmodifier_starts
+        and _plural_after_of(lex, S, k, k + 1)
+    ):
+        return i, k + 1  # "Some advocates for stem cell research": an unknown plural head
     while k > i and not _head_ok(lex, S, k - 1):
         k -= 1
     if k <= i or (k == i + 1 and S.low[i] in lex.dets):

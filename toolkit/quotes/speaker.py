@@ -408,7 +408,7 @@ def _modified_subject(c: Cue) -> Found | None:
     if np_ is None:
         return None
     m = mention(c.lex, c.S, *np_)
-    if m is not None and m.strong and m.kind != "pronoun":
+    if m is not None and m.kind != "pronoun" and (m.strong or _plain_subject(c.lex, c.S, m, c.lo)):
         return Found(m, Attribution.SPEAKER_BEFORE_CUE, np_[0], c.cj)
     return None
 
