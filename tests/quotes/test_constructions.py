@@ -56,3 +56,16 @@ def test_a_cue_that_reports_nothing_does_not_silence_the_one_before():
     assert table["cue"].tolist() == ["announced"]
     assert table.iloc[0].text == "it added 255,000 jobs in July"
     assert table.iloc[0].speaker == "Labor Department"
+
+
+def test_an_opening_phrase_naming_a_document_is_the_source():
+    row = quotes_of("But in a Des Moines Register poll last month, Mr. Cruz had a 10-point lead.")
+    assert (row.iloc[0].speaker, row.iloc[0].text) == (
+        "Des Moines Register poll",
+        "Mr. Cruz had a 10-point lead",
+    )
+    # a cue in the clause names its own source
+    table = quotes_of("In a statement, the ministry said the city had fallen.")
+    assert table["speaker"].tolist() == ["ministry"]
+    # a place is no document
+    assert quotes_of("In the city, the fighters took over the governor's office.").empty

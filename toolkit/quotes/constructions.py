@@ -140,6 +140,36 @@ def _nominal_cue(r: _SentenceReading, i: int) -> tuple[Frame | None, int] | None
     return None
 
 
+def _document_opening(r: _SentenceReading, i: int) -> tuple[Frame | None, int] | None:
+    """ "In an NBC News poll released Monday, 50 percent chose Clinton", "In his
+    book, ...": a phrase opening the sentence that names a document or a speech
+    is the source of the clause after its comma (unless a cue in that clause
+    names its own source: "In a statement, the ministry said ...")."""
+    lex, S = r.lex, r.S
+    if S.low[i] not in lex.grammar.document_prepositions or S.q[i] >= 0:
+        return None
+    if any(S.low[x] not in lex.openers and S.w[x] != "," for x in range(r.lo, i)):
+        return None
+    np_ = np_forward(lex, S, i + 1, S.n)
+    if np_ is None or S.low[np_[1] - 1] not in lex.documents_and_speeches:
+        return None
+    comma = next((x for x in range(np_[1], min(S.n, np_[1] + 12)) if S.w[x] == ","), None)
+    if comma is None or any(
+        S.q[x] >= 0
+        or S.low[x] in lex.grammar.auxiliaries_with_do
+        or (S.low[x] in lex.rules.cue_first and cue_at(lex, S, x) is not None)
+        for x in range(np_[1], comma)
+    ):
+        return None
+    if sentence_words(S, comma + 1, S.n) < 3:
+        return None
+    m = mention(lex, S, *np_)
+    f = Frame(
+        S, i, i + 1, "in", "source", "preposition", m, Attribution.SOURCE_PREPOSITION, i, comma
+    )
+    return f, comma
+
+
 def _colon_introduction(r: _SentenceReading, i: int) -> tuple[Frame | None, int] | None:
     """'McConnell delivered a blunt message to Trump: "..."', "Cruz continued:"
     ending a paragraph before a quoted one: a clause that ends in a colon before
@@ -610,5 +640,6 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
     _hearsay_adverb,
     _nominal_cue,
     _colon_introduction,
+    _document_opening,
     _verb_cue,
 )

@@ -63,6 +63,8 @@ class Grammar:
     call_particles: frozenset[str]
     not_after_thought: frozenset[str]
     negations: frozenset[str]
+    document_prepositions: frozenset[str]
+    speech_nouns: frozenset[str]
     aside_openers: frozenset[str]
     introducers: frozenset[str]
     object_pronouns: frozenset[str]

@@ -593,7 +593,10 @@ class Lex:
             | r.cue_first
             | self.grammar.introducing_marks
             | self.grammar.hearsay_adverbs
+            | self.grammar.document_prepositions
         )
+        # what an opening "In ..." may name to be the source of its sentence
+        self.documents_and_speeches = r.document_nouns | self.grammar.speech_nouns
 
 
 @lru_cache(maxsize=8)
