@@ -216,3 +216,28 @@ def test_white_house_speakers():
         (d, s) in spans
         for d, s in zip(mentions["doc_id"].astype(str), mentions["start"], strict=True)
     )
+
+
+def test_a_dateline_in_capitals_is_no_speaker():
+    text = (
+        "KABUL: The Taliban entered the city on Sunday morning, officials said.\n\n"
+        "Residents fled toward the airport. The president had left the country.\n\n"
+        "The United States said it would send more troops."
+    )
+    table = quotes_of(text)
+    assert "Kabul" not in set(table["speaker"].dropna())
+    row = table[table["speaker"] == "officials"].iloc[0]
+    assert row.text == "The Taliban entered the city on Sunday morning"
+
+
+def test_a_headline_with_a_name_and_a_colon_gives_the_words_to_the_name():
+    text = "Lynch: No outside influence on FBI probe\n\nLoretta Lynch spoke on Friday."
+    table = quotes_of(text)
+    assert (table.iloc[0].speaker_mention, table.iloc[0].text) == (
+        "Lynch",
+        "No outside influence on FBI probe",
+    )
+    # a label, or a heading the document names no person by, speaks no words
+    assert quotes_of("Update: The story has been corrected to show new figures.").empty
+    heading = "Afghanistan: This week marked six months since the withdrawal from Afghanistan."
+    assert quotes_of(heading).empty

@@ -13,6 +13,7 @@ attribution its content (:mod:`.content`).
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -178,6 +179,9 @@ def _colon_introduction(r: _SentenceReading, i: int) -> tuple[Frame | None, int]
     S = r.S
     if S.w[i] not in r.lex.grammar.introducing_marks or S.q[i] >= 0 or r.frames:
         return None
+    named = _name_before_colon(r.lex, S, i)
+    if named is not None:
+        return named, i + 1
     quoted_next = i + 1 < S.n and S.q[i + 1] >= 0
     if not quoted_next and not all(
         S.w[x] in r.lex.grammar.sentence_closers for x in range(i + 1, S.n)
@@ -185,6 +189,34 @@ def _colon_introduction(r: _SentenceReading, i: int) -> tuple[Frame | None, int]
         return None
     f = _introducing_clause(r.lex, S, i)
     return (f, i + 1) if f is not None else None
+
+
+def _name_before_colon(lex: Lex, S: Sent, i: int) -> Frame | None:
+    """ "Graham: Trump's rhetoric is destroying the party's chances", "Lynch: No
+    outside influence on FBI probe": a headline that opens with a name and a
+    colon gives the words after it to the name. Not a label ("Update:",
+    "Related:") nor a dateline in capitals ("KABUL:")."""
+    if not 1 <= i <= 3 or sentence_words(S, i + 1, S.n) < 3:
+        return None
+    words = S.w[:i]
+    if (
+        any(not nameish(lex, S, x) for x in range(i))
+        or any(w.lower() in lex.grammar.headline_labels for w in words)
+        or (i == 1 and words[0].isupper())
+    ):
+        return None
+    m = mention(lex, S, 0, i)
+    if m is None or m.name is None or (i == 1 and not _named_in_full(S, words[0])):
+        return None  # "Afghanistan: This week marked ...": a heading
+    return Frame(S, i, i + 1, ":", "speech", "colon", m, Attribution.COLON_INTRODUCTION, 0, i)
+
+
+def _named_in_full(S: Sent, word: str) -> bool:
+    """Whether the document names ``word`` with another name beside it ("Lindsey
+    Graham" for "Graham", "Hillary Clinton" for "Hillary"): a person, not a
+    place or a topic heading."""
+    w = re.escape(word)
+    return re.search(rf"[A-Z][\w.'-]* {w}\b|\b{w} [A-Z][a-z]", S.text) is not None
 
 
 def _introducing_clause(lex: Lex, S: Sent, i: int) -> Frame | None:

@@ -316,6 +316,8 @@ def _clause_before(
     if not (c >= lo and (w[c] == "," or f.klass == "source") and S.q[c] < 0):
         return
     start = lo if before_lo < 0 or f.klass not in SPEECH_CLASSES else min(lo, before_lo)
+    if start == 0 and c > 2 and w[0].isupper() and w[0].isalpha() and w[1] == ":" and S.q[1] < 0:
+        start = 2  # "KABUL: The Taliban entered the city, officials said": a dateline
     while start < c and (low[start] in lex.openers or w[start] == ","):
         start += 1
     if (low[start] in lex.intro or low[start] in lex.grammar.not_content_start) and not any(

@@ -63,6 +63,7 @@ class Grammar:
     call_particles: frozenset[str]
     not_after_thought: frozenset[str]
     negations: frozenset[str]
+    headline_labels: frozenset[str]
     document_prepositions: frozenset[str]
     speech_nouns: frozenset[str]
     aside_openers: frozenset[str]
