@@ -15,6 +15,8 @@ what every later step reads.
 from __future__ import annotations
 
 import bisect
+import itertools
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,7 +26,7 @@ import numpy as np
 
 from ..text.quote_marks import quotation_spans
 from ..text.sentences import split_sentences
-from ..text.words import tokenize_text
+from ..text.words import split_tokens
 
 __all__ = [
     "Doc",
@@ -34,6 +36,7 @@ __all__ = [
     "quote_tokens",
     "sentence_words",
     "tokens_from_index",
+    "word_flags",
 ]
 
 
@@ -50,7 +53,22 @@ class Quotation:
 class Sent:
     """The tokens of one sentence, with the quotation each token is inside (-1: none)."""
 
-    __slots__ = ("a", "b", "counts", "doc", "e", "i", "low", "n", "para", "q", "s", "text", "w")
+    __slots__ = (
+        "a",
+        "b",
+        "counts",
+        "doc",
+        "e",
+        "i",
+        "low",
+        "n",
+        "para",
+        "q",
+        "s",
+        "text",
+        "w",
+        "words",
+    )
 
     def __init__(self, doc: Doc, i: int, a: int, b: int, para: int):
         self.i, self.a, self.b, self.para = i, a, b, para
@@ -64,6 +82,7 @@ class Sent:
         self.n = t1 - t0
         self.q = doc.quote_ids(s, a, b)
         self.counts: tuple[list[int], list[int]] | None = None
+        self.words: list[bool] | None = None
 
     def tail(self, k: int) -> Sent:
         """The sentence without its first ``k`` tokens (a transcript label): the
@@ -75,6 +94,7 @@ class Sent:
         out.n = self.n - k
         out.a = out.s[0] if out.n else self.b
         out.counts = None
+        out.words = None
         return out
 
 
@@ -95,21 +115,26 @@ class DocTokens:
 
 
 def _tokens_from_text(text: str, paragraphs: Sequence[tuple[int, int]]) -> DocTokens:
-    """Tokenize and split one document (when no corpus index has done it)."""
-    starts, ends = tokenize_text(text)
+    """Tokenize and split one document (when no corpus index has done it). The
+    token strings come from the split itself, and their offsets from the
+    lengths of the tokens and of the gaps between them, as in
+    :func:`toolkit.text.words.tokenize_text`."""
+    w: list[str] = []
+    gaps: list[int] = []
+    split_tokens(text, w, gaps)
+    lengths = list(map(len, w))
+    e = list(itertools.accumulate(map(operator.add, gaps, lengths)))
+    s = list(map(operator.sub, e, lengths))
     spans = split_sentences(text, paragraphs)
     para_starts = [a for a, _ in paragraphs]
-    s = starts.tolist()
-    e = ends.tolist()
-    w = [text[x:y] for x, y in zip(s, e, strict=True)]
     return DocTokens(
         w=w,
-        low=[x.lower() for x in w],
+        low=list(map(str.lower, w)),
         s=s,
         e=e,
         sent_spans=spans,
         sent_para=[bisect.bisect_right(para_starts, a) - 1 for a, _ in spans],
-        sent_tok=_sentence_tokens(starts, spans),
+        sent_tok=[*(bisect.bisect_left(s, a) for a, _ in spans), len(s)],
     )
 
 
@@ -228,16 +253,22 @@ def quote_tokens(S: Sent, p: int) -> tuple[int, int]:
     return a, b
 
 
+def word_flags(S: Sent) -> list[bool]:
+    """Whether each token of a sentence is a word (has a letter or a digit),
+    worked out once per sentence."""
+    if S.words is None:
+        S.words = [w[:1].isalnum() or any(c.isalnum() for c in w) for w in S.w]
+    return S.words
+
+
 def sentence_words(S: Sent, a: int, b: int, inside: bool | None = None) -> int:
     """Word tokens (with a letter or digit) in ``[a, b)``, optionally only those
     inside (or outside) quotations; prefix sums make it constant time."""
     if S.counts is None:
-        total, quoted = [0], [0]
-        for x in range(S.n):
-            is_word = S.w[x][:1].isalnum() or any(c.isalnum() for c in S.w[x])
-            total.append(total[-1] + is_word)
-            quoted.append(quoted[-1] + (is_word and S.q[x] >= 0))
-        S.counts = (total, quoted)
+        flags = word_flags(S)
+        total = list(itertools.accumulate(flags, initial=0))
+        quoted_flags = [f and q >= 0 for f, q in zip(flags, S.q, strict=True)]
+        S.counts = (total, list(itertools.accumulate(quoted_flags, initial=0)))
     total, quoted = S.counts
     if inside is None:
         return total[b] - total[a]
