@@ -207,6 +207,12 @@ class Doc:
             self._cache[i] = sent
         return sent
 
+    def release(self) -> None:
+        """Forget the sentences read (each refers back to the document), so that
+        the document and its sentences are freed as soon as the rows made from
+        them are, without waiting for the cyclic garbage collector."""
+        self._cache.clear()
+
     def quote_ids(self, starts: list[int], a: int, b: int) -> list[int]:
         """The quotation each token (by start offset) of ``text[a:b]`` is in, or -1."""
         out = [-1] * len(starts)
