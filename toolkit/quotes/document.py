@@ -191,12 +191,45 @@ class Doc:
         self.sent_tok = tokens.sent_tok
         self._cache: dict[int, Sent] = {}
         self._vocabulary: set[str] | None = None
+        self._lower_case: dict[str, bool] = {}
 
     def lower_case_word(self, word: str) -> bool:
         """Whether ``word`` (lower case) occurs in lower case in the document: then a
         capitalised "Health" starting a sentence is that word, not a name."""
-        if self._vocabulary is None:
-            self._vocabulary = set(_LOWER_WORD.findall(self.text))
+        known = self._lower_case.get(word)
+        if known is None:
+            known = self._lower_case[word] = self._occurs_in_lower_case(word)
+        return known
+
+    def _occurs_in_lower_case(self, word: str) -> bool:
+        """Whether ``word`` is one of the lower-case words of the text (the
+        matches of ``_LOWER_WORD``), found from the places the word occurs at
+        rather than from all the text's words when it occurs at few.
+
+        A match of ``_LOWER_WORD`` lies within a run of the characters it is
+        made of, and the matches in a run depend only on the run and the
+        characters on either side of it, so the run around each place the word
+        occurs at is matched alone, with the character after it in reach.
+        """
+        if self._vocabulary is not None:
+            return word in self._vocabulary
+        if _LOWER_FORM.fullmatch(word) is None:
+            return False  # no match of _LOWER_WORD is this word
+        text = self.text
+        at = text.find(word)
+        for _ in range(_FEW_PLACES):
+            if at < 0:
+                return False
+            a = at
+            while a > 0 and text[a - 1] in _LOWER_RUN_CHARS:
+                a -= 1
+            b = _LOWER_RUN.match(text, at + len(word)).end()  # type: ignore[union-attr]
+            if word in _LOWER_WORD.findall(text, a, b + 1):
+                return True
+            at = text.find(word, b)
+        if at < 0:
+            return False
+        self._vocabulary = set(_LOWER_WORD.findall(text))
         return word in self._vocabulary
 
     def sentence(self, i: int) -> Sent:
@@ -241,6 +274,10 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]*\b")
+_LOWER_FORM = re.compile(r"[a-z][a-z'-]*")  # what a match of _LOWER_WORD is
+_LOWER_RUN = re.compile(r"[a-z'-]*")
+_LOWER_RUN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz'-")
+_FEW_PLACES = 8  # a word found at more places is looked up among all the words
 
 
 def is_cap(word: str) -> bool:
@@ -259,11 +296,26 @@ def quote_tokens(S: Sent, p: int) -> tuple[int, int]:
     return a, b
 
 
+class _IsWord(dict[str, bool]):
+    """Token -> whether it is a word (has a letter or a digit), worked out once
+    per form (and all forgotten when there are too many)."""
+
+    def __missing__(self, token: str) -> bool:
+        if len(self) >= _MAX_FORMS:
+            self.clear()
+        is_word = self[token] = token[:1].isalnum() or any(c.isalnum() for c in token)
+        return is_word
+
+
+_MAX_FORMS = 500_000
+_IS_WORD = _IsWord()
+
+
 def word_flags(S: Sent) -> list[bool]:
     """Whether each token of a sentence is a word (has a letter or a digit),
     worked out once per sentence."""
     if S.words is None:
-        S.words = [w[:1].isalnum() or any(c.isalnum() for c in w) for w in S.w]
+        S.words = list(map(_IS_WORD.__getitem__, S.w))
     return S.words
 
 
@@ -273,8 +325,11 @@ def sentence_words(S: Sent, a: int, b: int, inside: bool | None = None) -> int:
     if S.counts is None:
         flags = word_flags(S)
         total = list(itertools.accumulate(flags, initial=0))
-        quoted_flags = [f and q >= 0 for f, q in zip(flags, S.q, strict=True)]
-        S.counts = (total, list(itertools.accumulate(quoted_flags, initial=0)))
+        if S.n and max(S.q) >= 0:
+            quoted_flags = [f and q >= 0 for f, q in zip(flags, S.q, strict=True)]
+            S.counts = (total, list(itertools.accumulate(quoted_flags, initial=0)))
+        else:  # no quotation in the sentence
+            S.counts = (total, [0] * (S.n + 1))
     total, quoted = S.counts
     if inside is None:
         return total[b] - total[a]
