@@ -20,7 +20,7 @@ from .rules import Attribution, Lex
 __all__ = ["Row", "frame_rows", "leftover_rows"]
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     start: int
     end: int
