@@ -13,6 +13,7 @@ attribution its content (:mod:`.content`).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -37,8 +38,7 @@ def sentence_frames(lex: Lex, S: Sent, known: dict[str, Any]) -> list[Frame]:
     construction there decides, and reading goes on after it. ``known`` holds
     the surnames of the full names read so far in the document.
     """
-    triggers = lex.triggers
-    candidates = [x for x, word in enumerate(S.low) if word in triggers]
+    candidates = list(itertools.compress(range(S.n), map(lex.triggers.__contains__, S.low)))
     if not candidates:
         return []
     reading = _SentenceReading(lex, S, known)

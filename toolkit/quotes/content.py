@@ -16,7 +16,7 @@ import itertools
 from typing import NamedTuple
 
 from .cues import Frame, skip_adjuncts
-from .document import Sent, quote_tokens, sentence_words
+from .document import Sent, quote_tokens, sentence_words, word_flags
 from .rules import CLAUSAL_CLASSES, OBJECT_CLASSES, SPEECH_CLASSES, Attribution, Lex
 
 __all__ = ["assign_content", "boundary", "introduces_next", "outermost", "title_words", "trim"]
@@ -71,12 +71,13 @@ def introduces_next(lex: Lex, S: Sent, f: Frame) -> bool:
 
 def trim(lex: Lex, S: Sent, a: int, b: int) -> tuple[int, int]:
     """Drop punctuation (outside quotations) from both ends of a token range."""
-    while a < b and S.q[a] < 0 and not any(c.isalnum() for c in S.w[a]):
+    words = word_flags(S)
+    while a < b and S.q[a] < 0 and not words[a]:
         a += 1
     while (
         b > a
         and S.q[b - 1] < 0
-        and (not any(c.isalnum() for c in S.w[b - 1]) or S.low[b - 1] in lex.grammar.trailing_words)
+        and (not words[b - 1] or S.low[b - 1] in lex.grammar.trailing_words)
     ):
         b -= 1
     return a, b
@@ -235,7 +236,7 @@ def _what_follows(lex: Lex, S: Sent, f: Frame, hi: int, claimed: set[int]) -> _A
     if r < hi and w[r] in (":", ",") and S.q[r] < 0:
         r += 1
     a, b = trim(lex, S, r, boundary(lex, S, r, hi))
-    tail_words = sum(1 for x in range(a, b) if S.q[x] < 0 and any(c.isalnum() for c in w[x]))
+    tail_words = sentence_words(S, a, b, inside=False) if a < b else 0
     has_quote = any(S.q[x] >= 0 and S.q[x] not in claimed for x in range(a, b))
     first_is_quote = a < b and S.q[a] >= 0
     return _After(r, a, b, after_comma, introduced, tail_words, has_quote, first_is_quote)
@@ -325,7 +326,7 @@ def _clause_before(
     ):
         return  # "When Congress cut funding, Mexico said ..." is not reported
     a, b = trim(lex, S, start, c + (0 if w[c] == "," else 1))
-    words = sum(1 for x in range(a, b) if any(ch.isalnum() for ch in w[x]))
+    words = sentence_words(S, a, b) if a < b else 0
     if words >= (1 if f.pieces and after_comma else 2 if f.pieces else 3):
         f.pieces.insert(0, (a, b))
         _claim(S, (a, b), claimed)

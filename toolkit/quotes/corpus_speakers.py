@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from typing import Any
 
 import pandas as pd
 
@@ -83,17 +84,18 @@ def resolve_speakers(quotes: pd.DataFrame, *, rules: QuoteRules | None = None) -
             f"the table has {list(quotes.columns)}"
         )
     lex = lex_for(rules if rules is not None else packaged_rules())
-    speaker = quotes["speaker"]
-    counts = Counter(s for s in speaker.dropna().astype(str) if s)
+    # the columns as lists: iterating over a list is quicker than over a Series
+    speaker = quotes["speaker"].tolist()
+    counts = Counter(s for s in quotes["speaker"].dropna().astype(str).tolist() if s)
     roles: dict[str, Counter[str]] = defaultdict(Counter)
     if "role" in quotes.columns:
-        for s, r in zip(speaker, quotes["role"], strict=True):
+        for s, r in zip(speaker, quotes["role"].tolist(), strict=True):
             if isinstance(s, str) and isinstance(r, str) and r:
                 roles[s][r.lower()] += 1
     canonical, ambiguous = _canonical_names(lex, counts, roles)
     holders: dict[str, str] = {}
     if "speaker_mention" in quotes.columns:
-        holders = _title_holders(lex, speaker, quotes["speaker_mention"], canonical)
+        holders = _title_holders(lex, speaker, quotes["speaker_mention"].tolist(), canonical)
         for name in canonical:
             title = " ".join(_key(lex, name))
             if title in holders and not _is_person(lex, name):
@@ -115,7 +117,7 @@ _MIN_ROWS = 5  # and how many rows there must be
 
 
 def _title_holders(
-    lex: Lex, speaker: pd.Series, mention: pd.Series, canonical: dict[str, str]
+    lex: Lex, speaker: list[Any], mention: list[Any], canonical: dict[str, str]
 ) -> dict[str, str]:
     """Each title ("president") -> the person the corpus's documents resolve
     the title alone to ("the President", "THE PRESIDENT:"), when they agree."""

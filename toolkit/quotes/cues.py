@@ -27,7 +27,7 @@ from .rules import OBJECT_CLASSES, SPEECH_CLASSES, Attribution, Lex, Resolution
 __all__ = ["Frame", "cue_at", "is_negated", "reporting_use", "skip_adjuncts", "skip_left"]
 
 
-@dataclass
+@dataclass(slots=True)
 class Frame:
     """One attribution in a sentence: a cue, its speaker and the content it reports."""
 
@@ -52,10 +52,18 @@ class Frame:
 
 
 def cue_at(lex: Lex, S: Sent, i: int) -> tuple[int, tuple[str, str, str]] | None:
+    sizes = lex.cue_sizes.get(S.low[i])
+    if sizes is None:
+        return None  # no cue starts with this word
     cues = lex.rules.cues
-    for size in range(min(lex.max_cue, S.n - i), 0, -1):
+    room = S.n - i
+    for size in sizes:  # longest first, as they fit
+        if size > room:
+            continue
         info = cues.get(tuple(S.low[i : i + size]))
-        if info is not None and all(S.q[x] < 0 for x in range(i, i + size)):
+        if info is not None and (
+            S.q[i] < 0 if size == 1 else all(S.q[x] < 0 for x in range(i, i + size))
+        ):
             return i + size, info
     return None
 

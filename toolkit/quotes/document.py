@@ -15,6 +15,8 @@ what every later step reads.
 from __future__ import annotations
 
 import bisect
+import itertools
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,7 +26,7 @@ import numpy as np
 
 from ..text.quote_marks import quotation_spans
 from ..text.sentences import split_sentences
-from ..text.words import tokenize_text
+from ..text.words import split_tokens
 
 __all__ = [
     "Doc",
@@ -34,10 +36,11 @@ __all__ = [
     "quote_tokens",
     "sentence_words",
     "tokens_from_index",
+    "word_flags",
 ]
 
 
-@dataclass
+@dataclass(slots=True)
 class Quotation:
     start: int
     end: int
@@ -50,7 +53,22 @@ class Quotation:
 class Sent:
     """The tokens of one sentence, with the quotation each token is inside (-1: none)."""
 
-    __slots__ = ("a", "b", "counts", "doc", "e", "i", "low", "n", "para", "q", "s", "text", "w")
+    __slots__ = (
+        "a",
+        "b",
+        "counts",
+        "doc",
+        "e",
+        "i",
+        "low",
+        "n",
+        "para",
+        "q",
+        "s",
+        "text",
+        "w",
+        "words",
+    )
 
     def __init__(self, doc: Doc, i: int, a: int, b: int, para: int):
         self.i, self.a, self.b, self.para = i, a, b, para
@@ -64,6 +82,7 @@ class Sent:
         self.n = t1 - t0
         self.q = doc.quote_ids(s, a, b)
         self.counts: tuple[list[int], list[int]] | None = None
+        self.words: list[bool] | None = None
 
     def tail(self, k: int) -> Sent:
         """The sentence without its first ``k`` tokens (a transcript label): the
@@ -75,6 +94,7 @@ class Sent:
         out.n = self.n - k
         out.a = out.s[0] if out.n else self.b
         out.counts = None
+        out.words = None
         return out
 
 
@@ -95,21 +115,26 @@ class DocTokens:
 
 
 def _tokens_from_text(text: str, paragraphs: Sequence[tuple[int, int]]) -> DocTokens:
-    """Tokenize and split one document (when no corpus index has done it)."""
-    starts, ends = tokenize_text(text)
+    """Tokenize and split one document (when no corpus index has done it). The
+    token strings come from the split itself, and their offsets from the
+    lengths of the tokens and of the gaps between them, as in
+    :func:`toolkit.text.words.tokenize_text`."""
+    w: list[str] = []
+    gaps: list[int] = []
+    split_tokens(text, w, gaps)
+    lengths = list(map(len, w))
+    e = list(itertools.accumulate(map(operator.add, gaps, lengths)))
+    s = list(map(operator.sub, e, lengths))
     spans = split_sentences(text, paragraphs)
     para_starts = [a for a, _ in paragraphs]
-    s = starts.tolist()
-    e = ends.tolist()
-    w = [text[x:y] for x, y in zip(s, e, strict=True)]
     return DocTokens(
         w=w,
-        low=[x.lower() for x in w],
+        low=list(map(str.lower, w)),
         s=s,
         e=e,
         sent_spans=spans,
         sent_para=[bisect.bisect_right(para_starts, a) - 1 for a, _ in spans],
-        sent_tok=_sentence_tokens(starts, spans),
+        sent_tok=[*(bisect.bisect_left(s, a) for a, _ in spans), len(s)],
     )
 
 
@@ -166,12 +191,45 @@ class Doc:
         self.sent_tok = tokens.sent_tok
         self._cache: dict[int, Sent] = {}
         self._vocabulary: set[str] | None = None
+        self._lower_case: dict[str, bool] = {}
 
     def lower_case_word(self, word: str) -> bool:
         """Whether ``word`` (lower case) occurs in lower case in the document: then a
         capitalised "Health" starting a sentence is that word, not a name."""
-        if self._vocabulary is None:
-            self._vocabulary = set(_LOWER_WORD.findall(self.text))
+        known = self._lower_case.get(word)
+        if known is None:
+            known = self._lower_case[word] = self._occurs_in_lower_case(word)
+        return known
+
+    def _occurs_in_lower_case(self, word: str) -> bool:
+        """Whether ``word`` is one of the lower-case words of the text (the
+        matches of ``_LOWER_WORD``), found from the places the word occurs at
+        rather than from all the text's words when it occurs at few.
+
+        A match of ``_LOWER_WORD`` lies within a run of the characters it is
+        made of, and the matches in a run depend only on the run and the
+        characters on either side of it, so the run around each place the word
+        occurs at is matched alone, with the character after it in reach.
+        """
+        if self._vocabulary is not None:
+            return word in self._vocabulary
+        if _LOWER_FORM.fullmatch(word) is None:
+            return False  # no match of _LOWER_WORD is this word
+        text = self.text
+        at = text.find(word)
+        for _ in range(_FEW_PLACES):
+            if at < 0:
+                return False
+            a = at
+            while a > 0 and text[a - 1] in _LOWER_RUN_CHARS:
+                a -= 1
+            b = _LOWER_RUN.match(text, at + len(word)).end()  # type: ignore[union-attr]
+            if word in _LOWER_WORD.findall(text, a, b + 1):
+                return True
+            at = text.find(word, b)
+        if at < 0:
+            return False
+        self._vocabulary = set(_LOWER_WORD.findall(text))
         return word in self._vocabulary
 
     def sentence(self, i: int) -> Sent:
@@ -181,6 +239,12 @@ class Doc:
             sent = Sent(self, i, a, b, self.sent_para[i])
             self._cache[i] = sent
         return sent
+
+    def release(self) -> None:
+        """Forget the sentences read (each refers back to the document), so that
+        the document and its sentences are freed as soon as the rows made from
+        them are, without waiting for the cyclic garbage collector."""
+        self._cache.clear()
 
     def quote_ids(self, starts: list[int], a: int, b: int) -> list[int]:
         """The quotation each token (by start offset) of ``text[a:b]`` is in, or -1."""
@@ -210,6 +274,10 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]*\b")
+_LOWER_FORM = re.compile(r"[a-z][a-z'-]*")  # what a match of _LOWER_WORD is
+_LOWER_RUN = re.compile(r"[a-z'-]*")
+_LOWER_RUN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz'-")
+_FEW_PLACES = 8  # a word found at more places is looked up among all the words
 
 
 def is_cap(word: str) -> bool:
@@ -228,16 +296,40 @@ def quote_tokens(S: Sent, p: int) -> tuple[int, int]:
     return a, b
 
 
+class _IsWord(dict[str, bool]):
+    """Token -> whether it is a word (has a letter or a digit), worked out once
+    per form (and all forgotten when there are too many)."""
+
+    def __missing__(self, token: str) -> bool:
+        if len(self) >= _MAX_FORMS:
+            self.clear()
+        is_word = self[token] = token[:1].isalnum() or any(c.isalnum() for c in token)
+        return is_word
+
+
+_MAX_FORMS = 500_000
+_IS_WORD = _IsWord()
+
+
+def word_flags(S: Sent) -> list[bool]:
+    """Whether each token of a sentence is a word (has a letter or a digit),
+    worked out once per sentence."""
+    if S.words is None:
+        S.words = list(map(_IS_WORD.__getitem__, S.w))
+    return S.words
+
+
 def sentence_words(S: Sent, a: int, b: int, inside: bool | None = None) -> int:
     """Word tokens (with a letter or digit) in ``[a, b)``, optionally only those
     inside (or outside) quotations; prefix sums make it constant time."""
     if S.counts is None:
-        total, quoted = [0], [0]
-        for x in range(S.n):
-            is_word = S.w[x][:1].isalnum() or any(c.isalnum() for c in S.w[x])
-            total.append(total[-1] + is_word)
-            quoted.append(quoted[-1] + (is_word and S.q[x] >= 0))
-        S.counts = (total, quoted)
+        flags = word_flags(S)
+        total = list(itertools.accumulate(flags, initial=0))
+        if S.n and max(S.q) >= 0:
+            quoted_flags = [f and q >= 0 for f, q in zip(flags, S.q, strict=True)]
+            S.counts = (total, list(itertools.accumulate(quoted_flags, initial=0)))
+        else:  # no quotation in the sentence
+            S.counts = (total, [0] * (S.n + 1))
     total, quoted = S.counts
     if inside is None:
         return total[b] - total[a]

@@ -257,8 +257,12 @@ def _quote_table(c: Any, quote_rules: QuoteRules, workers: int | None, show: boo
     bounds = np.searchsorted(codes, np.arange(len(docs) + 1)).tolist()
     p_start = para["start"].to_numpy().tolist()
     p_end = para["end"].to_numpy().tolist()
-    texts = list(docs["text"])
-    titles = [t if isinstance(t, str) else None for t in docs["title"]] if "title" in docs else None
+    texts = docs["text"].tolist()
+    titles = (
+        [t if isinstance(t, str) else None for t in docs["title"].tolist()]
+        if "title" in docs
+        else None
+    )
     spans = [
         list(zip(p_start[bounds[d] : bounds[d + 1]], p_end[bounds[d] : bounds[d + 1]], strict=True))
         for d in range(len(texts))

@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     S: Sent
     k: int  # token range of the whole phrase (with role and apposition)
@@ -513,7 +513,7 @@ def plausible_source(lex: Lex, m: Mention, known: Container[str] = ()) -> bool:
     return True
 
 
-@dataclass
+@dataclass(slots=True)
 class Entity:
     name: str
     role: str | None

@@ -101,6 +101,7 @@ def read_document(
             previous_para_row = attributed[-1]
         elif para_sents and any(S.n for S in para_sents):
             previous_para_row = None
+    doc.release()
     return rows
 
 

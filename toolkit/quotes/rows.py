@@ -14,13 +14,13 @@ from dataclasses import dataclass
 
 from .content import title_words
 from .cues import Frame
-from .document import Doc, Quotation, Sent, quote_tokens, sentence_words
+from .document import Doc, Quotation, Sent, quote_tokens, sentence_words, word_flags
 from .rules import Attribution, Lex
 
 __all__ = ["Row", "frame_rows", "leftover_rows"]
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     start: int
     end: int
@@ -36,12 +36,10 @@ class Row:
 def frame_rows(doc: Doc, f: Frame, quote_row: dict[int, Row]) -> list[Row]:
     S = f.S
     out: list[Row] = []
+    words = word_flags(S)
     for a, b in f.pieces:
         qids = sorted({S.q[x] for x in range(a, b) if S.q[x] >= 0})
-        if qids and not any(
-            S.q[x] < 0 and any(c.isalnum() for c in S.w[x]) and S.low[x] != "that"
-            for x in range(a, b)
-        ):
+        if qids and not any(S.q[x] < 0 and words[x] and S.low[x] != "that" for x in range(a, b)):
             for qid in qids:
                 q = doc.quotes[qid]
                 row = Row(q.start, q.end, "direct", S.i, S.para, f, f.rule)

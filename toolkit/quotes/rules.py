@@ -585,6 +585,12 @@ class Lex:
             words for words, (_, _, form) in r.cues.items() if form in ("past", "participle")
         )
         self.max_cue = max(len(k) for k in r.cues)
+        # the lengths of the cues that start with each word, longest first
+        sizes: dict[str, set[int]] = {}
+        for k in r.cues:
+            if k:
+                sizes.setdefault(k[0], set()).add(len(k))
+        self.cue_sizes = {w: tuple(sorted(n, reverse=True)) for w, n in sizes.items()}
         # the words at which sentence_frames looks for an attribution
         self.triggers = (
             r.dashes

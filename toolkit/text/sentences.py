@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 
 from .abbreviations import abbreviations
-from .paragraphs import Span, split_paragraphs, trimmed
+from .paragraphs import Span, split_paragraphs
 from .quote_marks import pair_quote_marks
 
 __all__ = ["split_sentences"]
@@ -55,10 +55,21 @@ def split_sentences(text: str, paragraph_spans: Iterable[Span] | None = None) ->
             breaks = _outside_quotes(breaks, pair_quote_marks(text, ps, pe))
         start = ps
         for b in breaks:
-            out.extend(trimmed(text, start, b))
+            _append_trimmed(out, text, start, b)
             start = b
-        out.extend(trimmed(text, start, pe))
+        _append_trimmed(out, text, start, pe)
     return out
+
+
+def _append_trimmed(out: list[Span], text: str, a: int, b: int) -> None:
+    """Append ``(a, b)`` without the spaces at either end, unless nothing is left
+    (:func:`toolkit.text.paragraphs.trimmed`, without a generator per sentence)."""
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b > a:
+        out.append((a, b))
 
 
 def _sentence_breaks(text: str, ps: int, pe: int) -> list[int]:
