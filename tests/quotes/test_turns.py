@@ -218,18 +218,6 @@ def test_white_house_speakers():
     )
 
 
-def test_a_dateline_in_capitals_is_no_speaker():
-    text = (
-        "KABUL: The Taliban entered the city on Sunday morning, officials said.\n\n"
-        "Residents fled toward the airport. The president had left the country.\n\n"
-        "The United States said it would send more troops."
-    )
-    table = quotes_of(text)
-    assert "Kabul" not in set(table["speaker"].dropna())
-    row = table[table["speaker"] == "officials"].iloc[0]
-    assert row.text == "The Taliban entered the city on Sunday morning"
-
-
 def test_a_headline_with_a_name_and_a_colon_gives_the_words_to_the_name():
     text = "Lynch: No outside influence on FBI probe\n\nLoretta Lynch spoke on Friday."
     table = quotes_of(text)

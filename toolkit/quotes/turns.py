@@ -198,11 +198,6 @@ def _title_case(word: str) -> str:
     return re.sub(r"[A-Za-z]+", lambda m: m.group().capitalize(), word)
 
 
-# Outside a transcript, a word in capitals before a colon in the first paragraphs
-# of a document (the headline, the opening one) is a dateline, not a label.
-_DATELINE_PARAGRAPHS = 3
-
-
 def label_turn(lex: Lex, doc: Doc, sents: list[Sent], res: Resolver, turns: Turns) -> Turn | None:
     """The turn a paragraph opens with its label, or None: a transcript turn
     ("PENCE: Well, ...", "MS. PSAKI: ...", "Q: ...") or a headline ("Poll:
@@ -233,8 +228,6 @@ def label_turn(lex: Lex, doc: Doc, sents: list[Sent], res: Resolver, turns: Turn
     if j - i == 1 and S.low[i] in lex.rules.press_labels:
         return _press_turn(lex, S, res, i, j)  # "Q: ..."
     if all(w.isupper() for w in words):
-        if i == 0 and not turns.transcript and len(words) == 1 and S.para < _DATELINE_PARAGRAPHS:
-            return None  # "KABUL: The Taliban entered ...": a dateline, no speaker
         return _caps_turn(lex, S, res, turns, i, j)
     if not all(is_cap(w) for w in words) or any(S.low[x] in lex.stop for x in range(i, j)):
         return None
