@@ -17,17 +17,19 @@ from typing import NamedTuple
 
 from .cues import Frame, skip_adjuncts
 from .document import Sent, quote_tokens, sentence_words, word_flags
-from .rules import CLAUSAL_CLASSES, OBJECT_CLASSES, SPEECH_CLASSES, Attribution, Lex
+from .rules import (
+    CLAUSAL_CLASSES,
+    CLAUSAL_REPORTERS,
+    OBJECT_CLASSES,
+    SPEECH_CLASSES,
+    Attribution,
+    Lex,
+)
 
 __all__ = ["assign_content", "boundary", "introduces_next", "outermost", "title_words", "trim"]
 
 
 _CLAUSE_DASHES = frozenset({"\u2014", "\u2013", "--"})
-
-# Cues whose content may be a clause that is itself an attribution ("Democrats
-# say those revelations show that ...", "Top advisers said he had rejected ..."):
-# their content goes on past the attribution it starts with.
-CLAUSAL_REPORTERS = frozenset({"speech", "reply"}) | CLAUSAL_CLASSES
 
 
 def boundary(lex: Lex, S: Sent, r: int, hi: int) -> int:
@@ -50,11 +52,8 @@ def _boundary_after(lex: Lex, low: list[str], x: int, hi: int) -> bool:
         return False
     if low[x] in lex.rules.boundaries:
         return True
-    return any(
-        " ".join(low[x : x + b.count(" ") + 1]) == b
-        for b in lex.rules.boundaries
-        if " " in b and b.startswith(low[x] + " ")
-    )
+    rests = lex.boundary_phrases.get(low[x], ())
+    return any(tuple(low[x + 1 : x + 1 + len(rest)]) == rest for rest in rests)
 
 
 def introduces_next(lex: Lex, S: Sent, f: Frame) -> bool:
@@ -317,8 +316,6 @@ def _clause_before(
     if not (c >= lo and (w[c] == "," or f.klass == "source") and S.q[c] < 0):
         return
     start = lo if before_lo < 0 or f.klass not in SPEECH_CLASSES else min(lo, before_lo)
-    if start == 0 and c > 2 and w[0].isupper() and w[0].isalpha() and w[1] == ":" and S.q[1] < 0:
-        start = 2  # "KABUL: The Taliban entered the city, officials said": a dateline
     while start < c and (low[start] in lex.openers or w[start] == ","):
         start += 1
     if (low[start] in lex.intro or low[start] in lex.grammar.not_content_start) and not any(

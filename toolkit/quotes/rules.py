@@ -591,6 +591,13 @@ class Lex:
             if k:
                 sizes.setdefault(k[0], set()).add(len(k))
         self.cue_sizes = {w: tuple(sorted(n, reverse=True)) for w, n in sizes.items()}
+        # the clause boundaries of more than one word ("even though"), by first word
+        phrases: dict[str, list[tuple[str, ...]]] = {}
+        for b in r.boundaries:
+            if " " in b:
+                first, *rest = b.split()
+                phrases.setdefault(first, []).append(tuple(rest))
+        self.boundary_phrases = {w: tuple(ps) for w, ps in phrases.items()}
         # the words at which sentence_frames looks for an attribution
         self.triggers = (
             r.dashes
@@ -617,3 +624,8 @@ OBJECT_CLASSES = frozenset({"topic", "intention", "preference", "stance"})
 
 # Verb groups whose content is a clause that can hold further attributions.
 CLAUSAL_CLASSES = frozenset({"thought", "evidence"})
+
+# Cues whose content may be a clause that is itself an attribution ("Democrats
+# say those revelations show that ...", "Top advisers said he had rejected ..."):
+# their content goes on past the attribution it starts with.
+CLAUSAL_REPORTERS = frozenset({"speech", "reply"}) | CLAUSAL_CLASSES
