@@ -50,3 +50,14 @@ def test_titles_numbers_and_scare_quotes_are_not_quotations():
     )
     assert table["kind"].tolist() == ["indirect", "indirect"]
     assert table["text"].tolist() == ["the tweet was a joke", "they were useless"]
+
+
+def test_question_and_exclamation_then_the_speaker():
+    # '"...?" Name said.' is one sentence: the speaker after the closing mark
+    table = quotes_of(
+        'Mike Pence spoke in Iowa.\n\n"How big is that wall going to be?" Pence said. '
+        '"As big as it needs to be!" Sen. Jane Doe added on Tuesday.'
+    )
+    asked = row_starting(table, '"How big')
+    assert asked.speaker == "Mike Pence" and asked.kind == "direct"
+    assert row_starting(table, '"As big').speaker == "Jane Doe"

@@ -67,6 +67,17 @@ def test_word_conventions(text, expected):
             ['He said: "We won. They lost."', "Then he left."],
         ),
         ('"Why?" he asked. Nobody knew.', ['"Why?" he asked.', "Nobody knew."]),
+        # a capitalised speaker and a verb of saying go on with the sentence
+        (
+            '"Where are you?" Sanders said. "Okay, great!" Sen. Jane Doe added on Tuesday.',
+            ['"Where are you?" Sanders said.', '"Okay, great!" Sen. Jane Doe added on Tuesday.'],
+        ),
+        # ... unless they begin a sentence of their own
+        (
+            '"Why?" Smith said the vote was close and the count was late.',
+            ['"Why?"', "Smith said the vote was close and the count was late."],
+        ),
+        ('"We lost!" Kabul fell.', ['"We lost!"', "Kabul fell."]),
         ("No. 10 was shut. It rained.", ["No. 10 was shut.", "It rained."]),
         (
             "Headline without stop\n\nBody one. Body two.",

@@ -16,6 +16,15 @@ _CANDIDATE_END = re.compile("(?:\\.{2,}|\u2026|[.!?]+)[\"'\u201d\u2019)\\]]*(?=\
 _OPENERS = "\"'\u201c\u2018([{"
 _NEXT_WORD = re.compile(r"\w+")
 _INITIALISM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+# A speaker after a quotation: capitalised words (titles and initials with their
+# periods, hyphenated names), "of" and "the" between them, then a lower-case word.
+_SPEAKER_THEN_VERB = re.compile(
+    r"(?:[A-Z][\w'\u2019.-]*\s+(?:(?:of|the|de|van|von|al)\s+)?){1,6}([a-z]+)\b"
+)
+_CLOSERS = "\"'\u201d\u2019"
+_QUOTE_CHARS = "\"\u201c\u201d"
+_TAIL_END = re.compile(r"[.!?:;]")
+_TAIL_WORDS = 5  # "Smith said in an interview on Tuesday."
 
 
 def split_sentences(text: str, paragraph_spans: Iterable[Span] | None = None) -> list[Span]:
@@ -92,6 +101,10 @@ def _sentence_breaks(text: str, ps: int, pe: int) -> list[int]:
         if not (nxt.isupper() or nxt.isdigit()):
             continue
         core = m.group().rstrip("\"'\u201d\u2019)]")
+        if m.group()[-1] in _CLOSERS and core[-1] in "!?\u2026." and _attribution_follows(
+            text, first, pe, abbr["attribution_verbs"]
+        ):
+            continue  # '"Where are you?" Sanders said.'
         if core == ".":
             j = m.start()
             while j > ps and not text[j - 1].isspace():
@@ -113,6 +126,19 @@ def _sentence_breaks(text: str, ps: int, pe: int) -> list[int]:
                 continue
         breaks.append(m.end())
     return breaks
+
+
+def _attribution_follows(text: str, k: int, pe: int, verbs: frozenset[str]) -> bool:
+    """Whether the words from ``k`` are a capitalised speaker and a verb of
+    saying, and at most a few words after them to the end of the sentence: the
+    rest of a sentence whose quotation ends in "!" or "?" ("Smith said on
+    Tuesday."), not a sentence of its own ("Smith said the vote was close.")."""
+    m = _SPEAKER_THEN_VERB.match(text, k, pe)
+    if m is None or m.group(1) not in verbs:
+        return False
+    end = _TAIL_END.search(text, m.end(), pe)
+    tail = text[m.end() : end.start() if end else pe]
+    return len(tail.split()) <= _TAIL_WORDS and not any(c in tail for c in _QUOTE_CHARS)
 
 
 def _outside_quotes(breaks: list[int], pairs: list[Span]) -> list[int]:
