@@ -22,7 +22,7 @@ _SPEAKER_THEN_VERB = re.compile(
     r"(?:[A-Z][\w'\u2019.-]*\s+(?:(?:of|the|de|van|von|al)\s+)?){1,6}([a-z]+)\b"
 )
 _CLOSERS = "\"'\u201d\u2019"
-_QUOTE_CHARS = "\"\u201c\u201d"
+_QUOTE_CHARS = '"\u201c\u201d'
 _TAIL_END = re.compile(r"[.!?:;]")
 _TAIL_WORDS = 5  # "Smith said in an interview on Tuesday."
 
@@ -101,8 +101,10 @@ def _sentence_breaks(text: str, ps: int, pe: int) -> list[int]:
         if not (nxt.isupper() or nxt.isdigit()):
             continue
         core = m.group().rstrip("\"'\u201d\u2019)]")
-        if m.group()[-1] in _CLOSERS and core[-1] in "!?\u2026." and _attribution_follows(
-            text, first, pe, abbr["attribution_verbs"]
+        if (
+            m.group()[-1] in _CLOSERS
+            and core[-1] in "!?\u2026."
+            and _attribution_follows(text, first, pe, abbr["attribution_verbs"])
         ):
             continue  # '"Where are you?" Sanders said.'
         if core == ".":
