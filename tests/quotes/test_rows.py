@@ -61,3 +61,12 @@ def test_question_and_exclamation_then_the_speaker():
     asked = row_starting(table, '"How big')
     assert asked.speaker == "Mike Pence" and asked.kind == "direct"
     assert row_starting(table, '"As big').speaker == "Jane Doe"
+
+
+def test_a_quotation_opening_its_sentence_is_quoted_speech():
+    # however long the attribution after it, and even when no cue is known
+    text = '"We will win this race in the fall," a voice-over in the new campaign ad states.'
+    row = row_starting(quotes_of(text), '"We will win')
+    assert row.kind == "direct"
+    # a short title in the middle of the narrator's sentence is still no quotation
+    assert quotes_of('She watched "Fox News Sunday," a talk show, at home.').empty

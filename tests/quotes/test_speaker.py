@@ -141,3 +141,23 @@ def test_subjects_that_are_more_than_a_name(text, speaker, mention, content):
     assert (row.speaker, row.speaker_mention) == (speaker, mention)
     if mention == "who":
         assert row.text == "he was never paid"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the name in apposition after a description the lists do not know
+        ('"We are worried," said another Twitter user, Johanna Bayer.', "Johanna Bayer"),
+        # the person, not the firm that follows the name
+        (
+            '"We are worried," said Andrew J. Pincus of the law firm Mayer Brown.',
+            "Andrew J. Pincus",
+        ),
+        # a lower-case description in the place of a title
+        ('"We are worried," said retired neurosurgeon Ben Carson.', "Ben Carson"),
+        # "by" and a bare noun: the means of saying, not a passive
+        ('"We are worried," Mr. Trump said by telephone.', "Trump"),
+    ],
+)
+def test_inverted_speakers_after_descriptions(text, speaker):
+    assert quotes_of(text)["speaker"].tolist() == [speaker]

@@ -100,6 +100,19 @@ def skip_left(lex: Lex, S: Sent, i: int, lo: int) -> int:
     return b
 
 
+def _by_means(lex: Lex, S: Sent, j: int) -> bool:
+    """ "said by telephone", "told by email": "by" and a bare noun is the means of
+    saying, not the agent of a passive ("reported by the agency", "by Reuters")."""
+    k = j + 1
+    return (
+        k < S.n
+        and S.w[k].isalpha()
+        and S.w[k].islower()
+        and S.low[k] not in lex.dets
+        and S.low[k] not in lex.stop
+    )
+
+
 def reporting_use(lex: Lex, S: Sent, i: int, j: int, info: tuple[str, str, str]) -> bool:
     """False when a cue word is used as a noun, a passive or an infinitive."""
     _, klass, form = info
@@ -111,7 +124,7 @@ def reporting_use(lex: Lex, S: Sent, i: int, j: int, info: tuple[str, str, str])
     prev = S.low[b - 1] if b > 0 else ""
     if prev in lex.rules.passive and tuple(S.low[i:j]) in lex.participles:
         return False
-    if j < S.n and S.low[j] == "by" and klass != "source":
+    if j < S.n and S.low[j] == "by" and not _by_means(lex, S, j):
         return False  # "reported by", "reporting by": a passive or a credit line
     if info[0] == "call" and j < S.n and S.low[j] in lex.grammar.call_particles:
         return False  # "she called into a radio program", "called off the talks"

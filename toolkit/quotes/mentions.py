@@ -196,6 +196,9 @@ def _name_span(lex: Lex, S: Sent, k: int, jj: int) -> tuple[int, int] | None:
     """The personal name at the end of ``[k, jj)``: capitalised tokens (and
     particles) that are not roles; None when the phrase names no person."""
     low, w = S.low, S.w
+    lead = _leading_name(lex, S, k, jj)
+    if lead is not None:
+        return lead
     n = jj
     while n - 1 >= k and (
         person_token(lex, S, n - 1)
@@ -218,6 +221,19 @@ def _name_span(lex: Lex, S: Sent, k: int, jj: int) -> tuple[int, int] | None:
     if any(low[x] in lex.org_words for x in range(n, jj)):
         return None  # "New York Post", "Reuters": an organisation, not a person
     return n, jj
+
+
+def _leading_name(lex: Lex, S: Sent, k: int, jj: int) -> tuple[int, int] | None:
+    """A full name that opens the phrase, with where the person works after it:
+    "Andrew J. Pincus of the law firm Mayer Brown", "Phil Musser of digital
+    consulting firm IMGE" name Andrew J. Pincus and Phil Musser, not the firm."""
+    n = k
+    while n < jj and person_token(lex, S, n):
+        n += 1
+    if n - k < 2 or n + 1 >= jj or S.low[n] not in lex.grammar.connectors:
+        return None
+    after = S.w[n + 1]
+    return (k, n) if after.islower() and after.isalpha() else None
 
 
 def _head_position(

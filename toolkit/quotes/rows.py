@@ -93,7 +93,13 @@ def leftover_rows(
         p0 = bisect.bisect_left(S.s, q.start)
         qa, qb = quote_tokens(S, p0) if p0 < S.n and S.q[p0] == qid else (p0, p0)
         q_words = sentence_words(S, qa, qb)
-        kind = "direct" if q_words >= 0.6 * sentence_words(S, 0, S.n) or not q.closed else "partial"
+        kind = (
+            "direct"
+            if q_words >= 0.6 * sentence_words(S, 0, S.n)
+            or not q.closed
+            or _opens_with_quotation(doc, q, S, qa, qb)
+            else "partial"
+        )
         source, rule, kind = paragraph.source(q, qid, S, qa, qb, kind)
         if kind == "partial" and (
             rule not in (Attribution.SAME_SENTENCE, Attribution.SAME_PARAGRAPH)
@@ -107,6 +113,17 @@ def leftover_rows(
         quote_row[qid] = row
         out.append(row)
     return out
+
+
+def _opens_with_quotation(doc: Doc, q: Quotation, S: Sent, qa: int, qb: int) -> bool:
+    """A quotation that opens its sentence and ends in a comma inside the marks,
+    the sentence going on after it: '"We will win in the fall," a voice-over in
+    the ad states.' is quoted speech, however long the rest of the sentence."""
+    inner = doc.text[q.start : q.end].rstrip(_CLOSING_MARKS)
+    return qa == 0 and qb < S.n and inner.endswith(",")
+
+
+_CLOSING_MARKS = "\"'\u201d\u2019"
 
 
 class _Paragraph:

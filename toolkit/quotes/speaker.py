@@ -301,12 +301,53 @@ def _inversion(c: Cue) -> Found | None:
         r += 1
     np_ = np_forward(lex, S, r, S.n) if S.low[r : r + 1] != ["that"] else None
     if np_ is None:
+        np_ = _name_after_description(lex, S, r)  # "said neurosurgeon Ben Carson"
+    if np_ is None:
         return NO_SPEAKER
     appo = apposition_after(lex, S, np_[1], S.n)
     m = mention(lex, S, np_[0], np_[1], role_span=appo)
     if m is not None and (m.strong or m.kind == "pronoun") and _clause_ends(lex, S, m.j):
         return Found(m, Attribution.SPEAKER_AFTER_CUE, c.ci, m.j, inverted=True)
+    named = _named_apposition(lex, S, r)  # "said another Twitter user, Jane Doe"
+    if named is not None and _clause_ends(lex, S, named.j):
+        return Found(named, Attribution.SPEAKER_AFTER_CUE, c.ci, named.j, inverted=True)
     return NO_SPEAKER
+
+
+def _named_apposition(lex: Lex, S: Sent, k: int) -> Mention | None:
+    """The person named in apposition after a short description from ``k`` that
+    the noun phrase reader does not take whole ("another Twitter user, Johanna
+    Bayer", "a longtime party activist, John Smith"): the speaker is the name."""
+    limit = min(S.n, k + _DESCRIPTION_WORDS)
+    while k < limit and S.q[k] < 0 and S.w[k] != "," and S.w[k][:1].isalpha():
+        if S.low[k] in lex.stop and S.low[k] not in lex.dets:
+            return None
+        k += 1
+    if not (k + 1 < S.n and S.w[k] == "," and S.q[k + 1] < 0 and S.w[k + 1][:1].isupper()):
+        return None
+    np_ = np_forward(lex, S, k + 1, S.n)
+    if np_ is None:
+        return None
+    m = mention(lex, S, *np_, role_span=apposition_after(lex, S, np_[1], S.n))
+    return m if m is not None and m.name is not None and m.kind == "person" else None
+
+
+_DESCRIPTION_WORDS = 6
+
+
+def _name_after_description(lex: Lex, S: Sent, k: int) -> tuple[int, int] | None:
+    """A full name after a few lower-case words the lists do not know, in the
+    place of a title ("said neurosurgeon Ben Carson", "said longtime strategist
+    Jane Doe"): the name's noun phrase."""
+    limit = min(S.n, k + 3)
+    while k < limit and S.q[k] < 0 and S.w[k].isalpha() and S.w[k].islower():
+        if S.low[k] in lex.stop or S.low[k] in lex.time:
+            return None
+        k += 1
+    n = k
+    while n < S.n and S.q[n] < 0 and person_token(lex, S, n):
+        n += 1
+    return np_forward(lex, S, k, S.n) if n - k >= 2 else None
 
 
 def _relative_antecedent(c: Cue) -> Found | None:
