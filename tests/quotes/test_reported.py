@@ -149,10 +149,24 @@ def test_a_cue_that_ends_its_paragraph_with_a_colon_introduces_the_next_one():
             "Cruz",
             "continued",
         ),
+        # after an introductory phrase of place or of a date, which is not content
+        (
+            'But back on American soil, Trump returned to his lines: "There will be no amnesty!"',
+            "Trump",
+            "returned to his lines",
+        ),
+        (
+            "On July 6, 2015, Sanders made the following comment:\n\n"
+            '"The unemployment rate is 33 percent."',
+            "Sanders",
+            "made the following comment",
+        ),
     ],
 )
 def test_a_clause_ending_in_a_colon_introduces_the_quotation_after_it(text, speaker, cue):
-    row = quotes_of(text).iloc[-1]
+    table = quotes_of(text)
+    assert (table["kind"] == "direct").all()
+    row = table.iloc[-1]
     assert (row.speaker, row.cue, row.kind) == (speaker, cue, "direct")
 
 

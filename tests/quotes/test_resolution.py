@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from ..conftest import quotes_of, row_starting
 
@@ -39,3 +40,9 @@ def test_surname_and_definite_descriptions():
     assert row_starting(table, '"We pushed').speaker == "Husamuddin Shams"
     assert row_starting(table, '"The city briefly').speaker == "Ministry of Defence official"
     assert row_starting(table, "The talks were useful").speaker == "Iranian Foreign Ministry"
+
+
+@pytest.mark.parametrize("opening", ["Back in Kabul,", "Elsewhere in the country,"])
+def test_an_introductory_phrase_is_not_the_subject_a_pronoun_refers_to(opening):
+    table = quotes_of(f"{opening} Ahmad Zia met the elders. He said the city was calm.")
+    assert table["speaker"].tolist() == ["Ahmad Zia"]

@@ -315,6 +315,8 @@ def _clause_before(
     c = f.left - 1
     if not (c >= lo and (w[c] == "," or f.klass == "source") and S.q[c] < 0):
         return
+    if f.rule == Attribution.COLON_INTRODUCTION:
+        return  # "On July 6, 2015, Sanders made this comment:" reports what follows
     start = lo if before_lo < 0 or f.klass not in SPEECH_CLASSES else min(lo, before_lo)
     while start < c and (low[start] in lex.openers or w[start] == ","):
         start += 1

@@ -459,14 +459,23 @@ def clause_subject(lex: Lex, S: Sent, before: int) -> tuple[int, int] | None:
         if S.w[i] in (",", "\u2014", "-", "--"):
             i += 1
             continue
-        if t in lex.intro or (i == 0 and t.endswith("ing") and is_cap(S.w[i])):
-            # an introductory phrase: jump past its comma
+        if (
+            t in lex.intro
+            or (i == 0 and t.endswith("ing") and is_cap(S.w[i]))
+            or (
+                t.isalpha()
+                and i + 1 < before
+                and S.low[i + 1] in lex.intro
+                and S.w[i + 1].islower()
+            )
+        ):
+            # an introductory phrase ("In Kabul,", "Back on American soil,"): jump past its comma
             c = i + 1
             while c < before and c < i + 14 and S.w[c] != "," and S.q[c] < 0:
                 c += 1
             if c >= before or S.w[c] != ",":
                 return None
-            i = c + 1
+            i = _past_year(S, c + 1, before)  # "On July 6, 2015,"
             continue
         if t in lex.openers or t in lex.time:
             i += 1
@@ -481,6 +490,13 @@ def clause_subject(lex: Lex, S: Sent, before: int) -> tuple[int, int] | None:
         if appo is not None and appo[1] < S.n and S.w[appo[1]] == ",":
             return np_
     return np_
+
+
+def _past_year(S: Sent, k: int, before: int) -> int:
+    """After the comma of a date ("On July 6, 2015, ..."), past the year and its comma."""
+    if k + 1 < before and S.w[k].isdigit() and len(S.w[k]) == 4 and S.w[k + 1] == ",":
+        return k + 2
+    return k
 
 
 def at_clause_edge(lex: Lex, S: Sent, k: int, lo: int) -> bool:
