@@ -161,3 +161,22 @@ def test_subjects_that_are_more_than_a_name(text, speaker, mention, content):
 )
 def test_inverted_speakers_after_descriptions(text, speaker):
     assert quotes_of(text)["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # a share of people and where they are
+        (
+            "Many in the crowd said the senator was the only candidate they trusted.",
+            "Many in the crowd",
+        ),
+        ("Some at the meeting argued the deal was unfair.", "Some at the meeting"),
+        # a count of people
+        ("The terrain is easy, said a handful of Democrats.", "a handful of Democrats"),
+        ("Dozens of protesters said the vote was rigged.", "Dozens of protesters"),
+    ],
+)
+def test_shares_and_counts_of_people_as_speakers(text, mention):
+    table = quotes_of(text)
+    assert table["speaker_mention"].tolist() == [mention]
