@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ..conftest import quotes_of
 
 
@@ -69,3 +71,30 @@ def test_an_opening_phrase_naming_a_document_is_the_source():
     assert table["speaker"].tolist() == ["ministry"]
     # a place is no document
     assert quotes_of("In the city, the fighters took over the governor's office.").empty
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        # the whole subject, with what it is "of"
+        (
+            "For the Republicans, the character of the race appeared to change.",
+            ["the character of the race", "to change"],
+        ),
+        # past an aside or a relative clause between commas
+        ("Democrats, too, appeared headed for a contest.", ["Democrats", "headed for a contest"]),
+        # the subject of the first of two predicates
+        (
+            "Trump held a sizable lead and appeared poised to win.",
+            ["Trump", "poised to win"],
+        ),
+        # after "why", "how", "whether" opening the clause
+        (
+            "That is why Chris Christie appeared to end his bid.",
+            ["Chris Christie", "to end his bid"],
+        ),
+    ],
+)
+def test_what_appears_and_to_whom(text, pieces):
+    table = quotes_of(text)
+    assert table["text"].tolist() == pieces and (table["cue_type"] == "evidence").all()

@@ -314,7 +314,25 @@ def _passive_agent(
         x = skip_left(lex, S, x, lo)
     if not any(S.low[y] in lex.rules.passive for y in range(x, i)):
         return None
+    x = _before_aside(lex, S, x, lo)
+    if x - 1 > lo and S.low[x - 1] in _PREDICATE_COORDINATORS and S.q[x - 1] < 0:
+        # "Trump held a sizable lead and appeared poised to win": the subject of
+        # the first predicate
+        subject = clause_subject(lex, S, x - 1)
+        if subject is None or any(S.w[y] == "," for y in range(subject[1], x - 1)):
+            return None
+        return subject
     subject = np_back(lex, S, x, lo)
+    while (
+        subject is not None
+        and subject[0] - 1 > lo
+        and S.low[subject[0] - 1] in lex.grammar.phrase_prepositions
+        and S.q[subject[0] - 1] < 0
+    ):
+        head = np_back(lex, S, subject[0] - 1, lo)  # "the character of | the race"
+        if head is None:
+            break
+        subject = head[0], subject[1]
     if subject is None or not at_clause_edge(lex, S, subject[0], lo):
         subject = clause_subject(lex, S, x)
         if subject is None or subject[1] != x:
@@ -603,7 +621,25 @@ def _proposition_subject(lex: Lex, S: Sent, x: int, lo: int) -> tuple[int, int] 
     """The subject of a proposition presented without its source, ending at
     ``x``: a noun phrase that starts its clause (with the names coordinated with
     it); not a dummy "it" or "there"."""
+    x = _before_aside(lex, S, x, lo)
+    if x - 1 > lo and S.low[x - 1] in _PREDICATE_COORDINATORS and S.q[x - 1] < 0:
+        # "Trump held a sizable lead and appeared poised to win": the subject of
+        # the first predicate
+        subject = clause_subject(lex, S, x - 1)
+        if subject is None or any(S.w[y] == "," for y in range(subject[1], x - 1)):
+            return None
+        return subject
     subject = np_back(lex, S, x, lo)
+    while (
+        subject is not None
+        and subject[0] - 1 > lo
+        and S.low[subject[0] - 1] in lex.grammar.phrase_prepositions
+        and S.q[subject[0] - 1] < 0
+    ):
+        head = np_back(lex, S, subject[0] - 1, lo)  # "the character of | the race"
+        if head is None:
+            break
+        subject = head[0], subject[1]
     if subject is None or not at_clause_edge(lex, S, subject[0], lo):
         subject = clause_subject(lex, S, x)
         if subject is None or subject[1] != x:
@@ -612,6 +648,25 @@ def _proposition_subject(lex: Lex, S: Sent, x: int, lo: int) -> tuple[int, int] 
     if S.low[subject[0]] in lex.grammar.dummy_subjects:
         return None  # "it seems that ...": the predicate alone is no proposition
     return subject
+
+
+_PREDICATE_COORDINATORS = ("and", "but")
+
+
+def _before_aside(lex: Lex, S: Sent, x: int, lo: int) -> int:
+    """Where the subject before ``x`` ends, past an aside between commas: a
+    single word ("Democrats, too, appeared") or a relative clause ("John Oliver,
+    who hosts the show, appeared")."""
+    if not (x - 1 > lo and S.w[x - 1] == "," and S.q[x - 1] < 0):
+        return x
+    c = x - 2
+    while c > lo and x - c < 16 and S.w[c] != "," and S.q[c] < 0:
+        c -= 1
+    if c <= lo or S.w[c] != "," or S.q[c] >= 0:
+        return x
+    first = S.w[c + 1]
+    single = c + 2 == x - 1 and first.isalpha() and first.islower()
+    return c if single or S.low[c + 1] in lex.grammar.relative_subjects else x
 
 
 def _asked_without_asker(
