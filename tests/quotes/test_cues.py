@@ -38,10 +38,10 @@ from ..conftest import quotes_of, row_starting
         ),
         # preference and stance: an object
         (
-            "Voters would choose Clinton over Trump.",
+            "Voters would prefer Clinton over Trump.",
             "Clinton over Trump",
             "voters",
-            "choose",
+            "prefer",
             "intention",
         ),
         (

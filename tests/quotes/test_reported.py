@@ -264,7 +264,9 @@ def test_an_adverb_of_hearsay_presents_a_proposition_without_source(text, subjec
 def test_an_adverb_of_hearsay_before_a_cue_or_an_adjective_is_no_attribution():
     row = quotes_of("Trump reportedly said the wall would be built.").iloc[0]
     assert (row.speaker, row.cue) == ("Trump", "said")
-    assert quotes_of("Trump's seemingly confused messages worried voters.").empty
+    assert quotes_of("Trump's allegedly illegal payments worried voters.").empty
+    # the writer's own inference reports no one's words
+    assert quotes_of("The talks apparently failed, and the envoy seemingly left.").empty
 
 
 def test_a_place_adverb_between_speaker_and_cue():
