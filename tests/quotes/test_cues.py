@@ -139,3 +139,18 @@ def test_directives_voicing_and_email_are_cues():
     assert emailed.iloc[0].text == "that the talks had failed"
     # the nouns are no cues
     assert quotes_of("Her emails and his executive orders were released on Friday.").empty
+
+
+def test_words_that_are_no_cue_in_their_other_sense():
+    # "maintain" reports a clause, not what it keeps
+    table = quotes_of(
+        "Clinton maintains a wide lead. France maintains its ties with them. "
+        "She maintained that she had complied with the rules."
+    )
+    assert table["text"].tolist() == ["that she had complied with the rules"]
+    # "email" is a noun before another ("the Clinton email scandal")
+    assert quotes_of("The Clinton email scandal disqualifies her, critics argue.")[
+        "cue"
+    ].tolist() == ["argue"]
+    # a "bid for" an office reports no one's words
+    assert quotes_of("The scandal dragged down her ratings in her bid for the nomination.").empty

@@ -113,6 +113,15 @@ def _by_means(lex: Lex, S: Sent, j: int) -> bool:
     )
 
 
+def _object_opens(lex: Lex, word: str) -> bool:
+    """Whether ``word`` opens a noun phrase: a determiner (not "that", which
+    may open a clause) or a possessive."""
+    determiner = (
+        word in lex.dets and word not in lex.pronouns and word not in lex.grammar.introducers
+    )
+    return determiner or word in lex.grammar.possessive_pronouns
+
+
 def reporting_use(lex: Lex, S: Sent, i: int, j: int, info: tuple[str, str, str]) -> bool:
     """False when a cue word is used as a noun, a passive or an infinitive."""
     _, klass, form = info
@@ -128,6 +137,8 @@ def reporting_use(lex: Lex, S: Sent, i: int, j: int, info: tuple[str, str, str])
         return False  # "reported by", "reporting by": a passive or a credit line
     if info[0] == "call" and j < S.n and S.low[j] in lex.grammar.call_particles:
         return False  # "she called into a radio program", "called off the talks"
+    if info[0] in lex.grammar.clause_only_verbs and j < S.n and _object_opens(lex, S.low[j]):
+        return False  # "Clinton maintains a wide lead"
     if prev == "to" or (prev in lex.dets and prev not in lex.pronouns and not _quantity(lex, S, b)):
         return False
     if (

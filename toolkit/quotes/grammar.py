@@ -61,6 +61,7 @@ class Grammar:
     do_auxiliaries: frozenset[str]
     not_object_words: frozenset[str]
     call_particles: frozenset[str]
+    clause_only_verbs: frozenset[str]
     not_after_thought: frozenset[str]
     negations: frozenset[str]
     headline_labels: frozenset[str]
