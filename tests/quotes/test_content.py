@@ -165,3 +165,21 @@ def test_a_relative_aside_between_cue_and_clause_is_skipped():
     text = "Lewandowski said on CNN, where he is now a paid contributor, that the aide should go."
     row = quotes_of(text).iloc[0]
     assert (row.speaker, row.text) == ("Lewandowski", "that the aide should go")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Graham told ''Meet the Press'' on Sunday that Mr. Trump had shown disrespect.",
+        'Mr. Graham told "Fox News Sunday" that Mr. Trump had shown disrespect.',
+        'Mr. Graham said on "Fox News Sunday" that Mr. Trump had shown disrespect.',
+    ],
+)
+def test_a_programme_named_in_quotation_marks_is_no_content(text):
+    table = quotes_of(text)
+    assert table["text"].tolist() == ["that Mr. Trump had shown disrespect"]
+    assert table["speaker"].tolist() == ["Graham"]
+
+
+def test_a_quotation_opening_the_sentence_as_a_title_is_no_quotation():
+    assert quotes_of("''Billions,'' the new series, opened to strong reviews.").empty

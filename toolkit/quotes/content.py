@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from .cues import Frame, skip_adjuncts
 from .document import Sent, quote_tokens, sentence_words, word_flags
+from .phrases import title_words
 from .rules import (
     CLAUSAL_CLASSES,
     CLAUSAL_REPORTERS,
@@ -26,7 +27,7 @@ from .rules import (
     Lex,
 )
 
-__all__ = ["assign_content", "boundary", "introduces_next", "outermost", "title_words", "trim"]
+__all__ = ["assign_content", "boundary", "introduces_next", "outermost", "trim"]
 
 
 _CLAUSE_DASHES = frozenset({"\u2014", "\u2013", "--"})
@@ -463,12 +464,3 @@ def _title_quote(lex: Lex, S: Sent, a: int, b: int) -> bool:
     said')."""
     words = sentence_words(S, a, b)
     return title_words(lex, S, a, b) and (3 if a == 0 else 1) <= words <= 8
-
-
-def title_words(lex: Lex, S: Sent, a: int, b: int) -> bool:
-    """A quoted title or name ("Fox News Sunday", "War On Drugs"): every word
-    capitalised except short function words."""
-    words = [S.w[x] for x in range(a, b) if S.w[x][:1].isalpha()]
-    return bool(words) and all(
-        w[0].isupper() or w.lower() in lex.grammar.minor_title_words for w in words
-    )

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from .document import Sent, is_cap
 from .mentions import Entity, Mention
-from .phrases import at_clause_edge, np_forward, quantity_back
+from .phrases import at_clause_edge, np_forward, quantity_back, title_words
 from .rules import OBJECT_CLASSES, SPEECH_CLASSES, Attribution, Lex, Resolution
 
 __all__ = ["Frame", "cue_at", "is_negated", "reporting_use", "skip_adjuncts", "skip_left"]
@@ -201,11 +201,32 @@ def _title_case(S: Sent) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
+def _past_title(lex: Lex, S: Sent, r: int, hi: int) -> int:
+    """Past a quoted title at ``r`` that names a programme or a publication, not
+    someone's words ('told "Meet the Press" on Sunday that ...'): short, in title
+    case, and followed by more of the clause."""
+    if r >= hi or S.q[r] < 0:
+        return r
+    qid, e = S.q[r], r
+    while e < hi and S.q[e] == qid:
+        e += 1
+    words = sum(1 for x in range(r, e) if S.w[x][:1].isalnum())
+    if e >= hi or not 1 <= words <= _TITLE_WORDS or not title_words(lex, S, r, e):
+        return r
+    return e
+
+
+_TITLE_WORDS = 6
+
+
 def skip_adjuncts(lex: Lex, S: Sent, r: int, hi: int, addressee: bool) -> int:
     """Move right over the person addressed ("told Reuters news agency") and
     adjuncts ("on Wednesday", "in a statement", "on condition of anonymity")."""
     low, w = S.low, S.w
-    if addressee and r < hi and S.q[r] < 0:
+    titled = _past_title(lex, S, r, hi) if addressee else r  # 'told "Meet the Press" that'
+    if titled > r:
+        r = titled
+    elif addressee and r < hi and S.q[r] < 0:
         if low[r] in lex.grammar.object_pronouns:
             r += 1
         else:
@@ -221,6 +242,9 @@ def skip_adjuncts(lex: Lex, S: Sent, r: int, hi: int, addressee: bool) -> int:
             continue
         if t == "to" and r + 1 < hi and w[r + 1].islower() and low[r + 1] not in lex.dets:
             break  # "to" before a verb starts the content ("urged them to leave")
+        if t in lex.preps and r + 1 < hi and _past_title(lex, S, r + 1, hi) > r + 1:
+            r = _past_title(lex, S, r + 1, hi)  # 'said on "Fox News Sunday" that ...'
+            continue
         if t in lex.preps and r + 1 < hi and S.q[r + 1] < 0 and low[r + 1] != "that":
             m = r + 1
             limit = min(hi, r + 9)

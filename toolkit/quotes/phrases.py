@@ -30,6 +30,7 @@ __all__ = [
     "np_forward",
     "person_token",
     "quantity_back",
+    "title_words",
 ]
 
 
@@ -563,3 +564,12 @@ def _number_word(lex: Lex, t: str) -> bool:
     if t[:1].isdigit():
         return t.replace(",", "").replace(".", "").isdigit()
     return bool(t) and all(part in lex.grammar.number_words for part in t.split("-"))
+
+
+def title_words(lex: Lex, S: Sent, a: int, b: int) -> bool:
+    """A quoted title or name ("Fox News Sunday", "War On Drugs"): every word
+    capitalised except short function words."""
+    words = [S.w[x] for x in range(a, b) if S.w[x][:1].isalpha()]
+    return bool(words) and all(
+        w[0].isupper() or w.lower() in lex.grammar.minor_title_words for w in words
+    )

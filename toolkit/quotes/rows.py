@@ -12,9 +12,9 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from .content import title_words
 from .cues import Frame
 from .document import Doc, Quotation, Sent, quote_tokens, sentence_words, word_flags
+from .phrases import title_words
 from .rules import Attribution, Lex
 
 __all__ = ["Row", "frame_rows", "leftover_rows"]
@@ -97,7 +97,11 @@ def leftover_rows(
             "direct"
             if q_words >= 0.6 * sentence_words(S, 0, S.n)
             or not q.closed
-            or _opens_with_quotation(doc, q, S, qa, qb)
+            or (
+                _opens_with_quotation(doc, q, S, qa, qb)
+                and q_words >= _OPENING_WORDS
+                and not title_words(lex, S, qa, qb)
+            )
             else "partial"
         )
         source, rule, kind = paragraph.source(q, qid, S, qa, qb, kind)
@@ -124,6 +128,8 @@ def _opens_with_quotation(doc: Doc, q: Quotation, S: Sent, qa: int, qb: int) -> 
 
 
 _CLOSING_MARKS = "\"'\u201d\u2019"
+# ... of at least this many words, and not a title ('"Billions," the series ...').
+_OPENING_WORDS = 3
 
 
 class _Paragraph:
