@@ -180,3 +180,10 @@ def test_inverted_speakers_after_descriptions(text, speaker):
 def test_shares_and_counts_of_people_as_speakers(text, mention):
     table = quotes_of(text)
     assert table["speaker_mention"].tolist() == [mention]
+
+
+def test_a_hyphenated_noun_the_lists_do_not_know_heads_a_subject():
+    table = quotes_of("The GOP front-runner said Clinton caused tremendous damage.")
+    assert table[["speaker_mention", "text"]].values.tolist() == [
+        ["The GOP front-runner", "Clinton caused tremendous damage"]
+    ]

@@ -464,7 +464,7 @@ def plain_head(lex: Lex, S: Sent, m: Mention) -> bool:
     verb form ("began", "borrowing")."""
     head = S.w[m.head_pos]
     return (
-        head.isalpha()
+        head.replace("-", "").isalpha()  # "front-runner"
         and head.islower()
         and len(head) > 3
         and m.head not in lex.stop

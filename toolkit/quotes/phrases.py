@@ -210,7 +210,8 @@ def _unknown_word(lex: Lex, S: Sent, x: int) -> bool:
     """A lower-case word the lists do not know as a function word (an adjective
     or a noun modifier, perhaps)."""
     t = S.low[x]
-    return t.isalpha() and t not in lex.stop and t not in lex.aux and S.w[x].islower()
+    word = t.isalpha() or (t.replace("-", "").isalpha() and not t.startswith("-"))  # "front-runner"
+    return word and t not in lex.stop and t not in lex.aux and S.w[x].islower()
 
 
 def _back_unknown(lex: Lex, S: Sent, p: int, i: int, lo: int) -> tuple[int, bool] | None:
