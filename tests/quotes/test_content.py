@@ -183,3 +183,17 @@ def test_a_programme_named_in_quotation_marks_is_no_content(text):
 
 def test_a_quotation_opening_the_sentence_as_a_title_is_no_quotation():
     assert quotes_of("''Billions,'' the new series, opened to strong reviews.").empty
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Mr. Ackman told investors that the concerns were overblown.",
+            "that the concerns were overblown",
+        ),
+        ("Mr. Ackman told shareholders how the company would grow.", "how the company would grow"),
+    ],
+)
+def test_the_people_addressed_are_not_content(text, content):
+    assert quotes_of(text)["text"].tolist() == [content]

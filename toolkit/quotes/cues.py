@@ -201,6 +201,21 @@ def _title_case(S: Sent) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
+def _bare_addressee(lex: Lex, S: Sent, r: int, hi: int) -> bool:
+    """A lower-case noun alone before "that", "how", "whether" ... after a verb
+    of addressing: the people addressed ("told investors that")."""
+    t = S.low[r]
+    return (
+        r + 1 < hi
+        and S.w[r].isalpha()
+        and S.w[r].islower()
+        and t not in lex.stop
+        and t not in lex.aux
+        and S.low[r + 1] in lex.grammar.introducers
+        and S.q[r + 1] < 0
+    )
+
+
 def _past_title(lex: Lex, S: Sent, r: int, hi: int) -> int:
     """Past a quoted title at ``r`` that names a programme or a publication, not
     someone's words ('told "Meet the Press" on Sunday that ...'): short, in title
@@ -233,6 +248,8 @@ def skip_adjuncts(lex: Lex, S: Sent, r: int, hi: int, addressee: bool) -> int:
             np_ = np_forward(lex, S, r, hi)
             if np_ is not None and low[np_[0]] not in lex.pronouns:
                 r = np_[1]
+            elif np_ is None and _bare_addressee(lex, S, r, hi):
+                r += 1  # "told investors that ...": a noun the lists do not know
     for _ in range(6):
         if r >= hi or S.q[r] >= 0:
             break
