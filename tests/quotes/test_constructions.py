@@ -98,3 +98,29 @@ def test_an_opening_phrase_naming_a_document_is_the_source():
 def test_what_appears_and_to_whom(text, pieces):
     table = quotes_of(text)
     assert table["text"].tolist() == pieces and (table["cue_type"] == "evidence").all()
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "Trump leads Cruz by 9 points in the RealClearPolitics average of recent polls.",
+            "RealClearPolitics average of recent polls",
+            "Trump leads Cruz by 9 points",
+        ),
+        (
+            "The governor took just 6 percent of the vote in a Washington Post-ABC News poll released Sunday.",
+            "Washington Post-ABC News poll",
+            "The governor took just 6 percent of the vote",
+        ),
+    ],
+)
+def test_a_poll_that_ends_a_clause_is_its_source(text, source, content):
+    row = quotes_of(text).iloc[0]
+    assert (row.speaker, row.text, row.cue) == (source, content, "in")
+
+
+def test_in_before_other_nouns_is_no_source():
+    assert quotes_of("He spent a week in the average town.").empty
+    # a clause with a cue of its own keeps its speaker
+    assert quotes_of("He said Clinton led in the latest poll.")["cue"].tolist() == ["said"]

@@ -171,6 +171,50 @@ def _document_opening(r: _SentenceReading, i: int) -> tuple[Frame | None, int] |
     return f, comma
 
 
+def _poll_source(r: _SentenceReading, i: int) -> tuple[Frame | None, int] | None:
+    """ "Trump leads Cruz by 9 points in the RealClearPolitics average of recent
+    polls", "Clinton led Sanders 2-1 in an NBC News poll released Sunday": a poll
+    named at the end of a clause without a cue of its own is its source."""
+    lex, S = r.lex, r.S
+    if S.low[i] not in lex.grammar.document_prepositions or S.q[i] >= 0 or r.frames or i < 3:
+        return None
+    np_ = np_forward(lex, S, i + 1, S.n)
+    if np_ is None:
+        return None
+    end = np_[1]
+    if end + 1 < S.n and S.low[end] in lex.grammar.phrase_prepositions:
+        # "the average | of recent Hoosier polls": to the poll noun a few words on
+        more = next(
+            (
+                x + 1
+                for x in range(end + 1, min(S.n, end + 5))
+                if S.low[x] in lex.grammar.poll_nouns
+            ),
+            None,
+        )
+        if more is not None and all(S.w[x][:1].isalnum() and S.q[x] < 0 for x in range(end, more)):
+            end = more
+    if S.low[end - 1] not in lex.grammar.poll_nouns:
+        return None
+    after = S.low[end] if end < S.n else "."
+    if after[:1].isalnum() and not (after.endswith("ed") or after in lex.time):
+        return None  # "in the average town": the noun goes on
+    rest = [x for x in range(end, S.n) if S.w[x][:1].isalnum()]
+    if len(rest) > 4 or any(S.q[x] >= 0 for x in range(end, S.n)):
+        return None  # "... in a poll released Sunday" may follow, nothing more
+    start = r.lo
+    while start < i and (S.low[start] in lex.openers or S.w[start] == ","):
+        start += 1
+    if sentence_words(S, start, i) < 3 or any(
+        S.q[x] >= 0 or (S.low[x] in lex.rules.cue_first and cue_at(lex, S, x) is not None)
+        for x in range(start, i)
+    ):
+        return None
+    m = mention(lex, S, np_[0], end)
+    f = Frame(S, i, i + 1, "in", "source", "preposition", m, Attribution.SOURCE_PREPOSITION, i, end)
+    return f, S.n  # its content, the clause before it, is found with the others'
+
+
 def _colon_introduction(r: _SentenceReading, i: int) -> tuple[Frame | None, int] | None:
     """'McConnell delivered a blunt message to Trump: "..."', "Cruz continued:"
     ending a paragraph before a quoted one: a clause that ends in a colon before
@@ -728,5 +772,6 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
     _nominal_cue,
     _colon_introduction,
     _document_opening,
+    _poll_source,
     _verb_cue,
 )

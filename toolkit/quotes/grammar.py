@@ -62,6 +62,7 @@ class Grammar:
     not_object_words: frozenset[str]
     call_particles: frozenset[str]
     clause_only_verbs: frozenset[str]
+    poll_nouns: frozenset[str]
     not_after_thought: frozenset[str]
     negations: frozenset[str]
     headline_labels: frozenset[str]
