@@ -120,6 +120,16 @@ def test_a_poll_that_ends_a_clause_is_its_source(text, source, content):
     assert (row.speaker, row.text, row.cue) == (source, content, "in")
 
 
+def test_a_poll_opening_the_sentence_with_a_hyphenated_modifier():
+    row = quotes_of(
+        "In an early-October CBS News poll, she led Mr. Sanders 56 percent to 32 percent."
+    ).iloc[0]
+    assert (row.speaker, row.text) == (
+        "early-October CBS News poll",
+        "she led Mr. Sanders 56 percent to 32 percent",
+    )
+
+
 def test_in_before_other_nouns_is_no_source():
     assert quotes_of("He spent a week in the average town.").empty
     # a clause with a cue of its own keeps its speaker

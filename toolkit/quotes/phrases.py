@@ -371,11 +371,12 @@ def _forward_preposition(lex: Lex, S: Sent, p: int, i: int, hi: int) -> tuple[in
 
 
 def _forward_adjective(lex: Lex, S: Sent, p: int, i: int, hi: int) -> tuple[int, bool] | None:
-    """An unknown adjective before a known noun ("a recent Reuters survey")."""
+    """An unknown adjective before a known noun ("a recent Reuters survey", "an
+    early-October CBS News poll")."""
     low, t = S.low, S.low[p]
     if (
         t.replace("-", "").isalpha()
-        and S.w[p].islower()
+        and S.w[p][:1].islower()
         and t not in lex.stop
         and t not in lex.aux
         and t not in lex.dets
