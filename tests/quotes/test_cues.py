@@ -154,3 +154,19 @@ def test_words_that_are_no_cue_in_their_other_sense():
     ].tolist() == ["argue"]
     # a "bid for" an office reports no one's words
     assert quotes_of("The scandal dragged down her ratings in her bid for the nomination.").empty
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # "hope" takes a clause without "that", like "believe"
+        (
+            "Democrats hope they will regain control of the chamber.",
+            "they will regain control of the chamber",
+        ),
+        ("She hopes to triple the program.", "to triple the program"),
+    ],
+)
+def test_hope_reports_a_clause_or_an_infinitive(text, content):
+    row = quotes_of(text).iloc[0]
+    assert (row.text, row.cue_type) == (content, "thought")
