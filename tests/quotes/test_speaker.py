@@ -175,6 +175,12 @@ def test_inverted_speakers_after_descriptions(text, speaker):
         # a count of people
         ("The terrain is easy, said a handful of Democrats.", "a handful of Democrats"),
         ("Dozens of protesters said the vote was rigged.", "Dozens of protesters"),
+        # fractions, alone or of the people they count
+        ("About three-quarters support a temporary ban.", "About three-quarters"),
+        (
+            "About two-thirds of Republican voters support the ban.",
+            "About two-thirds of Republican voters",
+        ),
     ],
 )
 def test_shares_and_counts_of_people_as_speakers(text, mention):

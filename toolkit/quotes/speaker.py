@@ -417,8 +417,9 @@ def _subject(c: Cue) -> Found | None:
 def _quantity_subject(c: Cue) -> Found | None:
     """ "Many say", "Some argue", "about 26% said", "one in five believe": a
     share of people that starts the clause is the subject on its own; so is
-    one before the people it counts ("about four in 10 voters said") or before
-    where they are ("Many in the crowd said")."""
+    one before the people it counts ("about four in 10 voters said", "two-thirds
+    of Republican voters support") or before where they are ("Many in the
+    crowd said")."""
     for end in range(c.b, c.ci + 1):  # "both", "all" may be skipped as adverbs
         np_ = quantity_back(c.lex, c.S, end, c.lo)
         if np_ is not None and at_clause_edge(c.lex, c.S, np_[0], c.lo):
@@ -439,7 +440,7 @@ def _quantity_subject(c: Cue) -> Found | None:
             m = quantity_mention(c.S, share[0], people[1])
             return Found(m, Attribution.SPEAKER_BEFORE_CUE, share[0], c.cj)
     k = people[0] - 1
-    if k > c.lo and c.S.low[k] in c.lex.grammar.standalone_followers:
+    if k > c.lo and (c.S.low[k] in c.lex.grammar.standalone_followers or c.S.low[k] == "of"):
         # "Many in the crowd said", "Some at the meeting argued": the share and
         # where its people are
         share = quantity_back(c.lex, c.S, k, c.lo)
