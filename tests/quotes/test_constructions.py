@@ -134,3 +134,20 @@ def test_in_before_other_nouns_is_no_source():
     assert quotes_of("He spent a week in the average town.").empty
     # a clause with a cue of its own keeps its speaker
     assert quotes_of("He said Clinton led in the latest poll.")["cue"].tolist() == ["said"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "Priebus, after a new poll showing Trump down to 14 percent, spoke to Fox News.",
+            "new poll",
+            "Trump down to 14 percent",
+        ),
+        ("Despite polls showing her well behind, Clinton campaigned.", "polls", "her well behind"),
+    ],
+)
+def test_a_participle_of_evidence_after_the_poll_that_shows_it(text, source, content):
+    rows = quotes_of(text)
+    rows = rows[rows["cue"] == "showing"]
+    assert rows[["speaker", "text"]].values.tolist() == [[source, content]]

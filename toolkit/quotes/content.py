@@ -230,6 +230,9 @@ def _what_follows(lex: Lex, S: Sent, f: Frame, hi: int, claimed: set[int]) -> _A
     """The span after the cue, past the person addressed and adjuncts, to where
     reported content would end."""
     low, w = S.low, S.w
+    if f.rule == Attribution.EVIDENCE_PARTICIPLE:
+        # "polls showing her well behind, Clinton campaigned": the phrase ends at a comma
+        hi = next((x for x in range(f.right, hi) if w[x] == "," and S.q[x] < 0), hi)
     r = skip_adjuncts(lex, S, f.right, hi, f.lemma in lex.rules.addressee_verbs)
     after_comma = r < hi and w[r] == "," and S.q[r] < 0
     introduced = r < hi and S.q[r] < 0 and (w[r] in (":", ",") or low[r] in lex.grammar.introducers)

@@ -60,6 +60,7 @@ class Attribution(StrEnum):
     COLON_INTRODUCTION = "colon introduction"
     CLAUSE_SUBJECT = "clause subject"
     PARTICIPLE = "participle"
+    EVIDENCE_PARTICIPLE = "evidence participle"
     TRANSCRIPT_LABEL = "transcript label"
     SAME_SENTENCE = "same sentence"
     SAME_PARAGRAPH = "same paragraph"

@@ -254,6 +254,27 @@ def _object_to_clause_end(lex: Lex, S: Sent, k: int) -> tuple[int, int] | None:
     return k, b
 
 
+def _reduced_relative(c: Cue) -> Found | None:
+    """ "a new poll showing Trump down to 14 percent", "emails that night showing
+    that ...": a participle of a verb of evidence right after the document or
+    poll that shows it."""
+    lex, S = c.lex, c.S
+    if not (c.form == "gerund" and c.klass == "evidence" and c.room and c.b == c.ci):
+        return None
+    end = c.ci
+    while end - 1 > c.lo and S.low[end - 1] in lex.time and S.q[end - 1] < 0:
+        end -= 1  # "emails that night showing"
+        if S.low[end - 1] in lex.dets:
+            end -= 1
+    np_ = np_back(lex, S, end, c.lo)
+    if np_ is None:
+        return None
+    m = mention(lex, S, *np_)
+    if m is None or not _evidence_source(lex, S, m):
+        return None
+    return Found(m, Attribution.EVIDENCE_PARTICIPLE, np_[0], c.cj)
+
+
 def _participle(c: Cue) -> Found | None:
     """ "..., saying ...", "after saying ...": the speaker of the clause the
     participle hangs on."""
@@ -490,6 +511,7 @@ def _clause_subject(c: Cue) -> Found | None:
 # (unless it shares one: most name "speaker before cue"), and a test.
 STRATEGIES: tuple[Strategy, ...] = (
     _source_preposition,
+    _reduced_relative,
     _participle,
     _apposition,
     _inversion,
