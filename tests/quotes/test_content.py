@@ -197,3 +197,16 @@ def test_a_quotation_opening_the_sentence_as_a_title_is_no_quotation():
 )
 def test_the_people_addressed_are_not_content(text, content):
     assert quotes_of(text)["text"].tolist() == [content]
+
+
+def test_a_verb_of_thought_in_a_subordinate_clause_is_part_of_the_content():
+    table = quotes_of(
+        "Ms. Khan said she had not spoken because she did not believe she could go on."
+    )
+    outer = table[table["cue"] == "said"].iloc[0]
+    assert outer.text == "she had not spoken because she did not believe she could go on"
+    inner = table[table["cue"] == "believe"].iloc[0]
+    assert bool(inner.nested) and inner.text == "she could go on"
+    # a clause of its own after "and" is another attribution
+    table = quotes_of("Analysts said the economy is weak, and investors believe rates will rise.")
+    assert table["text"].tolist() == ["the economy is weak", "rates will rise"]

@@ -404,9 +404,16 @@ def assign_content(lex: Lex, S: Sent, frames: list[Frame]) -> None:
             # a cue in a relative clause ("what she calls ...") is nested in this
             # content, which goes on past it; so is a verb of thought, intention
             # or stance inside a that-clause ("said that he would consider ...")
+            # or inside a subordinate clause of the content
             if not (
                 (g.left > 0 and S.low[g.left - 1] in lex.grammar.relatives)
                 or (clause and g.klass not in SPEECH_CLASSES and g.left > r)
+                # "... because she did not believe she could": a subordinate clause
+                or (
+                    g.klass not in SPEECH_CLASSES
+                    and g.left > r
+                    and S.low[g.left - 1] in lex.grammar.subordinators
+                )
                 or g.rule == Attribution.NOMINAL_CUE  # "say it underscores the regime's resolve to"
                 or (g.left == r and not g.inverted and f.klass in CLAUSAL_REPORTERS)
             ):

@@ -63,6 +63,7 @@ class Grammar:
     call_particles: frozenset[str]
     clause_only_verbs: frozenset[str]
     poll_nouns: frozenset[str]
+    subordinators: frozenset[str]
     not_after_thought: frozenset[str]
     negations: frozenset[str]
     headline_labels: frozenset[str]
