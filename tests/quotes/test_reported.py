@@ -289,6 +289,13 @@ def test_a_place_adverb_between_speaker_and_cue():
             "department",
             "nine million workers will be protected",
         ),
+        # a long source opening the sentence, up to its comma
+        (
+            "According to early results of exit polls conducted for the networks by Edison "
+            "Research, most voters feel angry.",
+            "early results of exit polls conducted for the networks by Edison Research",
+            "most voters feel angry",
+        ),
     ],
 )
 def test_according_to_with_a_long_source_or_after_an_opening_phrase(text, speaker, content):

@@ -230,7 +230,8 @@ def _source_preposition(c: Cue) -> Found | None:
     if c.klass != "source":
         return None
     lex, S = c.lex, c.S
-    np_ = np_forward(lex, S, c.cj, S.n) or _object_to_clause_end(lex, S, c.cj)
+    opens = c.ci == 0 or all(S.low[x] in lex.openers or S.w[x] == "," for x in range(c.ci))
+    np_ = np_forward(lex, S, c.cj, S.n) or _object_to_clause_end(lex, S, c.cj, 24 if opens else 12)
     if np_ is None:
         return NO_SPEAKER
     appo = apposition_after(lex, S, np_[1], S.n)
@@ -239,17 +240,19 @@ def _source_preposition(c: Cue) -> Found | None:
     return Found(m, Attribution.SOURCE_PREPOSITION, c.ci, right, inverted=True)
 
 
-def _object_to_clause_end(lex: Lex, S: Sent, k: int) -> tuple[int, int] | None:
+def _object_to_clause_end(lex: Lex, S: Sent, k: int, most: int = 12) -> tuple[int, int] | None:
     """The object of a source preposition that the noun phrase reader does not
     take whole ("according to early returns", "according to the most recent
     average of national polls"): the words from ``k`` to the end of the clause,
-    when they are few, outside quotations and hold no finite verb."""
+    when they are few (at most ``most``: more when the preposition opens the
+    sentence, "According to early results of exit polls conducted for ... by
+    Edison Research, ..."), outside quotations and hold no finite verb."""
     b = k
-    while b < S.n and b < k + 12 and S.q[b] < 0 and S.w[b][:1].isalnum():
+    while b < S.n and b < k + most and S.q[b] < 0 and S.w[b][:1].isalnum():
         if S.low[b] in lex.grammar.auxiliaries_with_do:
             return None
         b += 1
-    if b == k or b >= k + 12 or (b < S.n and S.q[b] >= 0):
+    if b == k or b >= k + most or (b < S.n and S.q[b] >= 0):
         return None
     return k, b
 
