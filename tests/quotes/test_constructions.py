@@ -151,3 +151,12 @@ def test_a_participle_of_evidence_after_the_poll_that_shows_it(text, source, con
     rows = quotes_of(text)
     rows = rows[rows["cue"] == "showing"]
     assert rows[["speaker", "text"]].values.tolist() == [[source, content]]
+
+
+def test_a_passive_after_a_coordinated_predicate_is_read_without_error():
+    # the passive's subject is that of the first predicate; reading it once crashed
+    table = quotes_of(
+        "Shareholder information would be vital to anyone planning a tender offer and is "
+        "commonly requested by individuals mulling takeover attempts."
+    )
+    assert set(table["cue"]) <= {"requested"}

@@ -358,25 +358,7 @@ def _passive_agent(
         x = skip_left(lex, S, x, lo)
     if not any(S.low[y] in lex.rules.passive for y in range(x, i)):
         return None
-    x = _before_aside(lex, S, x, lo)
-    if x - 1 > lo and S.low[x - 1] in _PREDICATE_COORDINATORS and S.q[x - 1] < 0:
-        # "Trump held a sizable lead and appeared poised to win": the subject of
-        # the first predicate
-        subject = clause_subject(lex, S, x - 1)
-        if subject is None or any(S.w[y] == "," for y in range(subject[1], x - 1)):
-            return None
-        return subject
     subject = np_back(lex, S, x, lo)
-    while (
-        subject is not None
-        and subject[0] - 1 > lo
-        and S.low[subject[0] - 1] in lex.grammar.phrase_prepositions
-        and S.q[subject[0] - 1] < 0
-    ):
-        head = np_back(lex, S, subject[0] - 1, lo)  # "the character of | the race"
-        if head is None:
-            break
-        subject = head[0], subject[1]
     if subject is None or not at_clause_edge(lex, S, subject[0], lo):
         subject = clause_subject(lex, S, x)
         if subject is None or subject[1] != x:
