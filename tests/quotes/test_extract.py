@@ -288,3 +288,31 @@ def test_large_documents_and_unbalanced_marks_finish():
     assert size > 20_000_000
     assert rows == 3150 * one  # every copy of the article is read the same way
     assert rows2 > 0
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_document_that_cannot_be_read_is_reported_and_the_others_are_kept(monkeypatch, workers):
+    import toolkit.quotes.extract as extract
+
+    real = extract.read_document
+
+    def failing(text, *args, **kwargs):
+        if "BOOM" in text:
+            raise ValueError("a sentence the rules cannot read")
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(extract, "read_document", failing)
+    frame = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c"],
+            "text": [
+                '"The city is calm," the governor said.',
+                "BOOM, officials said.",
+                '"Shops are open," a trader said.',
+            ],
+        }
+    )
+    corpus = toolkit.load_corpus(frame, progress=False)
+    with pytest.warns(UserWarning, match=r"1 document\(s\) could not be read.*b \(ValueError"):
+        table = extract_quotes(corpus, workers=workers, progress=False)
+    assert sorted(set(table["doc_id"].astype(str))) == ["a", "c"]

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import warnings
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -224,6 +225,13 @@ def extract_quotes(
         the rules do not have (the message lists them) or ``workers`` is not a
         positive whole number.
 
+    Warns
+    -----
+    UserWarning
+        When the quotations of a document cannot be read: the warning names
+        the document and the error, the document has no rows, and the other
+        documents are read as usual.
+
     Examples
     --------
     >>> import toolkit
@@ -272,16 +280,32 @@ def _quote_table(c: Any, quote_rules: QuoteRules, workers: int | None, show: boo
     # the corpus index, when built, has tokenized and split every document
     idx = c.cached_only("index")
     if context is not None:
-        columns, counts = _read_parallel(
+        columns, counts, unread = _read_parallel(
             (texts, spans, quote_rules, idx, titles), n_workers, context, show
         )
     else:
         items = list(range(len(texts)))
-        columns, counts = _read_documents(
+        columns, counts, unread = _read_documents(
             (texts, spans, quote_rules, idx, titles), _progress(items, "quotations", show)
         )
     doc_codes = np.repeat(np.arange(len(texts)), counts).tolist()
-    return quote_table(columns, doc_codes, list(docs["doc_id"]))
+    table = quote_table(columns, doc_codes, list(docs["doc_id"]))
+    if unread:
+        _report_unread(table, [(str(docs["doc_id"].iat[d]), message) for d, message in unread])
+    return table
+
+
+def _report_unread(table: pd.DataFrame, unread: list[tuple[str, str]]) -> None:
+    """Warn of the documents whose quotations could not be read, and list them
+    in ``table.attrs["unread_documents"]``."""
+    table.attrs["unread_documents"] = [{"doc_id": d, "error": m} for d, m in unread]
+    named = "; ".join(f"{d} ({m})" for d, m in unread[:5])
+    more = f" and {len(unread) - 5} more" if len(unread) > 5 else ""
+    warnings.warn(
+        f"the quotations of {len(unread)} document(s) could not be read and are missing "
+        f"from the table: {named}{more}. Please report it with the document's text.",
+        stacklevel=4,
+    )
 
 
 AUTO_WORKERS_CHARS = 2_000_000  # corpora smaller than this are read in one process
@@ -338,24 +362,34 @@ _Input = tuple[list[str], list[list[tuple[int, int]]], QuoteRules, Any, list[str
 _INHERITED: _Input | None = None  # what forked workers read
 
 
-def _read_documents(work: _Input, order: Iterable[int]) -> tuple[dict[str, list], list[int]]:
+_Read = tuple[dict[str, list], list[int], list[tuple[int, str]]]
+
+
+def _read_documents(work: _Input, order: Iterable[int]) -> _Read:
     """Read documents ``order`` (positions in ``texts``) of ``work = (texts,
     paragraph spans, rules, corpus index or None, titles or None)``: the
-    table's columns and the number of rows of each document."""
+    table's columns, the number of rows of each document, and the documents
+    that could not be read (position, error): one such document gives no rows
+    and does not stop the others."""
     texts, spans, rules, idx, titles = work
     lex = lex_for(rules)
     columns: dict[str, list] = {name: [] for name in QUOTE_COLUMNS}
     counts: list[int] = []
+    unread: list[tuple[int, str]] = []
     for d in order:
         text = texts[d]
-        tokens = tokens_from_index(idx, d) if idx is not None else None
-        rows = read_document(text, spans[d], lex, tokens, titles[d] if titles else None)
+        try:
+            tokens = tokens_from_index(idx, d) if idx is not None else None
+            rows = read_document(text, spans[d], lex, tokens, titles[d] if titles else None)
+        except Exception as error:  # reported by name below; the other documents go on
+            rows = []
+            unread.append((d, f"{type(error).__name__}: {error}"))
         append_rows(columns, text, rows, rules)
         counts.append(len(rows))
-    return columns, counts
+    return columns, counts, unread
 
 
-def _read_inherited(a: int, b: int) -> tuple[dict[str, list], list[int]]:
+def _read_inherited(a: int, b: int) -> _Read:
     """A forked worker's share: documents ``a:b`` of what it inherited."""
     assert _INHERITED is not None
     return _read_documents(_INHERITED, range(a, b))
@@ -366,14 +400,13 @@ def _read_sent(
     spans: list[list[tuple[int, int]]],
     rules: QuoteRules,
     titles: list[str | None] | None,
-) -> tuple[dict[str, list], list[int]]:
-    """A spawned worker's share: the documents it was sent."""
+) -> _Read:
+    """A spawned worker's share: the documents it was sent (positions in the
+    share; the caller adds where the share starts)."""
     return _read_documents((texts, spans, rules, None, titles), range(len(texts)))
 
 
-def _read_parallel(
-    work: _Input, n_workers: int, context: Any, show: bool
-) -> tuple[dict[str, list], list[int]]:
+def _read_parallel(work: _Input, n_workers: int, context: Any, show: bool) -> _Read:
     """Read consecutive chunks of documents in worker processes and join their
     tables in document order (the result does not depend on ``n_workers``)."""
     from concurrent.futures import ProcessPoolExecutor
@@ -405,11 +438,14 @@ def _read_parallel(
         _INHERITED = None
     columns: dict[str, list] = {name: [] for name in QUOTE_COLUMNS}
     counts: list[int] = []
-    for part, part_counts in results:
+    unread: list[tuple[int, str]] = []
+    for (a, _), (part, part_counts, part_unread) in zip(chunks, results, strict=True):
         for name, values in part.items():
             columns[name].extend(values)
         counts.extend(part_counts)
-    return columns, counts
+        offset = 0 if forked else a  # a spawned share counts from its own start
+        unread.extend((offset + d, message) for d, message in part_unread)
+    return columns, counts, unread
 
 
 def _progress_futures(futures: list, chunks: list[tuple[int, int]], show: bool) -> list:
