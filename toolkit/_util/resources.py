@@ -47,7 +47,7 @@ def resource_yaml(name: str) -> Any:
     Examples
     --------
     >>> sorted(resource_yaml("abbreviations.yaml"))[:2]
-    ['before_numbers', 'months']
+    ['attribution_verbs', 'before_numbers']
     """
     return yaml.safe_load(read_resource(name))
 
