@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .document import Sent, is_cap
+from .document import Sent, is_cap, quote_tokens, sentence_words
 from .mentions import Entity, Mention
 from .phrases import at_clause_edge, np_forward, quantity_back, title_words
 from .rules import OBJECT_CLASSES, SPEECH_CLASSES, Attribution, Lex, Resolution
@@ -222,11 +222,8 @@ def _past_title(lex: Lex, S: Sent, r: int, hi: int) -> int:
     case, and followed by more of the clause."""
     if r >= hi or S.q[r] < 0:
         return r
-    qid, e = S.q[r], r
-    while e < hi and S.q[e] == qid:
-        e += 1
-    words = sum(1 for x in range(r, e) if S.w[x][:1].isalnum())
-    if e >= hi or not 1 <= words <= _TITLE_WORDS or not title_words(lex, S, r, e):
+    e = quote_tokens(S, r)[1]
+    if e >= hi or not 1 <= sentence_words(S, r, e) <= _TITLE_WORDS or not title_words(lex, S, r, e):
         return r
     return e
 
@@ -259,8 +256,9 @@ def skip_adjuncts(lex: Lex, S: Sent, r: int, hi: int, addressee: bool) -> int:
             continue
         if t == "to" and r + 1 < hi and w[r + 1].islower() and low[r + 1] not in lex.dets:
             break  # "to" before a verb starts the content ("urged them to leave")
-        if t in lex.preps and r + 1 < hi and _past_title(lex, S, r + 1, hi) > r + 1:
-            r = _past_title(lex, S, r + 1, hi)  # 'said on "Fox News Sunday" that ...'
+        titled = _past_title(lex, S, r + 1, hi) if t in lex.preps else r + 1
+        if titled > r + 1:
+            r = titled  # 'said on "Fox News Sunday" that ...'
             continue
         if t in lex.preps and r + 1 < hi and S.q[r + 1] < 0 and low[r + 1] != "that":
             m = r + 1

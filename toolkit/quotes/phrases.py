@@ -210,7 +210,7 @@ def _unknown_word(lex: Lex, S: Sent, x: int) -> bool:
     """A lower-case word the lists do not know as a function word (an adjective
     or a noun modifier, perhaps)."""
     t = S.low[x]
-    word = t.isalpha() or (t.replace("-", "").isalpha() and not t.startswith("-"))  # "front-runner"
+    word = t[:1].isalpha() and t.replace("-", "").isalpha()  # "front-runner" too
     return word and t not in lex.stop and t not in lex.aux and S.w[x].islower()
 
 

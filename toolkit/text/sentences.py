@@ -17,7 +17,8 @@ _OPENERS = "\"'\u201c\u2018([{"
 _NEXT_WORD = re.compile(r"\w+")
 _INITIALISM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 # A speaker after a quotation: capitalised words (titles and initials with their
-# periods, hyphenated names), "of" and "the" between them, then a lower-case word.
+# periods, hyphenated names), "of", "the" or a name particle between them, then a
+# lower-case word.
 _SPEAKER_THEN_VERB = re.compile(
     r"(?:[A-Z][\w'\u2019.-]*\s+(?:(?:of|the|de|van|von|al)\s+)?){1,6}([a-z]+)\b"
 )
@@ -100,7 +101,7 @@ def _sentence_breaks(text: str, ps: int, pe: int) -> list[int]:
         nxt = text[first]
         if not (nxt.isupper() or nxt.isdigit()):
             continue
-        core = m.group().rstrip("\"'\u201d\u2019)]")
+        core = m.group().rstrip(_CLOSERS + ")]")
         if (
             m.group()[-1] in _CLOSERS
             and core[-1] in "!?\u2026."
