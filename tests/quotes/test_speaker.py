@@ -193,3 +193,68 @@ def test_a_hyphenated_noun_the_lists_do_not_know_heads_a_subject():
     assert table[["speaker_mention", "text"]].values.tolist() == [
         ["The GOP front-runner", "Clinton caused tremendous damage"]
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "content"),
+    [
+        # an aside between dashes with a cue of its own
+        (
+            "The governor - who once said he would never run - said at a rally in "
+            "Ohio that the state would sue.",
+            "The governor",
+            "that the state would sue",
+        ),
+        # a participle aside holding a quotation
+        (
+            "The mayor, citing ''an old saying,'' said the city would rebuild.",
+            "The mayor",
+            "the city would rebuild",
+        ),
+        # "including" between commas after a subject with a participle
+        (
+            "Several farmers interviewed near the border, including Mr. Diaz, said "
+            "they had lost their crops.",
+            "Several farmers",
+            "they had lost their crops",
+        ),
+        # a coordinated aside between dashes
+        (
+            "Most delegates in the hall -- and a few of the guests -- said the vote was fair.",
+            "Most delegates",
+            "the vote was fair",
+        ),
+    ],
+)
+def test_the_subject_before_an_aside_speaks(text, mention, content):
+    row = row_starting(quotes_of(text), content)
+    assert row.cue == "said"
+    assert row.speaker_mention.startswith(mention)
+
+
+def test_a_quotation_after_a_cue_belongs_to_it_not_to_the_cue_after():
+    table = quotes_of("The mayor, citing ''an old saying,'' said the city would rebuild.")
+    quoted = table[table["kind"] != "indirect"]
+    assert quoted["cue"].tolist() == ["citing"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Even a veteran strategist said the race was over.",
+        "Numerous veterans said the clinic had closed.",
+    ],
+)
+def test_subjects_after_a_focus_adverb_or_with_an_unknown_plural_head(text):
+    table = quotes_of(text)
+    assert table["cue"].tolist() == ["said"]
+    assert table["speaker_mention"].iloc[0].split()[-1] in ("strategist", "veterans")
+
+
+def test_a_preposition_opening_the_sentence_is_no_speaker():
+    table = quotes_of(
+        "Alongside union calls for a strike, a senior organiser said talks had failed."
+    )
+    said = table[table["cue"] == "said"]
+    assert said["speaker_mention"].tolist() == ["a senior organiser"]
+    assert not table["speaker_mention"].str.startswith("Alongside").any()

@@ -390,6 +390,11 @@ def assign_content(lex: Lex, S: Sent, frames: list[Frame]) -> None:
             qa, qb = quote_tokens(S, p)
             if _title_quote(lex, S, qa, qb):
                 continue  # 'In his book, "Make Your Kid a Millionaire," he suggested'
+            m, e = f.speaker, frames[n - 1] if n else None
+            if e is not None and m is not None and m.S is S and m.j <= e.ci and e.cj <= qa:
+                # 'Manafort, citing "the magic of Trump," said', 'Trump called the
+                # deal "a disaster," adding': the cue before has the quotation
+                continue
             f.pieces.append((qa, qb))
             f.quote_before = S.q[p]
             claimed.add(S.q[p])

@@ -70,6 +70,8 @@ class Grammar:
     document_prepositions: frozenset[str]
     speech_nouns: frozenset[str]
     aside_openers: frozenset[str]
+    aside_dashes: frozenset[str]
+    aside_starts: frozenset[str]
     introducers: frozenset[str]
     object_pronouns: frozenset[str]
     adjunct_inner_prepositions: frozenset[str]

@@ -271,15 +271,16 @@ def np_forward(lex: Lex, S: Sent, i: int, hi: int) -> tuple[int, int] | None:
     if quantified and k < hi and S.q[k] < 0 and _plural_after_of(lex, S, k, hi):
         return i, k + 1  # "one of the docs", "many of the cities"
     if (
-        k == opened > i
+        opened > i
         and k < hi
         and S.q[k] < 0
-        and S.low[k - 1] in lex.dets
+        and S.low[opened - 1] in lex.dets
         and k + 1 < hi
-        and S.low[k + 1] in lex.grammar.postmodifier_starts
-        and _plural_after_of(lex, S, k, k + 1)
+        and _unknown_plural_head(lex, S, k)
     ):
-        return i, k + 1  # "Some advocates for stem cell research": an unknown plural head
+        # "Some advocates for stem cell research", "numerous military veterans
+        # interviewed at ...", "Several veterans said": an unknown plural head
+        return i, k + 1
     while k > i and not _head_ok(lex, S, k - 1):
         k -= 1
     if k <= i or (k == i + 1 and S.low[i] in lex.dets):
@@ -414,6 +415,17 @@ def _plural_after_of(lex: Lex, S: Sent, k: int, hi: int) -> bool:
         and t not in lex.stop
         and t not in lex.aux
         and (k + 1 >= hi or not w[k + 1].isalpha() or S.low[k + 1] in lex.aux)
+    )
+
+
+def _unknown_plural_head(lex: Lex, S: Sent, k: int) -> bool:
+    """An unknown plural noun at ``k`` that ends a phrase: a modifier, a
+    participle or a reporting verb follows it."""
+    nxt, w = S.low[k + 1], S.w[k + 1]
+    return _plural_after_of(lex, S, k, k + 1) and (
+        nxt in lex.grammar.postmodifier_starts
+        or nxt in lex.rules.cue_first
+        or (w.isalpha() and w.islower() and nxt.endswith(("ed", "ing")))
     )
 
 

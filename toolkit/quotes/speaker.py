@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .cues import Frame, cue_at, skip_adjuncts, skip_left
-from .document import Sent
+from .document import Sent, quote_tokens
 from .mentions import (
     Mention,
     coordinated,
@@ -312,6 +312,54 @@ def _apposition(c: Cue) -> Found | None:
     return Found(appo[0], Attribution.SPEAKER_BEFORE_CUE, appo[1], c.cj)
 
 
+def _subject_before_aside(c: Cue) -> Found | None:
+    """ "Mr. Manafort, citing ''the unique magic of Trump,'' said", "veterans
+    interviewed at rallies, including Mr. Jebens, said", "Trump - who previously
+    said he would ... - said": the subject before an aside between commas or
+    dashes that opens with a relative pronoun, a participle or "including" (or,
+    between dashes, a coordinated phrase: "insiders - and two-thirds of
+    Republicans - said"). The aside may hold a quotation and cues of its own."""
+    lex, S, left = c.lex, c.S, c.left
+    if left < 0 or (
+        S.q[left] < 0 and S.w[left] != "," and S.w[left] not in lex.grammar.aside_dashes
+    ):
+        return None
+    mark, o = (S.w[left], left - 1) if S.q[left] < 0 else (",", quote_tokens(S, left)[0] - 1)
+    while o > 0 and left - o < _ASIDE_WORDS and not (S.q[o] < 0 and _same_mark(lex, S.w[o], mark)):
+        o -= 1
+    if o <= 0 or S.q[o] >= 0 or not _same_mark(lex, S.w[o], mark) or o + 1 >= left:
+        return None
+    first = S.low[o + 1]
+    if not (
+        first in lex.grammar.relative_subjects
+        or first in lex.grammar.aside_starts
+        or (first in lex.grammar.coordinators and mark != ",")
+        or (S.w[o + 1].islower() and first.isalpha() and first.endswith(("ing", "ed")))
+    ):
+        return None
+    before = [f for f in c.frames if f.left < o]
+    if any(f.right > o for f in before):
+        return None  # the opening mark is inside another attribution
+    lo = max((f.right for f in before), default=0)
+    inner = Cue(lex, S, c.ci, c.cj, (c.lemma, c.klass, c.form), before, lo, c.known)
+    inner.ci, inner.b, inner.left, inner.room = o, o, o - 1, o - 1 >= lo
+    for strategy in (_quantity_subject, _subject, _modified_subject):
+        found = strategy(inner)
+        if found is not None and found.speaker is not None:
+            # the attribution is the cue; the aside between has its own
+            return Found(found.speaker, found.rule, c.b, c.cj)
+    return None
+
+
+_ASIDE_WORDS = 30
+
+
+def _same_mark(lex: Lex, word: str, mark: str) -> bool:
+    """Whether ``word`` opens an aside that ``mark`` closes: a comma for a comma,
+    any dash for a dash."""
+    return word == mark or (mark != "," and word in lex.grammar.aside_dashes)
+
+
 def _inversion(c: Cue) -> Found | None:
     """'"...," said the official', "..., said the official": the speaker after
     the cue, where the cue follows a quotation or a comma."""
@@ -517,6 +565,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     _reduced_relative,
     _participle,
     _apposition,
+    _subject_before_aside,
     _inversion,
     _relative_antecedent,
     _quantity_subject,
