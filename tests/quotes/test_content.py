@@ -210,3 +210,20 @@ def test_a_verb_of_thought_in_a_subordinate_clause_is_part_of_the_content():
     # a clause of its own after "and" is another attribution
     table = quotes_of("Analysts said the economy is weak, and investors believe rates will rise.")
     assert table["text"].tolist() == ["the economy is weak", "rates will rise"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wilson told The Daily Gazette newspaper of Omaha on Friday that he voted early.",
+        'Wilson told NBC\'s "Today Show" that he voted early.',
+    ],
+)
+def test_the_person_addressed_runs_to_that(text):
+    table = quotes_of(text)
+    assert table["text"].tolist() == ["that he voted early"]
+
+
+def test_what_was_said_comes_before_when_an_adjunct_clause_follows():
+    table = quotes_of("This is not about me, the senator told his aides as he left the room.")
+    assert table["text"].tolist() == ["This is not about me"]

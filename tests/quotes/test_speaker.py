@@ -258,3 +258,20 @@ def test_a_preposition_opening_the_sentence_is_no_speaker():
     said = table[table["cue"] == "said"]
     assert said["speaker_mention"].tolist() == ["a senior organiser"]
     assert not table["speaker_mention"].str.startswith("Alongside").any()
+
+
+def test_an_aside_between_dashes_that_opens_with_a_preposition():
+    row = row_starting(
+        quotes_of("The senator -- after a long pause -- told reporters the bill was dead."),
+        "the bill was dead",
+    )
+    assert row.speaker_mention == "The senator"
+
+
+def test_who_after_a_thing_of_a_person_refers_to_the_person():
+    text = (
+        "They won the backing of former Gov. Jane Doe, who told reporters she would "
+        "campaign for them."
+    )
+    row = row_starting(quotes_of(text), "she would campaign")
+    assert row.speaker == "Jane Doe"

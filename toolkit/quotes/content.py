@@ -151,7 +151,12 @@ def _content(
             return  # "The implication, according to the aide, is that ..."
         if not after.after_comma or f.klass == "source":
             return
-    elif after.tail_words > 0 and f.klass != "source" and not after.after_comma:
+    elif (
+        after.tail_words > 0
+        and f.klass != "source"
+        and not after.after_comma
+        and not _adjunct_after(lex, S, f, lo, after)
+    ):
         return  # the cue has an object that is not reported content
     if f.klass in OBJECT_CLASSES:
         return  # "..., she supported." reports nothing before the verb
@@ -286,6 +291,18 @@ def _enclosed_source(lex: Lex, f: Frame, t: _After, lo: int) -> bool:
         and f.left - 1 > lo
         and S.w[f.left - 1] == ","
         and S.q[f.left - 1] < 0
+    )
+
+
+def _adjunct_after(lex: Lex, S: Sent, f: Frame, lo: int, t: _After) -> bool:
+    """ "This is not about me, Obama told his advisers as he labored over the
+    speech": after a verb of saying, an adjunct clause follows, so what was
+    said comes before."""
+    return (
+        f.klass in SPEECH_CLASSES
+        and t.a < t.b
+        and S.q[t.a] < 0
+        and _adjunct_start(lex, S, f, t, f.left - 1 >= lo and S.w[f.left - 1] == ",")
     )
 
 

@@ -231,11 +231,48 @@ def _past_title(lex: Lex, S: Sent, r: int, hi: int) -> int:
 _TITLE_WORDS = 6
 
 
+def _addressee_until_that(lex: Lex, S: Sent, r: int, hi: int) -> int | None:
+    """ "told The Post and Courier newspaper of Charleston on Saturday that",
+    "told MSNBC's "Morning Joe" that": after a verb of addressing, the words up
+    to a "that" a few words on are the person addressed and adjuncts, when no
+    clause edge, verb or quotation other than a title comes between."""
+    x = r
+    while x < min(hi, r + _ADDRESSEE_WORDS):
+        if S.q[x] >= 0:
+            e = _past_title(lex, S, x, hi)
+            if e == x:
+                return None
+            x = e
+            continue
+        t = S.low[x]
+        if t == "that":
+            return x if x > r else None
+        if x > r and S.w[x] in lex.grammar.possessive_marks and is_cap(S.w[x - 1]):
+            x += 1  # "told MSNBC's ..."
+            continue
+        if (
+            S.w[x] in lex.grammar.clause_edges
+            or t in lex.aux
+            or t in lex.grammar.introducers
+            or (t in lex.pronouns and x > r and t not in lex.grammar.object_pronouns)
+            or (t in lex.rules.cue_first and cue_at(lex, S, x) is not None)
+        ):
+            return None
+        x += 1
+    return None
+
+
+_ADDRESSEE_WORDS = 14
+
+
 def skip_adjuncts(lex: Lex, S: Sent, r: int, hi: int, addressee: bool) -> int:
     """Move right over the person addressed ("told Reuters news agency") and
     adjuncts ("on Wednesday", "in a statement", "on condition of anonymity")."""
     low, w = S.low, S.w
     titled = _past_title(lex, S, r, hi) if addressee else r  # 'told "Meet the Press" that'
+    until = _addressee_until_that(lex, S, r, hi) if addressee else None
+    if until is not None:
+        return until
     if titled > r:
         r = titled
     elif addressee and r < hi and S.q[r] < 0:

@@ -316,9 +316,10 @@ def _subject_before_aside(c: Cue) -> Found | None:
     """ "Mr. Manafort, citing ''the unique magic of Trump,'' said", "veterans
     interviewed at rallies, including Mr. Jebens, said", "Trump - who previously
     said he would ... - said": the subject before an aside between commas or
-    dashes that opens with a relative pronoun, a participle or "including" (or,
-    between dashes, a coordinated phrase: "insiders - and two-thirds of
-    Republicans - said"). The aside may hold a quotation and cues of its own."""
+    dashes that opens with a relative pronoun, a participle, a preposition or
+    "including" (or, between dashes, a coordinated phrase: "insiders - and
+    two-thirds of Republicans - said"). The aside may hold a quotation and cues
+    of its own."""
     lex, S, left = c.lex, c.S, c.left
     if left < 0 or (
         S.q[left] < 0 and S.w[left] != "," and S.w[left] not in lex.grammar.aside_dashes
@@ -333,6 +334,7 @@ def _subject_before_aside(c: Cue) -> Found | None:
     if not (
         first in lex.grammar.relative_subjects
         or first in lex.grammar.aside_starts
+        or first in lex.intro  # "Murphy - after a knock on wood - told me"
         or (first in lex.grammar.coordinators and mark != ",")
         or (S.w[o + 1].islower() and first.isalpha() and first.endswith(("ing", "ed")))
     ):
@@ -432,8 +434,10 @@ def _relative_antecedent(c: Cue) -> Found | None:
     if S.low[left] == "that" and a != left:
         return NO_SPEAKER  # ", that ..." is not a relative clause
     np_ = np_back(lex, S, a, 0)
-    m = None if np_ is None else mention(lex, S, *np_)
     who = S.low[left] == "who"
+    if np_ is not None and who:
+        np_ = _person_after_of(lex, S, *np_)
+    m = None if np_ is None else mention(lex, S, *np_)
     kinds = ("person", "org") if who else ("person", "org", "document")
     if (
         m is None
@@ -445,6 +449,19 @@ def _relative_antecedent(c: Cue) -> Found | None:
     m.canonical = m.text
     m.start, m.end, m.text = S.s[left], S.e[left], S.w[left]
     return Found(m, Attribution.SPEAKER_BEFORE_CUE, left, c.cj, enclosed=a != left)
+
+
+def _person_after_of(lex: Lex, S: Sent, k: int, j: int) -> tuple[int, int]:
+    """The antecedent of "who" in ``[k, j)``: the person named after "of" when
+    what comes before it is no person ("the endorsement of former Sen. Gordon
+    Humphrey, who told ..."), else the whole phrase ("the widow of the senator")."""
+    x = next((x for x in range(j - 2, k, -1) if S.low[x] == "of" and S.q[x] < 0), None)
+    if x is None or S.low[x - 1] in lex.person or S.low[x - 1] in lex.role_words:
+        return k, j
+    tail = mention(lex, S, x + 1, j)
+    if tail is None or tail.name is None or tail.kind != "person":
+        return k, j
+    return x + 1, j
 
 
 def _subject_before_cue(c: Cue) -> tuple[int, int] | None:
