@@ -227,3 +227,21 @@ def test_the_person_addressed_runs_to_that(text):
 def test_what_was_said_comes_before_when_an_adjunct_clause_follows():
     table = quotes_of("This is not about me, the senator told his aides as he left the room.")
     assert table["text"].tolist() == ["This is not about me"]
+
+
+def test_a_cue_between_commas_reports_both_sides_of_its_clause():
+    table = quotes_of("At one point, she said, she was considering a run for the Senate.")
+    said = table[table["cue"] == "said"]
+    assert said["text"].tolist() == ["At one point", "she was considering a run for the Senate"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a statement on Thursday, she said, the agency had acted within the law.",
+        "At a rally in Toledo, she said, the agency had acted within the law.",
+    ],
+)
+def test_an_opening_phrase_that_sets_the_scene_is_not_reported(text):
+    table = quotes_of(text)
+    assert table["text"].tolist() == ["the agency had acted within the law"]

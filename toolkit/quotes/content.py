@@ -16,7 +16,7 @@ import itertools
 from typing import NamedTuple
 
 from .cues import Frame, skip_adjuncts
-from .document import Sent, quote_tokens, sentence_words, word_flags
+from .document import Sent, is_cap, quote_tokens, sentence_words, word_flags
 from .phrases import title_words
 from .rules import (
     CLAUSAL_CLASSES,
@@ -341,15 +341,38 @@ def _clause_before(
     start = lo if before_lo < 0 or f.klass not in SPEECH_CLASSES else min(lo, before_lo)
     while start < c and (low[start] in lex.openers or w[start] == ","):
         start += 1
-    if (low[start] in lex.intro or low[start] in lex.grammar.not_content_start) and not any(
-        w[x] == "," and S.q[x] < 0 for x in range(start, c)
+    if (
+        (low[start] in lex.intro or low[start] in lex.grammar.not_content_start)
+        and not (after_comma and _reported_opening(lex, S, start, c, lo))
+        and not any(w[x] == "," and S.q[x] < 0 for x in range(start, c))
     ):
-        return  # "When Congress cut funding, Mexico said ..." is not reported
+        # "When Congress cut funding, Mexico said ..." is not reported, but "At one
+        # point, she said, she ..." is: the cue interrupts the clause
+        return
     a, b = trim(lex, S, start, c + (0 if w[c] == "," else 1))
     words = sentence_words(S, a, b) if a < b else 0
     if words >= (1 if f.pieces and after_comma else 2 if f.pieces else 3):
         f.pieces.insert(0, (a, b))
         _claim(S, (a, b), claimed)
+
+
+def _reported_opening(lex: Lex, S: Sent, a: int, b: int, lo: int) -> bool:
+    """Whether the opening phrase ``[a, b)`` of a sentence whose cue interrupts
+    it ("At one point, she said, she ...", "If the talks fail, he said, ...") is
+    part of what is reported: it opens the sentence in capitals, and does not
+    set the scene of the saying ("In a statement Thursday, she said, ...", "At a
+    rally, he said, ...", "Asked about it, ...")."""
+    words = range(a, b)
+    return (
+        lo == 0
+        and is_cap(S.w[a])
+        and not S.low[a].endswith(("ing", "ed"))
+        and not (a + 1 < b and S.low[a + 1].endswith("ing"))
+        and not any(
+            S.low[x] in lex.documents_and_speeches or S.low[x] in lex.grammar.occasion_nouns
+            for x in words
+        )
+    )
 
 
 def _clause_start(lex: Lex, S: Sent, k: int, lo: int) -> bool:
@@ -421,7 +444,10 @@ def assign_content(lex: Lex, S: Sent, frames: list[Frame]) -> None:
         lo = last_right
         hi = S.n
         r = skip_adjuncts(lex, S, f.right, S.n, f.lemma in lex.rules.addressee_verbs)
-        clause = r < S.n and S.q[r] < 0 and S.low[r] in lex.grammar.introducers
+        # "At one point, she said, she was considering ...": a cue between commas
+        # interrupts the clause it reports, as "that" would introduce it
+        interrupting = r < S.n and S.w[r] == "," and f.left > 0 and S.w[f.left - 1] == ","
+        clause = interrupting or (r < S.n and S.q[r] < 0 and S.low[r] in lex.grammar.introducers)
         for g in frames[n + 1 :]:
             # a cue in a relative clause ("what she calls ...") is nested in this
             # content, which goes on past it; so is a verb of thought, intention

@@ -72,6 +72,7 @@ class Grammar:
     aside_openers: frozenset[str]
     aside_dashes: frozenset[str]
     aside_starts: frozenset[str]
+    occasion_nouns: frozenset[str]
     introducers: frozenset[str]
     object_pronouns: frozenset[str]
     adjunct_inner_prepositions: frozenset[str]
