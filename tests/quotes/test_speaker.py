@@ -275,3 +275,37 @@ def test_who_after_a_thing_of_a_person_refers_to_the_person():
     )
     row = row_starting(quotes_of(text), "she would campaign")
     assert row.speaker == "Jane Doe"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        # a count of time before "ago" between the subject and the cue
+        ("The agency less than a year ago said the program would end.", "said", "agency"),
+        # an adjective that opens a modifier of the subject
+        ("A source familiar with the talks said the deal was close.", "said", "source"),
+        # a relative pronoun, then an aside, then the cue
+        (
+            "They met the union's leaders, who, on a call Friday, criticized the plan.",
+            "criticized",
+            "union's leaders",
+        ),
+        # a coordinated predicate whose clause opens after a conjunction
+        (
+            'There was friction when Cruz met Rubio and called him a "weak leader."',
+            "called",
+            "Cruz",
+        ),
+        # a participle after a clause that opens with an introductory phrase
+        (
+            "In two interviews, the justice sounded off on the nominee, saying the hearings were unfair.",
+            "saying",
+            "justice",
+        ),
+    ],
+)
+def test_more_subjects_of_cues(text, cue, speaker):
+    table = quotes_of(text)
+    row = table[(table["cue"] == cue) & (table["kind"] != "partial")]
+    assert len(row) == 1
+    assert row["speaker"].iloc[0] == speaker

@@ -86,6 +86,11 @@ def skip_left(lex: Lex, S: Sent, i: int, lo: int) -> int:
             b -= 2  # "an arbitration panel in 2001 found"
             steps += 1
             continue
+        ago = _ago_start(lex, S, b - 1, lo) if t == "ago" else None
+        if ago is not None:
+            b = ago  # "The State Department less than two weeks ago said"
+            steps += 1
+            continue
         if t in lex.time and t not in lex.grammar.deictic_time_words:
             # "Sanders on Tuesday said", "Wells Fargo this month announced"
             x = b - 1
@@ -98,6 +103,28 @@ def skip_left(lex: Lex, S: Sent, i: int, lo: int) -> int:
             continue
         break
     return b
+
+
+def _ago_start(lex: Lex, S: Sent, x: int, lo: int) -> int | None:
+    """Where a time adjunct ending in "ago" at ``x`` starts ("two weeks ago",
+    "less than a year ago", "18 months ago"), or None."""
+    g = lex.grammar
+    if not (x - 1 >= lo and S.low[x - 1] in g.unit_time_words):
+        return None
+    k = x - 1
+    while (
+        k - 1 >= lo
+        and x - k < 6
+        and S.q[k - 1] < 0
+        and (
+            S.low[k - 1][:1].isdigit()
+            or S.low[k - 1] in g.quantifiers
+            or S.low[k - 1] in g.approximators
+            or S.low[k - 1] in g.ago_words
+        )
+    ):
+        k -= 1
+    return k if k < x - 1 else None
 
 
 def _by_means(lex: Lex, S: Sent, j: int) -> bool:

@@ -73,6 +73,7 @@ class Grammar:
     aside_dashes: frozenset[str]
     aside_starts: frozenset[str]
     occasion_nouns: frozenset[str]
+    ago_words: frozenset[str]
     introducers: frozenset[str]
     object_pronouns: frozenset[str]
     adjunct_inner_prepositions: frozenset[str]

@@ -345,7 +345,8 @@ def _subject_before_aside(c: Cue) -> Found | None:
     lo = max((f.right for f in before), default=0)
     inner = Cue(lex, S, c.ci, c.cj, (c.lemma, c.klass, c.form), before, lo, c.known)
     inner.ci, inner.b, inner.left, inner.room = o, o, o - 1, o - 1 >= lo
-    for strategy in (_quantity_subject, _subject, _modified_subject):
+    # "the leadership, who, on a press call Friday, criticized"
+    for strategy in (_relative_antecedent, _quantity_subject, _subject, _modified_subject):
         found = strategy(inner)
         if found is not None and found.speaker is not None:
             # the attribution is the cue; the aside between has its own
@@ -567,10 +568,35 @@ def _clause_subject(c: Cue) -> Found | None:
             # the verb belongs to the reported clause, not to its speaker
             return NO_SPEAKER
         return Found(e.speaker, Attribution.CLAUSE_SUBJECT, c.ci, c.cj)
-    np_ = clause_subject(lex, S, left)
+    np_ = _predicate_subject(lex, S, left, c.lo) or clause_subject(lex, S, left)
     if np_ is None:
         return NO_SPEAKER
     return Found(mention(lex, S, *np_), Attribution.CLAUSE_SUBJECT, c.ci, c.cj)
+
+
+def _predicate_subject(lex: Lex, S: Sent, left: int, lo: int) -> tuple[int, int] | None:
+    """The subject of the predicate a conjunction at ``left`` continues, when a
+    conjunction or relative opens its clause ("such as when Cruz knocked Rubio
+    on trade and called him ..."): the noun phrase after that word, followed by
+    a finite verb (a lower-case word that is no function word or gerund)."""
+    if S.low[left] not in lex.grammar.coordinators:
+        return None
+    for p in range(left - 1, max(lo, left - _PREDICATE_WORDS) - 1, -1):
+        if S.q[p] >= 0 or S.w[p] in lex.grammar.clause_edges:
+            return None
+        if S.low[p] in lex.grammar.subject_after and p > 0:
+            np_ = np_forward(lex, S, p + 1, left)
+            if np_ is None or np_[1] >= left:
+                return None
+            verb, low = S.w[np_[1]], S.low[np_[1]]
+            finite = low in lex.aux or not (
+                low in lex.stop or low in lex.preps or low in lex.dets or low.endswith("ing")
+            )
+            return np_ if verb.isalpha() and verb.islower() and finite else None
+    return None
+
+
+_PREDICATE_WORDS = 16
 
 
 # The ways a verb cue finds its speaker, tried in this order; the first whose
