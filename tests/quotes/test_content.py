@@ -245,3 +245,19 @@ def test_a_cue_between_commas_reports_both_sides_of_its_clause():
 def test_an_opening_phrase_that_sets_the_scene_is_not_reported(text):
     table = quotes_of(text)
     assert table["text"].tolist() == ["the agency had acted within the law"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Democrats had made history, she said in a video message to the convention.",
+        "Democrats had made history, she said in an interview with The Boston Globe.",
+    ],
+)
+def test_the_noun_phrase_that_ends_an_adjunct_is_not_content(text):
+    assert quotes_of(text)["text"].tolist() == ["Democrats had made history"]
+
+
+def test_a_result_clause_goes_on_with_what_was_said():
+    table = quotes_of("He said he would win every delegate, so he would have enough votes.")
+    assert table["text"].tolist() == ["he would win every delegate, so he would have enough votes"]

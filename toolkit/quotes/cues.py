@@ -346,7 +346,7 @@ def skip_adjuncts(lex: Lex, S: Sent, r: int, hi: int, addressee: bool) -> int:
                 m += 1
             if m == limit and m < hi:
                 break  # too long for an adjunct: it is the content
-            r = m
+            r = _adjunct_tail(lex, S, m, hi)
             continue
         aside = _aside_end(lex, S, r, hi)
         if aside is not None:
@@ -354,6 +354,25 @@ def skip_adjuncts(lex: Lex, S: Sent, r: int, hi: int, addressee: bool) -> int:
             continue
         break
     return r
+
+
+def _adjunct_tail(lex: Lex, S: Sent, m: int, hi: int) -> int:
+    """Past the rest of an adjunct's noun phrase when it ends the sentence ("said
+    in an interview with The Washington Post.", "said in a video message to the
+    convention."): a few words, none of them a verb, pronoun or "that"."""
+    x = m
+    while x < hi and x - m < _TAIL_WORDS and S.q[x] < 0 and S.w[x][:1].isalnum():
+        t = S.low[x]
+        if t in lex.aux or t in lex.pronouns or t in lex.grammar.introducers:
+            return m
+        if t in lex.rules.cue_first and cue_at(lex, S, x) is not None:
+            return m
+        x += 1
+    ends = x >= hi or (S.q[x] < 0 and S.w[x] in lex.grammar.sentence_closers)
+    return x if x > m and ends else m
+
+
+_TAIL_WORDS = 5
 
 
 def _aside_end(lex: Lex, S: Sent, r: int, hi: int) -> int | None:
