@@ -261,3 +261,10 @@ def test_the_noun_phrase_that_ends_an_adjunct_is_not_content(text):
 def test_a_result_clause_goes_on_with_what_was_said():
     table = quotes_of("He said he would win every delegate, so he would have enough votes.")
     assert table["text"].tolist() == ["he would win every delegate, so he would have enough votes"]
+
+
+def test_an_opening_clause_ends_the_phrase_its_stance_reports():
+    table = quotes_of(
+        "Ever since she endorsed the governor this month, the senator has been a target."
+    )
+    assert table["text"].tolist() == ["the governor this month"]

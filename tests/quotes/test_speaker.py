@@ -309,3 +309,21 @@ def test_more_subjects_of_cues(text, cue, speaker):
     row = table[(table["cue"] == cue) & (table["kind"] != "partial")]
     assert len(row) == 1
     assert row["speaker"].iloc[0] == speaker
+
+
+def test_a_gerund_after_a_preposition_has_no_subject_before_it():
+    table = quotes_of("Beck has also criticized evangelical voters for not supporting Cruz.")
+    assert table["speaker"].dropna().unique().tolist() == ["Beck"]
+    assert not table["speaker_mention"].str.endswith(" for").any()
+
+
+def test_a_verb_of_thought_coordinated_after_a_comma_keeps_its_speaker():
+    table = quotes_of("He thinks the plan will pass, but believes the vote will be close.")
+    assert table.set_index("cue")["speaker_mention"].to_dict() == {"thinks": "He", "believes": "He"}
+
+
+def test_that_after_people_is_a_relative_pronoun():
+    table = quotes_of("The suit was joined by several groups that support the rules.")
+    row = table[table["cue"] == "support"].iloc[0]
+    assert (row.speaker_mention, row.text) == ("that", "the rules")
+    assert "groups" in row.speaker

@@ -467,9 +467,10 @@ def assign_content(lex: Lex, S: Sent, frames: list[Frame]) -> None:
             ):
                 hi = g.left
                 break
+        opening = _in_opening_clause(lex, S, f)
         for x in range(f.right, hi):
             if (S.q[x] >= 0 and S.q[x] in claimed and S.q[x] != f.quote_before) or (
-                f.enclosed and S.w[x] == "," and S.q[x] < 0
+                (f.enclosed or opening) and S.w[x] == "," and S.q[x] < 0
             ):
                 hi = x
                 break
@@ -478,6 +479,24 @@ def assign_content(lex: Lex, S: Sent, frames: list[Frame]) -> None:
             last_right = f.right
             if f.klass in SPEECH_CLASSES:
                 last_speech = f.right
+
+
+def _in_opening_clause(lex: Lex, S: Sent, f: Frame) -> bool:
+    """Whether an attribution of stance or preference is in a subordinate clause
+    that opens the sentence ("Ever since she endorsed Mrs. Clinton this month,
+    Ms. Warren has ..."): the phrase it reports ends at the comma that closes
+    the clause."""
+    m = f.speaker
+    if m is None or m.S is not S or m.k < 1 or f.inverted or f.klass not in OBJECT_CLASSES:
+        return False
+    if S.low[m.k - 1] not in lex.grammar.not_content_start or S.low[m.k - 1] in (
+        "and",
+        "or",
+        "but",
+        "nor",
+    ):
+        return False
+    return all(S.low[x] in lex.openers or S.low[x] in ("ever", "even") for x in range(m.k - 1))
 
 
 def outermost(lex: Lex, frames: list[Frame]) -> list[Frame]:

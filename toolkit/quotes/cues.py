@@ -166,7 +166,12 @@ def reporting_use(lex: Lex, S: Sent, i: int, j: int, info: tuple[str, str, str])
         return False  # "she called into a radio program", "called off the talks"
     if info[0] in lex.grammar.clause_only_verbs and j < S.n and _object_opens(lex, S.low[j]):
         return False  # "Clinton maintains a wide lead"
-    if prev == "to" or (prev in lex.dets and prev not in lex.pronouns and not _quantity(lex, S, b)):
+    if prev == "to" or (
+        prev in lex.dets
+        and prev not in lex.pronouns
+        and not _quantity(lex, S, b)
+        and not _relative_that(lex, S, b - 1)
+    ):
         return False
     if (
         S.w[i - 1] in lex.grammar.possessive_marks
@@ -196,6 +201,16 @@ def reporting_use(lex: Lex, S: Sent, i: int, j: int, info: tuple[str, str, str])
         if after is not None and after[1] == "speech" and after[2] == "past":
             return False  # "the report said", "a Facebook post said": a noun
     return True
+
+
+def _relative_that(lex: Lex, S: Sent, t: int) -> bool:
+    """Whether "that" at ``t`` is a relative pronoun after a plural noun naming
+    people or organisations ("groups that support the rules"), not a determiner
+    ("that support was crucial")."""
+    if S.low[t] != "that" or t < 1:
+        return False
+    noun = S.low[t - 1]
+    return noun.endswith("s") and noun in lex.nouns_named
 
 
 def _quantity(lex: Lex, S: Sent, b: int) -> bool:

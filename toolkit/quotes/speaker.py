@@ -495,6 +495,8 @@ def _subject(c: Cue) -> Found | None:
     if not c.room or c.subject_before is None:
         return None
     lex, S = c.lex, c.S
+    if c.form == "gerund" and S.low[c.left] in lex.grammar.connectors:
+        return NO_SPEAKER  # "criticized voters for not supporting Cruz": no subject before
     k, j, last = coordinated(lex, S, c.subject_before, c.lo)
     m = mention(lex, S, k, j) if last is None else group_mention(lex, S, (k, j, last))
     if m is not None and (
@@ -563,9 +565,13 @@ def _clause_subject(c: Cue) -> Found | None:
     earlier = [f for f in c.frames if f.speaker is not None]
     if earlier:
         e = earlier[-1]
-        if c.klass not in SPEECH_CLASSES and _reports_clause(lex, S, e):
+        after_comma = (
+            S.low[left] in lex.grammar.coordinators and left - 1 >= c.lo and S.w[left - 1] == ","
+        )
+        if c.klass not in SPEECH_CLASSES and _reports_clause(lex, S, e) and not after_comma:
             # "Police said he posed a threat and refused to drop the gun":
-            # the verb belongs to the reported clause, not to its speaker
+            # the verb belongs to the reported clause, not to its speaker (but
+            # "He thinks ..., but believes ..." coordinates the speaker's verbs)
             return NO_SPEAKER
         return Found(e.speaker, Attribution.CLAUSE_SUBJECT, c.ci, c.cj)
     np_ = _predicate_subject(lex, S, left, c.lo) or clause_subject(lex, S, left)
