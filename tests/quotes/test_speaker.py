@@ -327,3 +327,39 @@ def test_that_after_people_is_a_relative_pronoun():
     row = table[table["cue"] == "support"].iloc[0]
     assert (row.speaker_mention, row.text) == ("that", "the rules")
     assert "groups" in row.speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        # "been" before an adjective of stance
+        ("The columnist has been critical of the senator for months.", "critical of", "columnist"),
+        # a directive with its preposition
+        ("The governor called on lawmakers to pass the budget.", "called on", "governor"),
+        # a study with its modifiers opens the clause of a verb of evidence
+        (
+            "Research conducted by the Institute for Health and Human Development found "
+            "that rates had doubled.",
+            "found",
+            "Research",
+        ),
+        # modals that are names beside another name
+        ("Prime Minister Theresa May said the talks would go on.", "said", "Theresa May"),
+        ("Columnist George Will urged voters to stay home.", "urged", "George Will"),
+    ],
+)
+def test_cues_after_be_and_names_that_are_modals(text, cue, speaker):
+    table = quotes_of(text)
+    row = table[(table["cue"] == cue) & (table["kind"] != "partial")]
+    assert len(row) == 1
+    assert row["speaker"].iloc[0].lower() == speaker.lower()
+
+
+def test_a_modal_is_no_name_on_its_own():
+    table = quotes_of("Will the talks go on? The plan will work, officials said.")
+    assert table["speaker"].tolist() == ["officials"]
+
+
+def test_a_verb_of_intention_before_a_question_word():
+    table = quotes_of("The senator may have to decide how far to distance herself from the party.")
+    assert table["cue"].tolist() == ["decide"]

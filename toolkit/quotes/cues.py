@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from .document import Sent, is_cap, quote_tokens, sentence_words
 from .mentions import Entity, Mention
-from .phrases import at_clause_edge, np_forward, quantity_back, title_words
+from .phrases import at_clause_edge, nameish, np_forward, quantity_back, title_words
 from .rules import OBJECT_CLASSES, SPEECH_CLASSES, Attribution, Lex, Resolution
 
 __all__ = ["Frame", "cue_at", "is_negated", "reporting_use", "skip_adjuncts", "skip_left"]
@@ -74,7 +74,12 @@ def skip_left(lex: Lex, S: Sent, i: int, lo: int) -> int:
     steps = 0
     while b - 1 >= lo and steps < 4 and S.q[b - 1] < 0:
         t = S.low[b - 1]
-        if t in lex.aux or (t.endswith("ly") and t.isalpha() and S.w[b - 1].islower()):
+        if (
+            (t in lex.aux and not nameish(lex, S, b - 1))  # "Theresa May said"
+            or (t.endswith("ly") and t.isalpha() and S.w[b - 1].islower())
+            # "has been critical of": "been" before an adjective, not a participle
+            or (t == "been" and (S.low[i],) not in lex.participles)
+        ):
             b -= 1
             steps += 1
             continue
@@ -194,8 +199,8 @@ def reporting_use(lex: Lex, S: Sent, i: int, j: int, info: tuple[str, str, str])
         and not (nxt == "to" and klass in ("intention", "preference", "thought"))
     ):
         return False  # "plans for", "attacks on", "fears of": a noun; "he backed down"
-    if klass == "intention" and nxt not in ("to", "that"):
-        return False  # "an officer aiming a gun"
+    if klass == "intention" and nxt != "to" and nxt not in lex.grammar.introducers:
+        return False  # "an officer aiming a gun" (but "decided whether to ...")
     if form == "present" and j < S.n and S.q[j] < 0:
         after = lex.rules.cues.get((nxt,))
         if after is not None and after[1] == "speech" and after[2] == "past":

@@ -74,6 +74,7 @@ class Grammar:
     aside_starts: frozenset[str]
     occasion_nouns: frozenset[str]
     ago_words: frozenset[str]
+    modal_names: frozenset[str]
     introducers: frozenset[str]
     object_pronouns: frozenset[str]
     adjunct_inner_prepositions: frozenset[str]

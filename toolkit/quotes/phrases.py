@@ -35,7 +35,21 @@ __all__ = [
 
 
 def nameish(lex: Lex, S: Sent, i: int) -> bool:
-    return S.w[i][:1].isupper() and S.low[i] not in lex.not_name
+    if not S.w[i][:1].isupper():
+        return False
+    if S.low[i] not in lex.not_name:
+        return True
+    return S.low[i] in lex.grammar.modal_names and _in_a_name(lex, S, i)
+
+
+def _in_a_name(lex: Lex, S: Sent, i: int) -> bool:
+    """Whether a capitalised modal is part of a name: after a first name
+    ("Theresa May", "George Will") or before a surname ("Will Doyle")."""
+    before = i > 0 and S.w[i - 1][:1].isupper() and S.low[i - 1] not in lex.not_name
+    after = i + 1 < S.n and S.w[i + 1][:1].isupper() and S.low[i + 1] not in lex.not_name
+    return (before and S.low[i - 1] not in lex.not_person) or (
+        after and i + 1 < S.n and S.q[i + 1] < 0
+    )
 
 
 def person_token(lex: Lex, S: Sent, i: int) -> bool:

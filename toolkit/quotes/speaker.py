@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .cues import Frame, cue_at, skip_adjuncts, skip_left
+from .cues import Frame, cue_at, reporting_use, skip_adjuncts, skip_left
 from .document import Sent, quote_tokens
 from .mentions import (
     Mention,
@@ -506,6 +506,26 @@ def _subject(c: Cue) -> Found | None:
     return None
 
 
+def _evidence_subject(c: Cue) -> Found | None:
+    """ "research conducted by the Center for Media and Public Affairs found", "An
+    analysis by Politifact of elections since 1972 showed": a verb of evidence
+    takes the document or study that opens its clause, with its modifiers, over
+    the nearest noun phrase ("Public Affairs")."""
+    if c.klass != "evidence" or not c.room:
+        return None
+    if c.subject_before is not None:
+        near = mention(c.lex, c.S, *c.subject_before)
+        if near is not None and _evidence_source(c.lex, c.S, near):
+            return None  # "A Times/CBS News poll in December found": the subject itself
+    np_ = _modified_subject_span(c.lex, c.S, c.b, c.lo)
+    if np_ is None or np_[1] == c.b:
+        return None
+    m = mention(c.lex, c.S, *np_)
+    if m is None or not _evidence_source(c.lex, c.S, m):
+        return None
+    return Found(m, Attribution.SPEAKER_BEFORE_CUE, np_[0], c.cj)
+
+
 def _quantity_subject(c: Cue) -> Found | None:
     """ "Many say", "Some argue", "about 26% said", "one in five believe": a
     share of people that starts the clause is the subject on its own; so is
@@ -617,6 +637,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     _subject_before_aside,
     _inversion,
     _relative_antecedent,
+    _evidence_subject,
     _quantity_subject,
     _subject,
     _modified_subject,
@@ -679,8 +700,12 @@ def _modified_subject_span(lex: Lex, S: Sent, b: int, lo: int) -> tuple[int, int
             t in lex.grammar.auxiliaries_with_do or t in lex.grammar.relative_subjects
         ):
             return None  # "Trump's claim that X was wrong is ..." is not a subject
-        if t in lex.rules.cue_first and j < x < b - 1 and cue_at(lex, S, x) is not None:
-            return None  # another cue (but "campaign-finance reports shows": a noun)
+        if t in lex.rules.cue_first and j < x < b - 1:
+            hit = cue_at(lex, S, x)
+            if hit is not None and reporting_use(lex, S, x, *hit):
+                # another cue (but "campaign-finance reports shows": a noun, and
+                # "elections going back to 1972": no cue)
+                return None
     return k, j
 
 
