@@ -363,3 +363,20 @@ def test_a_modal_is_no_name_on_its_own():
 def test_a_verb_of_intention_before_a_question_word():
     table = quotes_of("The senator may have to decide how far to distance herself from the party.")
     assert table["cue"].tolist() == ["decide"]
+
+
+def test_an_apposition_with_a_cue_of_its_own_before_the_cue():
+    text = (
+        "Mr. Lopez, a farmer who described himself as a lifelong Democrat, said he "
+        "would vote for the governor."
+    )
+    table = quotes_of(text)
+    said = table[table["cue"] == "said"].iloc[0]
+    assert (said.speaker, said.text) == ("Lopez", "he would vote for the governor")
+    described = table[table["cue"] == "described"].iloc[0]
+    assert described.text == "himself as a lifelong Democrat"
+
+
+def test_a_stray_comma_after_a_parenthesis():
+    row = quotes_of("Sen. Jane Doe (D-Ore.), said on Tuesday that the bill would pass.").iloc[0]
+    assert (row.speaker, row.text) == ("Jane Doe", "that the bill would pass")

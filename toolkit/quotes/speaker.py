@@ -325,6 +325,8 @@ def _subject_before_aside(c: Cue) -> Found | None:
         S.q[left] < 0 and S.w[left] != "," and S.w[left] not in lex.grammar.aside_dashes
     ):
         return None
+    if S.w[left] == "," and left - 1 > c.lo and S.w[left - 1] == ")":
+        return _subject_at(c, left, c.frames, c.lo)  # "Sen. Jack Reed (D-R.I.), said"
     mark, o = (S.w[left], left - 1) if S.q[left] < 0 else (",", quote_tokens(S, left)[0] - 1)
     while o > 0 and left - o < _ASIDE_WORDS and not (S.q[o] < 0 and _same_mark(lex, S.w[o], mark)):
         o -= 1
@@ -335,6 +337,7 @@ def _subject_before_aside(c: Cue) -> Found | None:
         first in lex.grammar.relative_subjects
         or first in lex.grammar.aside_starts
         or first in lex.intro  # "Murphy - after a knock on wood - told me"
+        or first in lex.grammar.articles  # "Guerrero, a Republican who described ..., said"
         or (first in lex.grammar.coordinators and mark != ",")
         or (S.w[o + 1].islower() and first.isalpha() and first.endswith(("ing", "ed")))
     ):
@@ -342,14 +345,18 @@ def _subject_before_aside(c: Cue) -> Found | None:
     before = [f for f in c.frames if f.left < o]
     if any(f.right > o for f in before):
         return None  # the opening mark is inside another attribution
-    lo = max((f.right for f in before), default=0)
-    inner = Cue(lex, S, c.ci, c.cj, (c.lemma, c.klass, c.form), before, lo, c.known)
+    return _subject_at(c, o, before, max((f.right for f in before), default=0))
+
+
+def _subject_at(c: Cue, o: int, frames: list[Frame], lo: int) -> Found | None:
+    """The subject of the cue ``c`` found as if the cue stood at ``o`` (where an
+    aside opens); the attribution is the cue itself, as the aside has its own."""
+    inner = Cue(c.lex, c.S, c.ci, c.cj, (c.lemma, c.klass, c.form), frames, lo, c.known)
     inner.ci, inner.b, inner.left, inner.room = o, o, o - 1, o - 1 >= lo
     # "the leadership, who, on a press call Friday, criticized"
     for strategy in (_relative_antecedent, _quantity_subject, _subject, _modified_subject):
         found = strategy(inner)
         if found is not None and found.speaker is not None:
-            # the attribution is the cue; the aside between has its own
             return Found(found.speaker, found.rule, c.b, c.cj)
     return None
 
