@@ -268,3 +268,11 @@ def test_an_opening_clause_ends_the_phrase_its_stance_reports():
         "Ever since she endorsed the governor this month, the senator has been a target."
     )
     assert table["text"].tolist() == ["the governor this month"]
+
+
+def test_this_after_the_person_addressed_opens_the_content():
+    table = quotes_of("The senator told reporters this was the last chance to pass the bill.")
+    assert table["text"].tolist() == ["this was the last chance to pass the bill"]
+    # but "this week" is an adjunct
+    table = quotes_of("The senator said this week that the bill would pass.")
+    assert table["text"].tolist() == ["that the bill would pass"]

@@ -380,3 +380,12 @@ def test_an_apposition_with_a_cue_of_its_own_before_the_cue():
 def test_a_stray_comma_after_a_parenthesis():
     row = quotes_of("Sen. Jane Doe (D-Ore.), said on Tuesday that the bill would pass.").iloc[0]
     assert (row.speaker, row.text) == ("Jane Doe", "that the bill would pass")
+
+
+def test_the_subject_before_a_long_parenthesis():
+    text = (
+        "Sen. Jane Doe (a first-term Democrat so young she has been mistaken for an "
+        "intern) says she was lost in her first weeks."
+    )
+    row = quotes_of(text).iloc[0]
+    assert (row.speaker, row.text) == ("Jane Doe", "she was lost in her first weeks")

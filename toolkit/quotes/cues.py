@@ -335,6 +335,8 @@ def skip_adjuncts(lex: Lex, S: Sent, r: int, hi: int, addressee: bool) -> int:
         if r >= hi or S.q[r] >= 0:
             break
         t = low[r]
+        if t in lex.grammar.deictic_time_words and not (r + 1 < hi and low[r + 1] in lex.time):
+            break  # "told reporters this was ...": "this" opens the content, not "this week"
         if t in lex.time or (t.endswith("ly") and t.isalpha() and w[r].islower()):
             r += 1
             continue

@@ -321,6 +321,15 @@ def _subject_before_aside(c: Cue) -> Found | None:
     two-thirds of Republicans - said"). The aside may hold a quotation and cues
     of its own."""
     lex, S, left = c.lex, c.S, c.left
+    if left >= 0 and S.w[left] == ")" and S.q[left] < 0:
+        # "Sen. Chris Murphy (a Democrat so boyish he has been mistaken for a
+        # staffer) says": a parenthesis longer than a party and state
+        o = next(
+            (x for x in range(left - 1, max(c.lo, left - _ASIDE_WORDS), -1) if S.w[x] == "("), None
+        )
+        if o is None or o <= c.lo or left - o <= 8 or any(f.left < o < f.right for f in c.frames):
+            return None  # a short one ("Mike Pence (R-IN) said") is the subject's own
+        return _subject_at(c, o, [f for f in c.frames if f.left < o], c.lo)
     if left < 0 or (
         S.q[left] < 0 and S.w[left] != "," and S.w[left] not in lex.grammar.aside_dashes
     ):
