@@ -489,14 +489,10 @@ def _in_opening_clause(lex: Lex, S: Sent, f: Frame) -> bool:
     m = f.speaker
     if m is None or m.S is not S or m.k < 1 or f.inverted or f.klass not in OBJECT_CLASSES:
         return False
-    if S.low[m.k - 1] not in lex.grammar.not_content_start or S.low[m.k - 1] in (
-        "and",
-        "or",
-        "but",
-        "nor",
-    ):
+    opener = S.low[m.k - 1]  # "since", "when", "if", not a conjunction ("and", "nor")
+    if opener not in lex.grammar.not_content_start or opener in lex.openers:
         return False
-    return all(S.low[x] in lex.openers or S.low[x] in ("ever", "even") for x in range(m.k - 1))
+    return all(S.low[x] in lex.openers or S.low[x] == "ever" for x in range(m.k - 1))
 
 
 def outermost(lex: Lex, frames: list[Frame]) -> list[Frame]:

@@ -316,10 +316,10 @@ def skip_adjuncts(lex: Lex, S: Sent, r: int, hi: int, addressee: bool) -> int:
     """Move right over the person addressed ("told Reuters news agency") and
     adjuncts ("on Wednesday", "in a statement", "on condition of anonymity")."""
     low, w = S.low, S.w
-    titled = _past_title(lex, S, r, hi) if addressee else r  # 'told "Meet the Press" that'
     until = _addressee_until_that(lex, S, r, hi) if addressee else None
     if until is not None:
         return until
+    titled = _past_title(lex, S, r, hi) if addressee else r  # 'told "Meet the Press" that'
     if titled > r:
         r = titled
     elif addressee and r < hi and S.q[r] < 0:

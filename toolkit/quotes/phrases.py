@@ -47,9 +47,7 @@ def _in_a_name(lex: Lex, S: Sent, i: int) -> bool:
     ("Theresa May", "George Will") or before a surname ("Will Doyle")."""
     before = i > 0 and S.w[i - 1][:1].isupper() and S.low[i - 1] not in lex.not_name
     after = i + 1 < S.n and S.w[i + 1][:1].isupper() and S.low[i + 1] not in lex.not_name
-    return (before and S.low[i - 1] not in lex.not_person) or (
-        after and i + 1 < S.n and S.q[i + 1] < 0
-    )
+    return (before and S.low[i - 1] not in lex.not_person) or (after and S.q[i + 1] < 0)
 
 
 def person_token(lex: Lex, S: Sent, i: int) -> bool:
