@@ -276,3 +276,42 @@ def test_this_after_the_person_addressed_opens_the_content():
     # but "this week" is an adjunct
     table = quotes_of("The senator said this week that the bill would pass.")
     assert table["text"].tolist() == ["that the bill would pass"]
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        (
+            'The new tariffs are "a tax on every family," said an economist at the bank.',
+            'The new tariffs are "a tax on every family,"',
+        ),
+        (
+            "The governor's budget is ''a fantasy,'' the treasurer said on Monday.",
+            "The governor's budget is ''a fantasy,''",
+        ),
+    ],
+)
+def test_a_clause_that_runs_into_its_quotation_is_reported_with_it(text, clause):
+    table = quotes_of(text)
+    indirect, partial = table.iloc[0], table.iloc[1]
+    assert (indirect.kind, indirect.text) == ("indirect", clause)
+    assert partial.kind == "partial" and partial.part_of == indirect.quote_id
+
+
+@pytest.mark.parametrize(
+    ("text", "quotation"),
+    [
+        (
+            'Asked about the tariffs, "we will not back down," the minister said.',
+            '"we will not back down,"',
+        ),
+        (
+            'She told them that "the plan will work," the minister said later.',
+            '"the plan will work,"',
+        ),
+    ],
+)
+def test_a_quotation_after_a_comma_or_its_own_cue_is_reported_alone(text, quotation):
+    said = quotes_of(text).query("cue == 'said'")
+    assert said["text"].tolist() == [quotation]
+    assert said["kind"].tolist() == ["direct"]

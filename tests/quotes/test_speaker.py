@@ -391,3 +391,10 @@ def test_the_subject_before_a_long_parenthesis():
     )
     row = quotes_of(text).iloc[0]
     assert (row.speaker, row.text) == ("Jane Doe", "she was lost in her first weeks")
+
+
+def test_a_past_tense_after_a_name_is_its_verb_not_an_adjective():
+    table = quotes_of("The mayor rallied voters by warning that the plant would close.")
+    assert table["speaker_mention"].tolist() == ["The mayor"]
+    table = quotes_of("Ortega rallied supporters by warning that the plant would close.")
+    assert table["speaker_mention"].tolist() == ["Ortega"]

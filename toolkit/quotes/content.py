@@ -15,7 +15,7 @@ import bisect
 import itertools
 from typing import NamedTuple
 
-from .cues import Frame, skip_adjuncts
+from .cues import Frame, cue_at, skip_adjuncts
 from .document import Sent, is_cap, quote_tokens, sentence_words, word_flags
 from .phrases import title_words
 from .rules import (
@@ -435,7 +435,7 @@ def assign_content(lex: Lex, S: Sent, frames: list[Frame]) -> None:
                 # 'Manafort, citing "the magic of Trump," said', 'Trump called the
                 # deal "a disaster," adding': the cue before has the quotation
                 continue
-            f.pieces.append((qa, qb))
+            f.pieces.append((_lead_in(lex, S, qa, lo), qb))
             f.quote_before = S.q[p]
             claimed.add(S.q[p])
     last_right = 0  # the end of the last attribution that reports something
@@ -479,6 +479,30 @@ def assign_content(lex: Lex, S: Sent, frames: list[Frame]) -> None:
             last_right = f.right
             if f.klass in SPEECH_CLASSES:
                 last_speech = f.right
+
+
+def _lead_in(lex: Lex, S: Sent, qa: int, lo: int) -> int:
+    """Where the reported clause of a quotation at ``qa`` before its cue starts:
+    at the quotation, or at the start of the clause whose words run into it
+    ('The plans are "profoundly irresponsible," said an economist' reports the
+    clause, with the quoted words in it). Not after a comma, colon or dash, a
+    cue of its own ('she told them that "..."') or an introductory word."""
+    a = lo
+    while a < qa and (S.low[a] in lex.openers or S.w[a] == ","):
+        a += 1
+    if (
+        qa - a < 2
+        or S.low[a] in lex.intro
+        or S.low[a] in lex.grammar.not_content_start
+        or any(
+            S.q[x] >= 0
+            or not (S.w[x][:1].isalnum() or S.w[x] in lex.grammar.possessive_marks)
+            or (S.low[x] in lex.rules.cue_first and cue_at(lex, S, x) is not None)
+            for x in range(a, qa)
+        )
+    ):
+        return qa
+    return a
 
 
 def _in_opening_clause(lex: Lex, S: Sent, f: Frame) -> bool:

@@ -385,7 +385,8 @@ def _forward_preposition(lex: Lex, S: Sent, p: int, i: int, hi: int) -> tuple[in
 
 def _forward_adjective(lex: Lex, S: Sent, p: int, i: int, hi: int) -> tuple[int, bool] | None:
     """An unknown adjective before a known noun ("a recent Reuters survey", "an
-    early-October CBS News poll")."""
+    early-October CBS News poll"); a past tense after a noun or name is its
+    verb ("the mayor rallied voters by warning ...")."""
     low, t = S.low, S.low[p]
     if (
         t.replace("-", "").isalpha()
@@ -396,6 +397,7 @@ def _forward_adjective(lex: Lex, S: Sent, p: int, i: int, hi: int) -> tuple[int,
         and t not in lex.preps
         and p + 1 < hi
         and S.q[p + 1] < 0
+        and not (t.endswith("ed") and p > i and (low[p - 1] in lex.nouns or nameish(lex, S, p - 1)))
         and (
             low[p + 1] in lex.nouns
             or low[p + 1] in lex.mods
