@@ -315,3 +315,16 @@ def test_a_quotation_after_a_comma_or_its_own_cue_is_reported_alone(text, quotat
     said = quotes_of(text).query("cue == 'said'")
     assert said["text"].tolist() == [quotation]
     assert said["kind"].tolist() == ["direct"]
+
+
+def test_a_quotation_before_according_to_is_reported_by_it():
+    table = quotes_of(
+        'The visit became "the low point of the talks," according to an aide.',
+        '"We will not sign it," according to the minister.',
+    )
+    first = table[table["doc_id"] == table["doc_id"].iloc[0]]
+    assert first["kind"].tolist() == ["indirect", "partial"]
+    assert first["text"].iloc[0] == 'The visit became "the low point of the talks,"'
+    second = table[table["doc_id"] != table["doc_id"].iloc[0]]
+    assert second[["kind", "text"]].values.tolist() == [["direct", '"We will not sign it,"']]
+    assert set(table["cue"]) == {"according to"}

@@ -334,7 +334,8 @@ def _clause_before(
     X." / "The Taliban, he said, had changed."."""
     low, w = S.low, S.w
     c = f.left - 1
-    if not (c >= lo and (w[c] == "," or f.klass == "source") and S.q[c] < 0):
+    quoted = c >= lo and S.q[c] >= 0 and f.klass == "source"  # '"...," according to X'
+    if not (c >= lo and (w[c] == "," or f.klass == "source") and (S.q[c] < 0 or quoted)):
         return
     if f.rule == Attribution.COLON_INTRODUCTION:
         return  # "On July 6, 2015, Sanders made this comment:" reports what follows
@@ -349,7 +350,7 @@ def _clause_before(
         # "When Congress cut funding, Mexico said ..." is not reported, but "At one
         # point, she said, she ..." is: the cue interrupts the clause
         return
-    a, b = trim(lex, S, start, c + (0 if w[c] == "," else 1))
+    a, b = trim(lex, S, start, c + (0 if w[c] == "," and not quoted else 1))
     words = sentence_words(S, a, b) if a < b else 0
     if words >= (1 if f.pieces and after_comma else 2 if f.pieces else 3):
         f.pieces.insert(0, (a, b))
