@@ -328,3 +328,15 @@ def test_a_quotation_before_according_to_is_reported_by_it():
     second = table[table["doc_id"] != table["doc_id"].iloc[0]]
     assert second[["kind", "text"]].values.tolist() == [["direct", '"We will not sign it,"']]
     assert set(table["cue"]) == {"according to"}
+
+
+def test_a_relative_clause_reported_with_quoted_words_in_its_predicate():
+    table = quotes_of(
+        'She has two sons, who she said were living abroad and "finding their own way."'
+    )
+    assert table["text"].tolist() == [
+        "who",
+        'were living abroad and "finding their own way."',
+        '"finding their own way."',
+    ]
+    assert table["kind"].tolist() == ["indirect", "indirect", "partial"]

@@ -398,3 +398,8 @@ def test_a_past_tense_after_a_name_is_its_verb_not_an_adjective():
     assert table["speaker_mention"].tolist() == ["The mayor"]
     table = quotes_of("Ortega rallied supporters by warning that the plant would close.")
     assert table["speaker_mention"].tolist() == ["Ortega"]
+
+
+def test_a_name_with_party_and_state_after_a_common_word_is_the_subject():
+    table = quotes_of("At the state convention Sen. Mary Ostrow (D-VT) said the bill had failed.")
+    assert table["speaker_mention"].tolist() == ["Mary Ostrow"]

@@ -182,7 +182,7 @@ def _relative_object(lex: Lex, S: Sent, f: Frame, t: _After) -> int | None:
         or f.klass == "source"
         or S.q[k] >= 0
         or S.low[k] not in lex.grammar.relative_objects
-        or any(S.q[x] >= 0 for x in range(f.right, t.b))
+        or (t.a < t.b and S.q[t.a] >= 0)
     ):
         return None
     before = S.low[k - 1] if k > 0 else ""

@@ -498,10 +498,14 @@ def _subject_before_cue(c: Cue) -> tuple[int, int] | None:
         )
     ):
         # "... the Washington Post Trump said": the known name just before the cue
-        x = np_[1]
+        # (and its party and state: "... at the convention Sen. Warren (D-MA) said")
+        end = np_[1]
+        if S.w[end - 1] == ")":
+            end = next((x for x in range(end - 2, np_[0], -1) if S.w[x] == "("), np_[0])
+        x = end
         while x - 1 >= np_[0] and person_token(lex, S, x - 1):
             x -= 1
-        np_ = (x, np_[1]) if x < np_[1] and S.low[np_[1] - 1] in c.known else None
+        np_ = (x, np_[1]) if x < end and S.low[end - 1] in c.known else None
     return np_
 
 
