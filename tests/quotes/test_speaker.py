@@ -403,3 +403,16 @@ def test_a_past_tense_after_a_name_is_its_verb_not_an_adjective():
 def test_a_name_with_party_and_state_after_a_common_word_is_the_subject():
     table = quotes_of("At the state convention Sen. Mary Ostrow (D-VT) said the bill had failed.")
     assert table["speaker_mention"].tolist() == ["Mary Ostrow"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The minister has since said that the road will reopen.", "The minister"),
+        ("The two leaders together vowed to reopen the road.", "The two leaders"),
+        ("About a third agreed that the road should reopen.", "About a third"),
+        ("Less than a quarter said the road should reopen.", "Less than a quarter"),
+    ],
+)
+def test_adverbs_and_shares_before_the_cue(text, speaker):
+    assert quotes_of(text)["speaker_mention"].tolist() == [speaker]

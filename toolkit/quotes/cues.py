@@ -79,6 +79,12 @@ def skip_left(lex: Lex, S: Sent, i: int, lo: int) -> int:
             or (t.endswith("ly") and t.isalpha() and S.w[b - 1].islower())
             # "has been critical of": "been" before an adjective, not a participle
             or (t == "been" and (S.low[i],) not in lex.participles)
+            # "she has since said"
+            or (
+                t in lex.grammar.perfect_adverbs
+                and b - 2 >= lo
+                and S.low[b - 2] in lex.grammar.perfect_auxiliaries
+            )
         ):
             b -= 1
             steps += 1

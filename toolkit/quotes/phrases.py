@@ -564,6 +564,8 @@ def quantity_back(lex: Lex, S: Sent, j: int, lo: int) -> tuple[int, int] | None:
         start = k
     elif t in g.share_marks and k - 1 >= lo and _number_word(lex, S.low[k - 1]):
         start = k - 1
+    elif t in g.article_shares and k - 1 >= lo and S.low[k - 1] in g.articles:
+        start = k - 1  # "about a third"
     elif _number_word(lex, t) and k - 2 >= lo and S.low[k - 1] == "in":
         if not _number_word(lex, S.low[k - 2]):
             return None
