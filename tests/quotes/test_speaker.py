@@ -416,3 +416,10 @@ def test_a_name_with_party_and_state_after_a_common_word_is_the_subject():
 )
 def test_adverbs_and_shares_before_the_cue(text, speaker):
     assert quotes_of(text)["speaker_mention"].tolist() == [speaker]
+
+
+def test_the_subject_before_the_names_it_describes_between_dashes():
+    table = quotes_of(
+        "The two envoys -- Ms. Ortega and Mr. Lindqvist -- agreed that the talks should resume."
+    )
+    assert table["speaker_mention"].tolist() == ["The two envoys"]

@@ -317,8 +317,9 @@ def _subject_before_aside(c: Cue) -> Found | None:
     interviewed at rallies, including Mr. Jebens, said", "Trump - who previously
     said he would ... - said": the subject before an aside between commas or
     dashes that opens with a relative pronoun, a participle, a preposition or
-    "including" (or, between dashes, a coordinated phrase: "insiders - and
-    two-thirds of Republicans - said"). The aside may hold a quotation and cues
+    "including" (or, between dashes, a coordinated phrase or the names of the
+    people the subject describes: "insiders - and two-thirds of Republicans -
+    said", "the three scholars - Mr. Tribe, Ms. Epstein and Mr. Amar - agreed"). The aside may hold a quotation and cues
     of its own."""
     lex, S, left = c.lex, c.S, c.left
     if left >= 0 and S.w[left] == ")" and S.q[left] < 0:
@@ -348,6 +349,8 @@ def _subject_before_aside(c: Cue) -> Found | None:
         or first in lex.intro  # "Murphy - after a knock on wood - told me"
         or first in lex.grammar.articles  # "Guerrero, a Republican who described ..., said"
         or (first in lex.grammar.coordinators and mark != ",")
+        # "The three scholars -- Mr. Tribe, Ms. Epstein and Mr. Amar -- agreed"
+        or (mark != "," and nameish(lex, S, o + 1))
         or (S.w[o + 1].islower() and first.isalpha() and first.endswith(("ing", "ed")))
     ):
         return None
