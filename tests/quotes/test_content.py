@@ -340,3 +340,23 @@ def test_a_relative_clause_reported_with_quoted_words_in_its_predicate():
         '"finding their own way."',
     ]
     assert table["kind"].tolist() == ["indirect", "indirect", "partial"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "As reported by the Tribune, the council had sold the land.",
+            "the council had sold the land",
+            "the Tribune",
+        ),
+        (
+            "The council had sold the land, as first reported by the Tribune.",
+            "The council had sold the land",
+            "the Tribune",
+        ),
+    ],
+)
+def test_as_reported_by_names_the_source_of_its_clause(text, content, speaker):
+    table = quotes_of(text)
+    assert table[["text", "speaker_mention"]].values.tolist() == [[content, speaker]]
