@@ -423,3 +423,8 @@ def test_the_subject_before_the_names_it_describes_between_dashes():
         "The two envoys -- Ms. Ortega and Mr. Lindqvist -- agreed that the talks should resume."
     )
     assert table["speaker_mention"].tolist() == ["The two envoys"]
+
+
+def test_coordinated_names_in_apposition_are_the_speakers():
+    table = quotes_of("Two neighbours, Anna Kowalski and Peter Brandt, had challenged the permit.")
+    assert table["speaker_mention"].tolist() == ["Anna Kowalski and Peter Brandt"]

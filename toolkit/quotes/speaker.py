@@ -89,10 +89,29 @@ def _apposition_before(lex: Lex, S: Sent, comma: int, lo: int):
                 named = mention(lex, S, m2[0], m2[1], role_span=first)
                 if named is not None and named.name is not None:
                     return named, first[0]
+            if m1 is not None and m2 is not None:
+                # "Two objectors, Lawrence Joyce and William Graham, had challenged"
+                names = _names_between(lex, S, c0 + 1, c)
+                if names is not None:
+                    return names, first[0]
             if fallback is None and m1 is not None and m1.strong:
                 fallback = (mention(lex, S, first[0], first[1], role_span=role), first[0])
         c = c0
     return fallback
+
+
+def _names_between(lex: Lex, S: Sent, a: int, b: int) -> Mention | None:
+    """The coordinated names that fill ``[a, b)`` exactly ("Lawrence Joyce and
+    William Graham"), as one group source, or None."""
+    last = np_back(lex, S, b, a)
+    if last is None:
+        return None
+    group = coordinated(lex, S, last, a)
+    if group[2] is None or group[0] != a:
+        return None
+    m = group_mention(lex, S, group)
+    named = mention(lex, S, group[2], b)
+    return m if named is not None and named.name is not None else None
 
 
 class Cue:
