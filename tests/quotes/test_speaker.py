@@ -428,3 +428,16 @@ def test_the_subject_before_the_names_it_describes_between_dashes():
 def test_coordinated_names_in_apposition_are_the_speakers():
     table = quotes_of("Two neighbours, Anna Kowalski and Peter Brandt, had challenged the permit.")
     assert table["speaker_mention"].tolist() == ["Anna Kowalski and Peter Brandt"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Will urged the party to choose another candidate.", "Will"),
+        ("May says the party must change.", "May"),
+        ("The governor in May said that she would stay.", "The governor"),
+        ("The agency in early March 2016 announced that it would close.", "The agency"),
+    ],
+)
+def test_a_modal_before_a_finite_cue_is_a_name_and_a_month_is_an_adjunct(text, speaker):
+    assert quotes_of(text)["speaker_mention"].tolist() == [speaker]

@@ -68,6 +68,20 @@ def cue_at(lex: Lex, S: Sent, i: int) -> tuple[int, tuple[str, str, str]] | None
     return None
 
 
+def _month_start(lex: Lex, S: Sent, k: int, lo: int) -> int | None:
+    """Where a phrase of a month ending at ``k`` starts ("in May", "in early
+    March 2016", "since June"), or None."""
+    g = lex.grammar
+    if S.low[k].isdigit() and len(S.low[k]) == 4:
+        k -= 1  # the year after the month
+    if k - 1 < lo or S.low[k] not in g.month_names or not S.w[k][:1].isupper():
+        return None
+    x = k - 1
+    while x >= lo and x >= k - 2 and S.low[x] in g.month_prepositions and S.q[x] < 0:
+        x -= 1
+    return x + 1 if x + 1 < k else None
+
+
 def skip_left(lex: Lex, S: Sent, i: int, lo: int) -> int:
     """Move left over auxiliaries and adverbs ("has also said")."""
     b = i
@@ -75,7 +89,12 @@ def skip_left(lex: Lex, S: Sent, i: int, lo: int) -> int:
     while b - 1 >= lo and steps < 4 and S.q[b - 1] < 0:
         t = S.low[b - 1]
         if (
-            (t in lex.aux and not nameish(lex, S, b - 1))  # "Theresa May said"
+            # "Theresa May said"; "in May said" is a month
+            (
+                t in lex.aux
+                and not nameish(lex, S, b - 1)
+                and _month_start(lex, S, b - 1, lo) is None
+            )
             or (t.endswith("ly") and t.isalpha() and S.w[b - 1].islower())
             # "has been critical of": "been" before an adjective, not a participle
             or (t == "been" and (S.low[i],) not in lex.participles)
@@ -95,6 +114,11 @@ def skip_left(lex: Lex, S: Sent, i: int, lo: int) -> int:
             continue
         if t.isdigit() and len(t) == 4 and b - 2 >= lo and S.low[b - 2] == "in":
             b -= 2  # "an arbitration panel in 2001 found"
+            steps += 1
+            continue
+        month = _month_start(lex, S, b - 1, lo)
+        if month is not None:
+            b = month  # "Sanders in May said", "the agency in early March 2016 announced"
             steps += 1
             continue
         ago = _ago_start(lex, S, b - 1, lo) if t == "ago" else None

@@ -55,6 +55,8 @@ class Grammar:
     anaphoric_determiners: frozenset[str]
     role_function_words: frozenset[str]
     subject_after: frozenset[str]
+    month_names: frozenset[str]
+    month_prepositions: frozenset[str]
     perfect_adverbs: frozenset[str]
     perfect_auxiliaries: frozenset[str]
     unit_time_words: frozenset[str]

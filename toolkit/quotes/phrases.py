@@ -44,10 +44,25 @@ def nameish(lex: Lex, S: Sent, i: int) -> bool:
 
 def _in_a_name(lex: Lex, S: Sent, i: int) -> bool:
     """Whether a capitalised modal is part of a name: after a first name
-    ("Theresa May", "George Will") or before a surname ("Will Doyle")."""
+    ("Theresa May", "George Will"), before a surname ("Will Doyle") or before
+    a verb a modal cannot take ("Will urged")."""
     before = i > 0 and S.w[i - 1][:1].isupper() and S.low[i - 1] not in lex.not_name
     after = i + 1 < S.n and S.w[i + 1][:1].isupper() and S.low[i + 1] not in lex.not_name
-    return (before and S.low[i - 1] not in lex.not_person) or (after and S.q[i + 1] < 0)
+    return (
+        (before and S.low[i - 1] not in lex.not_person)
+        or (after and S.q[i + 1] < 0)
+        or (_finite_cue_after(lex, S, i) and not (i > 0 and S.low[i - 1] in lex.preps))
+    )
+
+
+def _finite_cue_after(lex: Lex, S: Sent, i: int) -> bool:
+    """Whether a past or third-person form of a cue follows token ``i``, which a
+    modal cannot be before ("Will urged the party", "May says")."""
+    if i + 1 >= S.n or S.q[i + 1] >= 0:
+        return False
+    t = S.low[i + 1]
+    hit = lex.rules.cues.get((t,))
+    return hit is not None and (hit[2] == "past" or (hit[2] == "present" and t.endswith("s")))
 
 
 def person_token(lex: Lex, S: Sent, i: int) -> bool:
